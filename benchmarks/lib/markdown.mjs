@@ -1,0 +1,59 @@
+import { formatGoal, formatNumber, formatRatio, formatTime } from "./format.mjs";
+
+const HEADER = [
+  "measure",
+  "baseline",
+  "ours p50",
+  "baseline p50",
+  "ours p95",
+  "baseline p95",
+  "ours ops/s",
+  "baseline ops/s",
+  "ours MB/s",
+  "baseline MB/s",
+  "ratio",
+  "goal",
+];
+
+function row(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+function measureRow(m) {
+  const mb = (stats) => (stats.mbPerSec === undefined ? "" : formatNumber(stats.mbPerSec));
+  return row([
+    m.name,
+    m.baseline.name,
+    formatTime(m.ours.p50, m.unit),
+    formatTime(m.baseline.p50, m.unit),
+    formatTime(m.ours.p95, m.unit),
+    formatTime(m.baseline.p95, m.unit),
+    formatNumber(m.ours.opsPerSec),
+    formatNumber(m.baseline.opsPerSec),
+    mb(m.ours),
+    mb(m.baseline),
+    formatRatio(m.ratio),
+    formatGoal(m.goal),
+  ]);
+}
+
+/** The tables of a result, one per suite, under a line that says what machine and which run they come from. */
+export function toMarkdown(result) {
+  const { machine } = result;
+  const memoryGiB = (machine.memoryBytes / 2 ** 30).toFixed(1);
+  const lines = [
+    `# Benchmarks: ${result.target}${result.quick ? " (quick)" : ""}`,
+    "",
+    `Started ${result.startedAt} on ${machine.cpuModel}, ${machine.cores} cores, ${memoryGiB} GiB, ${machine.os}, ` +
+      `Node ${machine.node}, execution provider ${machine.executionProvider}.`,
+    "",
+    "ratio = ours p50 / baseline p50 (below 1: ours is faster). p50 and p95 are per operation; ops/s and MB/s " +
+      "(10^6 bytes) are over the whole measured time.",
+  ];
+  const suites = [...new Set(result.measures.map((m) => m.suite))];
+  for (const suite of suites) {
+    lines.push("", `## ${suite}`, "", row(HEADER), row(HEADER.map(() => "---")));
+    for (const m of result.measures.filter((x) => x.suite === suite)) lines.push(measureRow(m));
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,116 @@
+// Times our operation and its baselines in the same process, interleaved, so that whatever else the (shared) machine
+// does at the time slows every contender alike and the ratio of their medians stays meaningful.
+
+// A sample times a batch of at least this long, so hrtime's own cost (tens of ns) stays well under 1% of it.
+const MIN_SAMPLE_NS = 25_000;
+const MAX_BATCH = 4096;
+// Enough rounds that a burst of noise lands in several of them, not on one contender's whole run.
+const MAX_ROUNDS = 20;
+
+/**
+ * Calls `fn` `count` times and returns the elapsed nanoseconds. Async operations are awaited one by one; sync ones
+ * are not, because an `await` per call would add a microtask to every operation measured.
+ */
+async function timeBatch(fn, count, isAsync) {
+  const start = process.hrtime.bigint();
+  if (isAsync) for (let i = 0; i < count; i++) await fn();
+  else for (let i = 0; i < count; i++) fn();
+  return Number(process.hrtime.bigint() - start);
+}
+
+// Runs `fn` for `warmupMs` (at least once) so the JIT has compiled it, and estimates its per-op time from the
+// median call, since the first calls are the slow, unoptimized ones.
+async function warmUp(fn, warmupMs) {
+  const start = process.hrtime.bigint();
+  const first = fn();
+  const isAsync = first instanceof Promise;
+  if (isAsync) await first;
+  const times = [Number(process.hrtime.bigint() - start)];
+  let elapsed = times[0];
+  while (elapsed < warmupMs * 1e6) {
+    const ns = await timeBatch(fn, 1, isAsync);
+    times.push(ns);
+    elapsed += ns;
+  }
+  return { isAsync, estimateNs: percentile(Float64Array.from(times).sort(), 50) };
+}
+
+// Nearest-rank percentile of an ascending array.
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarize(samplesNs, totalNs, totalOps, bytes, unitNs) {
+  const sorted = Float64Array.from(samplesNs).sort();
+  const opsPerSec = totalOps / (totalNs / 1e9);
+  const stats = {
+    p50: percentile(sorted, 50) / unitNs,
+    p95: percentile(sorted, 95) / unitNs,
+    opsPerSec,
+    samples: sorted.length,
+  };
+  if (bytes) stats.mbPerSec = (bytes * opsPerSec) / 1e6;
+  return stats;
+}
+
+export const UNITS = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+
+/** How long each measure runs: a suite uses these unless an operation is too slow for them (see its own plan). */
+export const PLANS = {
+  quick: { budgetMs: 800, warmupMs: 100, minSamples: 20 },
+  full: { budgetMs: 9000, warmupMs: 500, minSamples: 100 },
+};
+
+/**
+ * Measures `ours` and each baseline in interleaved rounds (the order rotates every round) and returns one measure
+ * record per baseline. ops/s is total ops over total measured time, so GC pauses count; p50/p95 are per-op times.
+ *
+ * @param {object} spec
+ * @param {string} spec.suite
+ * @param {string} spec.name
+ * @param {keyof UNITS} spec.unit unit of p50 and p95
+ * @param {number} [spec.bytes] bytes one operation processes, for MB/s
+ * @param {() => unknown} spec.ours
+ * @param {{name: string, fn: () => unknown, maxRatio?: number}[]} spec.baselines maxRatio states a goal
+ * @param {{budgetMs: number, warmupMs: number, minSamples: number, maxSamples?: number}} spec.plan
+ */
+export async function compare({ suite, name, unit, bytes, ours, baselines, plan }) {
+  const contenders = [{ fn: ours }, ...baselines];
+  const warm = [];
+  for (const contender of contenders) warm.push(await warmUp(contender.fn, plan.warmupMs));
+
+  const fastest = Math.min(...warm.map((w) => w.estimateNs));
+  const batch = Math.min(MAX_BATCH, Math.max(1, Math.ceil(MIN_SAMPLE_NS / fastest)));
+  const roundNs = warm.reduce((sum, w) => sum + w.estimateNs * batch, 0);
+  const wanted = Math.max(plan.minSamples, Math.floor((plan.budgetMs * 1e6) / roundNs));
+  const samples = Math.min(wanted, plan.maxSamples ?? wanted);
+  const rounds = Math.min(MAX_ROUNDS, samples);
+  const perRound = Math.ceil(samples / rounds);
+
+  const collected = contenders.map(() => ({ samples: [], totalNs: 0, ops: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (round + k) % contenders.length;
+      const into = collected[i];
+      for (let s = 0; s < perRound; s++) {
+        const ns = await timeBatch(contenders[i].fn, batch, warm[i].isAsync);
+        into.samples.push(ns / batch);
+        into.totalNs += ns;
+        into.ops += batch;
+      }
+    }
+  }
+
+  const unitNs = UNITS[unit];
+  const [oursStats, ...baselineStats] = collected.map((c) => summarize(c.samples, c.totalNs, c.ops, bytes, unitNs));
+  // maxRSS is the process's peak so far (KiB), so it bounds this measure from above rather than isolating it.
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  return baselines.map((baseline, i) => {
+    const ratio = oursStats.p50 / baselineStats[i].p50;
+    const record = { suite, name, unit };
+    if (bytes) record.bytes = bytes;
+    Object.assign(record, { ours: oursStats, baseline: { name: baseline.name, ...baselineStats[i] }, ratio, peakRssBytes });
+    if (baseline.maxRatio !== undefined) record.goal = { maxRatio: baseline.maxRatio, met: ratio <= baseline.maxRatio };
+    return record;
+  });
+}

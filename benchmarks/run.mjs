@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Hearth's benchmark runner: `node benchmarks/run.mjs [--target node-cpu] [--quick] [--suite NAME]... [--out DIR]`,
+// or `--validate FILE` to check a result file. See docs/benchmarks.md.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { progressLine } from "./lib/format.mjs";
+import { writeResult } from "./lib/output.mjs";
+import { SCHEMA_VERSION, validateResult } from "./lib/schema.mjs";
+import { plannedTargets, targets } from "./targets/index.mjs";
+
+const USAGE = `Usage: node benchmarks/run.mjs [--target NAME] [--quick] [--suite NAME]... [--out DIR]
+       node benchmarks/run.mjs --validate FILE`;
+const DEFAULT_OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+
+// Exit 2 for a wrong invocation, as most CLIs do, so a script can tell it from a failed run (1).
+function usageError(message) {
+  console.error(message);
+  process.exit(2);
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        target: { type: "string", default: "node-cpu" },
+        quick: { type: "boolean", default: false },
+        suite: { type: "string", multiple: true },
+        out: { type: "string", default: DEFAULT_OUT },
+        validate: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    return usageError(`${error.message}\n${USAGE}`);
+  }
+}
+
+async function validateFile(file) {
+  let result;
+  try {
+    result = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    console.error(`${file}: cannot be read as JSON: ${error.message}`);
+    process.exit(1);
+  }
+  const errors = validateResult(result);
+  if (errors.length > 0) {
+    console.error(`${file}: not a valid schemaVersion ${SCHEMA_VERSION} result:\n  ${errors.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(`${file}: valid (${result.measures.length} measures, target ${result.target})`);
+}
+
+async function loadTarget(name) {
+  const implemented = Object.keys(targets);
+  if (plannedTargets.includes(name)) {
+    usageError(`Target "${name}" is not implemented yet; implemented targets: ${implemented.join(", ")}.`);
+  }
+  if (!Object.hasOwn(targets, name)) {
+    usageError(
+      `Unknown target "${name}"; valid targets: ${implemented.join(", ")} (planned: ${plannedTargets.join(", ")}).`,
+    );
+  }
+  return targets[name]();
+}
+
+async function main() {
+  const args = parseCommandLine();
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (args.validate !== undefined) {
+    await validateFile(args.validate);
+    return;
+  }
+  const target = await loadTarget(args.target);
+  const suiteNames = args.suite ?? target.suiteNames;
+  const unknown = suiteNames.filter((name) => !target.suiteNames.includes(name));
+  if (unknown.length > 0) {
+    usageError(`Unknown suite "${unknown[0]}"; valid suites for ${args.target}: ${target.suiteNames.join(", ")}.`);
+  }
+
+  const result = {
+    schemaVersion: SCHEMA_VERSION,
+    target: args.target,
+    quick: args.quick,
+    startedAt: new Date().toISOString(),
+    machine: target.machine(),
+    measures: [],
+  };
+  for (const name of new Set(suiteNames)) {
+    const records = await target.runSuite(name, {
+      quick: args.quick,
+      onRecord: (record) => console.error(progressLine(record)),
+    });
+    result.measures.push(...records);
+  }
+
+  // A result the validator would refuse is a bug in the runner: fail before writing it anywhere.
+  const errors = validateResult(result);
+  if (errors.length > 0) throw new Error(`The runner produced an invalid result:\n  ${errors.join("\n  ")}`);
+  const { markdown, files } = await writeResult(result, path.resolve(args.out));
+  console.log(markdown);
+  console.error(`Wrote ${Object.values(files).join(", ")} (and latest-${args.target}.*).`);
+}
+
+await main();

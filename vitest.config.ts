@@ -1,0 +1,49 @@
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { transportCommands } from "./packages/transport/test/node-commands.ts";
+// @ts-expect-error: a plain .mjs helper shared with the benchmark runner
+import { chromiumArgs, findChromium } from "./scripts/chromium.mjs";
+
+const chromium: string | undefined = findChromium();
+
+// Without Chromium the browser project is left out (scripts/check-chromium.mjs has already failed the run
+// under CI=true, or warned a developer); with it, every *.browser.test.ts runs in real Chromium.
+const browserProject = chromium
+  ? [
+      {
+        extends: true as const,
+        test: {
+          name: "browser",
+          include: ["packages/*/test/**/*.browser.test.ts", "examples/*/test/**/*.browser.test.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" as const }],
+            screenshotFailures: false,
+            // Node-side helpers browser tests call to cross between Node and Chromium.
+            commands: { ...transportCommands },
+          },
+        },
+        optimizeDeps: { exclude: ["@automerge/automerge"] },
+      },
+    ]
+  : [];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "benchmarks/test/**/*.test.ts"],
+          exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
+        },
+      },
+      ...browserProject,
+    ],
+    testTimeout: 30_000,
+  },
+});
