@@ -13,7 +13,8 @@ export function packageBuild(entry: Record<string, string>): Options {
     sourcemap: true,
     clean: true,
     target: "es2022",
-    splitting: false,
+    // Entries of one package share chunks, so a class (an error) is one class whichever subpath it came through.
+    splitting: true,
     treeshake: true,
   };
 }

@@ -1,5 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { runtimeCommands } from "./packages/runtime/test/node-commands.ts";
 import { transportCommands } from "./packages/transport/test/node-commands.ts";
 // @ts-expect-error: a plain .mjs helper shared with the benchmark runner
 import { chromiumArgs, findChromium } from "./scripts/chromium.mjs";
@@ -19,13 +20,28 @@ const browserProject = chromium
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
-            instances: [{ browser: "chromium" as const }],
+            instances: [
+              { browser: "chromium" as const, exclude: ["**/*.webgpu.browser.test.ts", "**/node_modules/**"] },
+              // A second Chromium with WebGPU on SwiftShader (no GPU needed), for tests of the webgpu provider only.
+              {
+                browser: "chromium" as const,
+                name: "chromium-webgpu",
+                include: ["packages/*/test/**/*.webgpu.browser.test.ts"],
+                provider: playwright({
+                  launchOptions: {
+                    executablePath: chromium,
+                    args: [...chromiumArgs, "--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader"],
+                  },
+                }),
+              },
+            ],
             screenshotFailures: false,
             // Node-side helpers browser tests call to cross between Node and Chromium.
-            commands: { ...transportCommands },
+            commands: { ...transportCommands, ...runtimeCommands },
           },
         },
-        optimizeDeps: { exclude: ["@automerge/automerge"] },
+        // onnxruntime-web and the tokenizer are ESM already; pre-bundling them on first import reloads the test page.
+        optimizeDeps: { exclude: ["@automerge/automerge", "onnxruntime-web", "@huggingface/tokenizers"] },
       },
     ]
   : [];

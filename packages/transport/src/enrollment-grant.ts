@@ -13,6 +13,8 @@ const MAX_SPACE_ID_BYTES = 256;
 
 /** The public, signed part of a grant: what the relay reads to learn that a new device joined a space. */
 export interface EnrollmentGrantInfo {
+  /** The space the grant admits the device to; signed, so a grant cannot be replayed into another space. */
+  spaceId: string;
   /** The already enrolled device that signed the grant. */
   enroller: DevicePublicKeys;
   /** The device being enrolled. */
@@ -21,7 +23,6 @@ export interface EnrollmentGrantInfo {
 
 /** What the new device gets from a grant. */
 export interface AcceptedEnrollment extends EnrollmentGrantInfo {
-  spaceId: string;
   keyRing: KeyRing;
   /** Compare with the enrolling device's {@link createEnrollmentGrant} result before trusting the space. */
   shortAuthenticationString: string;
@@ -40,9 +41,11 @@ function sas(boxKey: Uint8Array, enroller: DevicePublicKeys, device: DevicePubli
   return `${digits.slice(0, 3)} ${digits.slice(3)}`;
 }
 
-function header(enroller: DevicePublicKeys, device: DevicePublicKeys): Uint8Array {
+function header(spaceId: Uint8Array, enroller: DevicePublicKeys, device: DevicePublicKeys): Uint8Array {
   return concatBytes(
     new Uint8Array([VERSION]),
+    u32be(spaceId.length),
+    spaceId,
     enroller.signingPublicKey,
     enroller.agreementPublicKey,
     device.signingPublicKey,
@@ -51,11 +54,13 @@ function header(enroller: DevicePublicKeys, device: DevicePublicKeys): Uint8Arra
 }
 
 /**
- * Enrolls a new device into a space: the space id and key ring are sealed to the new device's X25519 key and
- * the whole grant is signed by the enrolling device. Show the returned short authentication string; the new
+ * Enrolls a new device into a space: the key ring is sealed to the new device's X25519 key and the whole grant,
+ * space id included, is signed by the enrolling device. Also used after a key rotation, to hand the new epoch to
+ * every remaining device. Show the returned short authentication string; the new
  * device shows its own from {@link acceptEnrollmentGrant}, and a person checks that both match.
  *
- * Layout: version(1) | enroller keys(64) | device keys(64) | box length(4) | sealed box | Ed25519 signature(64).
+ * Layout: version(1) | space id length(4) | space id | enroller keys(64) | device keys(64) | box length(4) |
+ * sealed box | Ed25519 signature(64).
  */
 export function createEnrollmentGrant(
   enroller: DeviceIdentity,
@@ -66,8 +71,8 @@ export function createEnrollmentGrant(
   if (spaceId.length === 0 || spaceId.length > MAX_SPACE_ID_BYTES) {
     throw new InvalidFormatError(`A space id is 1..${MAX_SPACE_ID_BYTES} bytes of UTF-8.`);
   }
-  const head = header(enroller, device);
-  const payload = concatBytes(u32be(spaceId.length), spaceId, space.keyRing.toBytes());
+  const head = header(spaceId, enroller, device);
+  const payload = space.keyRing.toBytes();
   const { box, key } = sealToPublicKey(
     device.agreementPublicKey,
     payload,
@@ -82,6 +87,10 @@ function parse(grant: Uint8Array) {
   const reader = new ByteReader(grant, "Enrollment grant");
   const version = reader.u8();
   if (version !== VERSION) throw new InvalidFormatError(`Enrollment grant version ${version} is not supported.`);
+  const spaceIdBytes = reader.bytes(reader.u32());
+  if (spaceIdBytes.length === 0 || spaceIdBytes.length > MAX_SPACE_ID_BYTES) {
+    throw new InvalidFormatError("Enrollment grant has an invalid space id.");
+  }
   const keys = () => {
     const signingPublicKey = reader.bytes(32).slice();
     const agreementPublicKey = reader.bytes(32).slice();
@@ -95,7 +104,7 @@ function parse(grant: Uint8Array) {
   const signature = reader.bytes(64);
   reader.end();
   ed25519Verify(enroller.signingPublicKey, concatBytes(utf8ToBytes(Labels.enrollmentGrant), unsigned), signature);
-  return { enroller, device, head, box };
+  return { spaceId: bytesToUtf8(spaceIdBytes), enroller, device, head, box };
 }
 
 /**
@@ -103,8 +112,8 @@ function parse(grant: Uint8Array) {
  * the enroller is itself enrolled in the space is for the caller to check. Throws `E_SIGNATURE` / `E_FORMAT`.
  */
 export function verifyEnrollmentGrant(grant: Uint8Array): EnrollmentGrantInfo {
-  const { enroller, device } = parse(grant);
-  return { enroller, device };
+  const { spaceId, enroller, device } = parse(grant);
+  return { spaceId, enroller, device };
 }
 
 /** The new device opens a grant addressed to it; throws `E_SIGNATURE`, `E_DECRYPT` or `E_FORMAT` otherwise. */
@@ -119,15 +128,11 @@ export function acceptEnrollmentGrant(device: DeviceIdentity, grant: Uint8Array)
     parsed.box,
     concatBytes(utf8ToBytes(Labels.enrollmentGrant), parsed.head),
   );
-  const reader = new ByteReader(plaintext, "Enrollment grant payload");
-  const spaceIdBytes = reader.bytes(reader.u32());
-  if (spaceIdBytes.length === 0 || spaceIdBytes.length > MAX_SPACE_ID_BYTES)
-    throw new InvalidFormatError("Enrollment grant has an invalid space id.");
   return {
+    spaceId: parsed.spaceId,
     enroller: parsed.enroller,
     device: parsed.device,
-    spaceId: bytesToUtf8(spaceIdBytes),
-    keyRing: KeyRing.fromBytes(reader.rest()),
+    keyRing: KeyRing.fromBytes(plaintext),
     shortAuthenticationString: sas(key, parsed.enroller, parsed.device),
   };
 }

@@ -85,6 +85,7 @@ export { NOISE_SUITE, noiseProtocolName, parseNoiseProtocolName } from "./noise/
 export { padme, padmeLength, unpadme } from "./padme";
 export { createPairingCode, parsePairingCode } from "./pairing-code";
 export { bytesToHex, hexToBytes } from "./primitives/bytes";
+export { chachaDecrypt, chachaEncrypt } from "./primitives/chacha20-poly1305";
 // Thin, typed wrappers over the @noble primitives: the test vectors run through these.
 export {
   type Ed25519KeyPair,
@@ -107,3 +108,4 @@ export { ReplayWindow, type ReplayWindowState } from "./replay-window";
 export { accountId, generateRootSecret, ROOT_SECRET_BYTES } from "./root-secret";
 export { openSealedBox, type SealedBoxResult, sealToPublicKey } from "./sealed-box";
 export { signEnvelope, verifyEnvelope } from "./signed-envelope";
+export { createSpaceGenesis, type SpaceGenesis, verifySpaceGenesis } from "./space-genesis";

@@ -15,4 +15,6 @@ export const Labels = {
   entryContext: "hearth/v1/entry-context",
   signedEntry: "hearth/v1/signed-entry",
   deviceId: "hearth/v1/device-id",
+  spaceGenesis: "hearth/v1/space-genesis",
+  deviceRemoval: "hearth/v1/device-removal",
 } as const;

@@ -3,6 +3,7 @@ import {
   acceptEnrollmentGrant,
   createEnrollmentGrant,
   createPairingCode,
+  createSpaceGenesis,
   DecryptError,
   deviceIdentityFromBytes,
   deviceIdentityToBytes,
@@ -17,6 +18,7 @@ import {
   sealEnvelope,
   sealToPublicKey,
   verifyEnrollmentGrant,
+  verifySpaceGenesis,
 } from "../src/index";
 import { flipByte } from "./helpers/mutate";
 
@@ -77,7 +79,11 @@ describe("enrollment", () => {
 
   it("the relay can verify who enrolled whom without opening the grant", () => {
     const { grant } = createEnrollmentGrant(a, publicKeysOf(b), { spaceId: "family", keyRing });
-    expect(verifyEnrollmentGrant(grant)).toEqual({ enroller: publicKeysOf(a), device: publicKeysOf(b) });
+    expect(verifyEnrollmentGrant(grant)).toEqual({
+      spaceId: "family",
+      enroller: publicKeysOf(a),
+      device: publicKeysOf(b),
+    });
     expect(() => verifyEnrollmentGrant(flipByte(grant, 100))).toThrow(SignatureError);
     for (let cut = 0; cut < grant.length; cut += 7)
       expect(() => verifyEnrollmentGrant(grant.subarray(0, cut))).toThrow();
@@ -120,5 +126,25 @@ describe("sealed box", () => {
     const lowOrder = box.slice();
     lowOrder.fill(0, 1, 33);
     expect(() => openSealedBox(recipient.secretKey, recipient.publicKey, lowOrder, aad)).toThrow(/low-order/);
+  });
+});
+
+describe("space genesis", () => {
+  it("founds a space whose id only the founder could have made", () => {
+    const founder = generateDeviceIdentity();
+    const { spaceId, genesis } = createSpaceGenesis(founder);
+    expect(spaceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(verifySpaceGenesis(genesis)).toEqual({ spaceId, founder: publicKeysOf(founder) });
+    expect(createSpaceGenesis(founder).spaceId).not.toBe(spaceId);
+    for (const at of [0, 5, 40, 70, 100]) expect(() => verifySpaceGenesis(flipByte(genesis, at))).toThrow();
+    expect(() => verifySpaceGenesis(genesis.subarray(0, 100))).toThrow(InvalidFormatError);
+  });
+
+  it("binds an enrollment grant to its space", () => {
+    const a = generateDeviceIdentity();
+    const b = generateDeviceIdentity();
+    const { grant } = createEnrollmentGrant(a, publicKeysOf(b), { spaceId: "space-1", keyRing: KeyRing.create() });
+    expect(verifyEnrollmentGrant(grant).spaceId).toBe("space-1");
+    expect(acceptEnrollmentGrant(b, grant).spaceId).toBe("space-1");
   });
 });

@@ -2,6 +2,8 @@
 // valid cases must give the expected bytes, invalid ones a typed error.
 import { describe, expect, it } from "vitest";
 import {
+  chachaDecrypt,
+  chachaEncrypt,
   ed25519Verify,
   hkdfSha256,
   InvalidKeyError,
@@ -13,37 +15,44 @@ import {
 } from "../src/index";
 import { hex, loadWycheproof } from "./helpers/wycheproof";
 
-describe("wycheproof xchacha20_poly1305", () => {
-  const groups = loadWycheproof("xchacha20_poly1305");
-  it("seals valid cases to the expected ciphertext and tag, and opens them", () => {
-    let ran = 0;
-    for (const group of groups) {
-      for (const t of group.tests) {
-        if (t.result !== "valid") continue;
-        const [key, nonce, aad, msg] = [hex(t.key), hex(t.iv), hex(t.aad), hex(t.msg)];
-        const expected = new Uint8Array([...hex(t.ct), ...hex(t.tag)]);
-        expect(xchachaEncrypt(key, nonce, msg, aad), `tcId ${t.tcId}`).toEqual(expected);
-        expect(xchachaDecrypt(key, nonce, expected, aad), `tcId ${t.tcId}`).toEqual(msg);
-        ran++;
-      }
-    }
-    expect(ran).toBe(246);
-  });
+const aeads = [
+  { name: "xchacha20_poly1305", encrypt: xchachaEncrypt, decrypt: xchachaDecrypt, valid: 246, invalid: 69 },
+  { name: "chacha20_poly1305", encrypt: chachaEncrypt, decrypt: chachaDecrypt, valid: 256, invalid: 69 },
+];
 
-  it("rejects every invalid case with a typed error", () => {
-    let ran = 0;
-    for (const group of groups) {
-      for (const t of group.tests) {
-        if (t.result !== "invalid") continue;
-        const sealed = new Uint8Array([...hex(t.ct), ...hex(t.tag)]);
-        const attempt = () => xchachaDecrypt(hex(t.key), hex(t.iv), sealed, hex(t.aad));
-        expect(attempt, `tcId ${t.tcId} ${t.comment}`).toThrow(TransportError);
-        ran++;
+for (const aead of aeads) {
+  describe(`wycheproof ${aead.name}`, () => {
+    const groups = loadWycheproof(aead.name);
+    it("seals valid cases to the expected ciphertext and tag, and opens them", () => {
+      let ran = 0;
+      for (const group of groups) {
+        for (const t of group.tests) {
+          if (t.result !== "valid") continue;
+          const [key, nonce, aad, msg] = [hex(t.key), hex(t.iv), hex(t.aad), hex(t.msg)];
+          const expected = new Uint8Array([...hex(t.ct), ...hex(t.tag)]);
+          expect(aead.encrypt(key, nonce, msg, aad), `tcId ${t.tcId}`).toEqual(expected);
+          expect(aead.decrypt(key, nonce, expected, aad), `tcId ${t.tcId}`).toEqual(msg);
+          ran++;
+        }
       }
-    }
-    expect(ran).toBe(69);
+      expect(ran).toBe(aead.valid);
+    });
+
+    it("rejects every invalid case (modified tags, bad nonce sizes) with a typed error", () => {
+      let ran = 0;
+      for (const group of groups) {
+        for (const t of group.tests) {
+          if (t.result !== "invalid") continue;
+          const sealed = new Uint8Array([...hex(t.ct), ...hex(t.tag)]);
+          const attempt = () => aead.decrypt(hex(t.key), hex(t.iv), sealed, hex(t.aad));
+          expect(attempt, `tcId ${t.tcId} ${t.comment}`).toThrow(TransportError);
+          ran++;
+        }
+      }
+      expect(ran).toBe(aead.invalid);
+    });
   });
-});
+}
 
 describe("wycheproof x25519", () => {
   it("agrees on every shared secret and refuses low-order points", () => {

@@ -1,8 +1,8 @@
-import { chacha20poly1305 } from "@noble/ciphers/chacha.js";
 import { ChannelError } from "../errors/channel-error";
 import { DecryptError } from "../errors/decrypt-error";
 import { InvalidKeyError } from "../errors/invalid-key-error";
 import { wipe } from "../primitives/bytes";
+import { chachaDecrypt, chachaEncrypt } from "../primitives/chacha20-poly1305";
 import { NOISE_TAG_LENGTH } from "./max-message-length";
 
 /** 2^64 - 1: reserved by Noise §5.1 for {@link CipherState.rekey}, never used for a message. */
@@ -63,7 +63,7 @@ export class CipherState {
     this.#checkUsable();
     if (this.#key === undefined) return plaintext.slice();
     this.#checkNonce();
-    const ciphertext = chacha20poly1305(this.#key, chachaPolyNonce(this.#nonce), ad).encrypt(plaintext);
+    const ciphertext = chachaEncrypt(this.#key, chachaPolyNonce(this.#nonce), plaintext, ad);
     this.#nonce += 1n;
     return ciphertext;
   }
@@ -81,14 +81,10 @@ export class CipherState {
     }
     let plaintext: Uint8Array;
     try {
-      plaintext = chacha20poly1305(this.#key, chachaPolyNonce(this.#nonce), ad).decrypt(ciphertext);
+      plaintext = chachaDecrypt(this.#key, chachaPolyNonce(this.#nonce), ciphertext, ad);
     } catch (cause) {
-      throw new DecryptError(
-        "Noise ciphertext did not authenticate: wrong key, or it was modified, replayed or reordered.",
-        {
-          cause,
-        },
-      );
+      const message = "Noise ciphertext did not authenticate: wrong key, or it was modified, replayed or reordered.";
+      throw new DecryptError(message, { cause });
     }
     this.#nonce += 1n;
     return plaintext;
@@ -100,7 +96,7 @@ export class CipherState {
    */
   rekey(): void {
     if (this.#key === undefined) throw new InvalidKeyError("Cannot rekey a Noise cipher that has no key.");
-    const sealed = chacha20poly1305(this.#key, chachaPolyNonce(MAX_NONCE), EMPTY).encrypt(ZEROS_32);
+    const sealed = chachaEncrypt(this.#key, chachaPolyNonce(MAX_NONCE), ZEROS_32, EMPTY);
     wipe(this.#key);
     this.#key = sealed.slice(0, 32);
     wipe(sealed);
