@@ -109,7 +109,12 @@ export async function compare({ suite, name, unit, bytes, ours, baselines, plan 
     const ratio = oursStats.p50 / baselineStats[i].p50;
     const record = { suite, name, unit };
     if (bytes) record.bytes = bytes;
-    Object.assign(record, { ours: oursStats, baseline: { name: baseline.name, ...baselineStats[i] }, ratio, peakRssBytes });
+    Object.assign(record, {
+      ours: oursStats,
+      baseline: { name: baseline.name, ...baselineStats[i] },
+      ratio,
+      peakRssBytes,
+    });
     if (baseline.maxRatio !== undefined) record.goal = { maxRatio: baseline.maxRatio, met: ratio <= baseline.maxRatio };
     return record;
   });

@@ -24,12 +24,14 @@ function checkStats(errors, path, stats, hasBytes) {
     errors.push(`${path}: expected an object, got ${show(stats)}`);
     return;
   }
-  for (const key of ["p50", "p95", "opsPerSec"]) check(errors, `${path}.${key}`, stats[key], isPositive, "a finite number > 0");
+  for (const key of ["p50", "p95", "opsPerSec"])
+    check(errors, `${path}.${key}`, stats[key], isPositive, "a finite number > 0");
   check(errors, `${path}.samples`, stats.samples, isPositiveInteger, "a positive integer");
   if (isPositive(stats.p50) && isPositive(stats.p95) && stats.p95 < stats.p50) {
     errors.push(`${path}.p95: expected at least p50 (${stats.p50}), got ${stats.p95}`);
   }
-  if (hasBytes) check(errors, `${path}.mbPerSec`, stats.mbPerSec, isPositive, "a finite number > 0 (the measure has bytes)");
+  if (hasBytes)
+    check(errors, `${path}.mbPerSec`, stats.mbPerSec, isPositive, "a finite number > 0 (the measure has bytes)");
   else if (stats.mbPerSec !== undefined) errors.push(`${path}.mbPerSec: present but the measure has no bytes`);
 }
 
@@ -55,7 +57,9 @@ function checkMeasure(errors, path, m) {
   check(errors, `${path}.goal.maxRatio`, m.goal.maxRatio, isPositive, "a finite number > 0");
   check(errors, `${path}.goal.met`, m.goal.met, (v) => typeof v === "boolean", "a boolean");
   if (isPositive(m.ratio) && isPositive(m.goal.maxRatio) && m.goal.met !== m.ratio <= m.goal.maxRatio) {
-    errors.push(`${path}.goal.met: is ${m.goal.met} but ratio ${m.ratio} vs maxRatio ${m.goal.maxRatio} says otherwise`);
+    errors.push(
+      `${path}.goal.met: is ${m.goal.met} but ratio ${m.ratio} vs maxRatio ${m.goal.maxRatio} says otherwise`,
+    );
   }
 }
 
@@ -69,7 +73,13 @@ function checkMachine(errors, machine) {
   }
   check(errors, "machine.cores", machine.cores, isPositiveInteger, "a positive integer");
   check(errors, "machine.memoryBytes", machine.memoryBytes, isPositive, "a finite number > 0");
-  check(errors, "machine.onnxruntime", machine.onnxruntime, (v) => v === null || isString(v), "null or a version string");
+  check(
+    errors,
+    "machine.onnxruntime",
+    machine.onnxruntime,
+    (v) => v === null || isString(v),
+    "null or a version string",
+  );
 }
 
 /** Every problem with a parsed result file, as `path: expected ..., got ...` lines; empty when it is valid. */
@@ -84,7 +94,7 @@ export function validateResult(result) {
   if (!Array.isArray(result.measures) || result.measures.length === 0) {
     errors.push(`measures: expected a non-empty array, got ${show(result.measures)}`);
   } else {
-    result.measures.forEach((m, i) => checkMeasure(errors, `measures[${i}]`, m));
+    for (const [i, m] of result.measures.entries()) checkMeasure(errors, `measures[${i}]`, m);
   }
   return errors;
 }

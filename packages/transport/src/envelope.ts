@@ -1,7 +1,7 @@
 import { ByteReader } from "./byte-reader";
 import { InvalidFormatError } from "./errors/invalid-format-error";
 import { padme, unpadme } from "./padme";
-import { concatBytes, randomBytes, u32be } from "./primitives/bytes";
+import { concatBytes, randomBytes } from "./primitives/bytes";
 import {
   XCHACHA_NONCE_BYTES,
   XCHACHA_TAG_BYTES,
@@ -17,6 +17,7 @@ const KNOWN_FLAGS = FLAG_PADDED;
 export const ENVELOPE_HEADER_BYTES = 2 + 4 + XCHACHA_NONCE_BYTES;
 /** Bytes an envelope adds to its (padded) plaintext. */
 export const ENVELOPE_OVERHEAD = ENVELOPE_HEADER_BYTES + XCHACHA_TAG_BYTES;
+const ALIGN_SLACK = 2;
 
 /** Options of {@link sealEnvelope}. */
 export interface SealOptions {
@@ -42,16 +43,29 @@ export interface EnvelopeHeader {
  * Seals `plaintext` with XChaCha20-Poly1305 under a 32-byte key and a fresh random 24-byte nonce.
  * Layout: version(1) | flags(1) | epoch(4, big-endian) | nonce(24) | ciphertext + tag(16).
  * The associated data is the header followed by `context`, so neither can be changed unseen.
+ * The result is a view that may start a few bytes into its `ArrayBuffer`: pass the Uint8Array itself on, not
+ * its `.buffer`.
  */
 export function sealEnvelope(key: Uint8Array, plaintext: Uint8Array, options: SealOptions = {}): Uint8Array {
   const epoch = options.epoch ?? 0;
   if (!Number.isInteger(epoch) || epoch < 0 || epoch > 0xffff_ffff)
     throw new InvalidFormatError(`Epoch ${epoch} is not a 32-bit unsigned integer.`);
-  const nonce = randomBytes(XCHACHA_NONCE_BYTES);
-  const header = concatBytes(new Uint8Array([ENVELOPE_VERSION, options.pad ? FLAG_PADDED : 0]), u32be(epoch), nonce);
   const body = options.pad ? padme(plaintext) : plaintext;
+  // One allocation for the whole envelope: the header is written in place and the ciphertext encrypted behind it.
+  // Two bytes of slack in front put the ciphertext on a 4-byte boundary, which noble needs to write in place.
+  const buffer = new Uint8Array(ALIGN_SLACK + ENVELOPE_HEADER_BYTES + body.length + XCHACHA_TAG_BYTES);
+  const envelope = buffer.subarray(ALIGN_SLACK);
+  const header = envelope.subarray(0, ENVELOPE_HEADER_BYTES);
+  header[0] = ENVELOPE_VERSION;
+  header[1] = options.pad ? FLAG_PADDED : 0;
+  new DataView(buffer.buffer).setUint32(ALIGN_SLACK + 2, epoch, false);
+  const nonce = header.subarray(6);
+  nonce.set(randomBytes(XCHACHA_NONCE_BYTES));
   const aad = options.context ? concatBytes(header, options.context) : header;
-  return concatBytes(header, xchachaEncrypt(key, nonce, body, aad));
+  const output = envelope.subarray(ENVELOPE_HEADER_BYTES);
+  const sealed = xchachaEncrypt(key, nonce, body, aad, output);
+  if (sealed !== output) output.set(sealed);
+  return envelope;
 }
 
 /** Reads the header without a key (to choose the epoch's key); throws {@link InvalidFormatError} if malformed. */

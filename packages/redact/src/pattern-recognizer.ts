@@ -1,0 +1,67 @@
+import type { EntityType } from "./entity-type";
+import { InvalidArgumentError } from "./errors/invalid-argument-error";
+import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
+
+/** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
+export type PatternVerdict = null | number | { readonly start: number; readonly end: number; readonly score: number };
+
+/** One regex of a {@link patternRecognizer}. */
+export interface Pattern {
+  /** Must carry the `g` flag. Keep it linear: bounded repeats, no nested quantifiers over overlapping classes. */
+  readonly regex: RegExp;
+  /** Score of a match the validator does not override. */
+  readonly score: number;
+  /** Capture group whose span is the entity (default 0, the whole match). Needs the `d` flag when not 0. */
+  readonly group?: number;
+  /** Checksums and other rules; `null` drops the match. */
+  readonly validate?: (value: string, match: RegExpExecArray, text: string, context: RecognizerContext) => PatternVerdict;
+}
+
+/** Options of {@link patternRecognizer}. */
+export interface PatternRecognizerOptions {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly patterns: readonly Pattern[];
+  /** Words that raise the score when found near a match. */
+  readonly context?: readonly string[];
+}
+
+/** A recognizer made of regexes, each with an optional validator: the shape of most structured-data rules. */
+export function patternRecognizer(options: PatternRecognizerOptions): Recognizer {
+  for (const p of options.patterns) {
+    if (!p.regex.global) throw new InvalidArgumentError(`Pattern ${p.regex} of ${options.name} needs the g flag.`);
+  }
+  return {
+    name: options.name,
+    types: [options.type],
+    analyze(text: string, context: RecognizerContext): RecognizerResult[] {
+      const out: RecognizerResult[] = [];
+      for (const p of options.patterns) {
+        const regex = new RegExp(p.regex.source, p.regex.flags);
+        for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+          if (m[0].length === 0) {
+            regex.lastIndex++;
+            continue;
+          }
+          let start = m.index;
+          let end = m.index + m[0].length;
+          if (p.group) {
+            const span = m.indices?.[p.group];
+            if (!span) continue;
+            [start, end] = span;
+          }
+          const value = text.slice(start, end);
+          const verdict = p.validate ? p.validate(value, m, text, context) : p.score;
+          if (verdict === null) continue;
+          const result =
+            typeof verdict === "number"
+              ? { start, end, score: verdict }
+              : { start: verdict.start, end: verdict.end, score: verdict.score };
+          if (result.end <= result.start) continue;
+          out.push({ ...result, type: options.type, ...(options.context ? { context: options.context } : {}) });
+        }
+      }
+      return out;
+    },
+  };
+}
