@@ -9,7 +9,11 @@ export class HttpError extends ModelsError {
   /** 5xx, 408 and 429 may pass; 4xx and HTML pages will not. */
   readonly retryable: boolean;
 
-  constructor(message: string, details: { status: number; url: string; retryable: boolean }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    details: { status: number; url: string; retryable: boolean },
+    options?: { cause?: unknown },
+  ) {
     super("E_HTTP", message, options);
     this.status = details.status;
     this.url = details.url;

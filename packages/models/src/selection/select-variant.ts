@@ -54,7 +54,9 @@ function formatBytes(n: number): string {
 export function selectVariant(manifest: ModelManifest, options: SelectOptions = {}): VariantSelection {
   const caps = options.capabilities ?? CPU_ONLY;
   const available = caps.providers.filter((p) => p.available).map((p) => p.provider);
-  const budget = options.memoryBudget ?? (caps.memoryBytes !== undefined ? Math.floor(caps.memoryBytes / 2) : Number.POSITIVE_INFINITY);
+  const budget =
+    options.memoryBudget ??
+    (caps.memoryBytes !== undefined ? Math.floor(caps.memoryBytes / 2) : Number.POSITIVE_INFINITY);
   const gpu = available.some((p) => GPU_PROVIDERS.includes(p));
   const base: VariantName[] = gpu ? ["fp16", "fp32", "int8", "q4"] : ["int8", "fp32", "q4", "fp16"];
   const order = [...(options.prefer ?? []), ...base].filter((n, i, all) => all.indexOf(n) === i);
@@ -65,10 +67,12 @@ export function selectVariant(manifest: ModelManifest, options: SelectOptions = 
   for (const v of candidates) {
     const runs = available.filter((p) => v.providers.includes(p));
     let reason: string | undefined;
-    if (options.only && !options.only.includes(v.name)) reason = `not among the allowed variants (${options.only.join(", ")})`;
+    if (options.only && !options.only.includes(v.name))
+      reason = `not among the allowed variants (${options.only.join(", ")})`;
     else if (runs.length === 0) {
       reason = `runs on ${v.providers.join(", ") || "no provider"}; available here: ${available.join(", ") || "none"}`;
-    } else if (v.minMemory > budget) reason = `needs ${formatBytes(v.minMemory)}, the memory budget is ${formatBytes(budget)}`;
+    } else if (v.minMemory > budget)
+      reason = `needs ${formatBytes(v.minMemory)}, the memory budget is ${formatBytes(budget)}`;
     else if (chosen) reason = `ranked below ${chosen.variant.name} (order: ${order.join(" > ")})`;
     if (reason) passedOver.push({ name: v.name, reason });
     else chosen = { variant: v, providers: runs, rank: order.indexOf(v.name) };

@@ -84,7 +84,7 @@ export interface VerifyOptions extends DownloadOptions {
 }
 
 /**
- * The model cache: content-addressed files (on Node a folder, in browsers the Cache API), a quota with LRU eviction
+ * The model cache: content-addressed files (on Node a folder; a browser adapter over the Cache API or OPFS would implement the same interface), a quota with LRU eviction
  * of unpinned models, pins, verification and garbage collection. Implementations keep two writers (processes, tabs)
  * from corrupting each other.
  */

@@ -4,7 +4,7 @@ const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 /** Decodes base58 (Bitcoin alphabet), or `null` if a character is outside it. */
 export function base58Decode(value: string): Uint8Array | null {
-  const bytes: number[] = [0];
+  const bytes: number[] = [];
   for (const ch of value) {
     let carry = ALPHABET.indexOf(ch);
     if (carry < 0) return null;

@@ -3,8 +3,8 @@ import { ForbiddenError } from "../errors/forbidden-error";
 import { TooLargeError } from "../errors/too-large-error";
 import type { Route } from "../http/router";
 import type { NewGrant } from "../store/relay-store";
+import { checkGrant } from "./check-grant";
 import { decodeBytes } from "./decode-bytes";
-import { checkGrant } from "./device-routes";
 import type { RouteDeps } from "./route-deps";
 
 /** Most key grants one rotation may post: one per remaining device. */

@@ -191,7 +191,9 @@ async function runSchedule(relay: RelayControl, schedule: Schedule, coverage: Co
     }
     await settle(clients);
 
+    (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", `RUN ${JSON.stringify(schedule)}\n`);
     for (const op of schedule.ops) {
+      (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", `op ${JSON.stringify(op)}\n`);
       const name = op.t === "edit" ? op.kind : op.t;
       coverage.ops[name] = (coverage.ops[name] ?? 0) + 1;
       if (op.t === "restart") {
@@ -234,6 +236,7 @@ async function runSchedule(relay: RelayControl, schedule: Schedule, coverage: Co
       }
     }
 
+    (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", "final\n");
     // Everyone comes back and syncs.
     for (const c of clients) c.resume();
     await settle(clients);

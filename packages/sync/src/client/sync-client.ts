@@ -562,6 +562,9 @@ export class SyncClient {
     while (!this.#closed) {
       if (this.#paused) {
         this.#failWaiters(new OfflineError("The client is paused; resume() it before syncing."));
+        // The full pass asked for (say by a syncNow() just before pause()) is owed to no one now, and resume() starts
+        // with one anyway; left set, it would end the wait below at once, over and over, starving the event loop.
+        this.#work.full = false;
         this.#setStatus({ state: "offline" });
         await this.#waitForWork(Number.POSITIVE_INFINITY, undefined, true);
         continue;
@@ -592,6 +595,9 @@ export class SyncClient {
         // counts as a reason to wake.
         this.#endSession(session);
         this.#failWaiters(error);
+        // Those who asked for a full pass have their answer and the next session starts with one; left set, it
+        // would cut every backoff short and retry an unreachable relay in a tight loop.
+        this.#work.full = false;
         if (this.#closed || this.#paused) continue;
         if (error instanceof ForbiddenError) {
           // Removed from the space: retrying cannot help until someone re-enrolls this device.

@@ -1,0 +1,129 @@
+import {
+  type AnalyzerOptions,
+  canonicalKey,
+  createRedactor,
+  isOpenPlaceholder,
+  placeholderRegex,
+  type Redactor,
+  restore,
+  Vault,
+} from "@hearth/redact";
+import { AbortedError } from "../errors/aborted-error";
+import type { AnonymizedText, Anonymizer, RestoreOptions, StreamRestorer } from "../spec/anonymizer";
+
+/** Options of {@link RedactAnonymizer}. */
+export interface RedactAnonymizerOptions {
+  /** A redactor built once for many texts (default: `createRedactor(analyzer)`). */
+  readonly redactor?: Redactor;
+  /** Analyzer options when no redactor is given: types, threshold, language, phone regions, allow and deny lists. */
+  readonly analyzer?: AnalyzerOptions;
+  /**
+   * Where each conversation's vault lives. Pass a persistent store's lookup to keep placeholders stable across
+   * restarts; by default vaults are kept in memory for the life of this object.
+   */
+  readonly vaults?: Map<string, Vault>;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+}
+
+/**
+ * The {@link Anonymizer} on `@hearth/redact`: detection and typed placeholders from its redactor, one {@link Vault}
+ * per conversation (so `[PERSON_1]` names one person on every turn), restore with its tolerant placeholder grammar
+ * (`[Person 1]`, `PERSON_1` come back too; unknown placeholders stay visible).
+ */
+export class RedactAnonymizer implements Anonymizer {
+  readonly redactor: Redactor;
+  private readonly vaults: Map<string, Vault>;
+
+  constructor(options: RedactAnonymizerOptions = {}) {
+    this.redactor = options.redactor ?? createRedactor(options.analyzer ?? {});
+    this.vaults = options.vaults ?? new Map();
+  }
+
+  /** The conversation's vault, created on first use. It holds the personal values: store it like the data. */
+  vault(conversation: string): Vault {
+    let vault = this.vaults.get(conversation);
+    if (!vault) {
+      vault = new Vault();
+      this.vaults.set(conversation, vault);
+    }
+    return vault;
+  }
+
+  async anonymize(text: string, conversation: string, options: { signal?: AbortSignal } = {}): Promise<AnonymizedText> {
+    if (options.signal?.aborted) throw new AbortedError("Anonymization was aborted.", { cause: options.signal.reason });
+    const result = this.redactor.redact(
+      text,
+      this.vault(conversation),
+      options.signal ? { signal: options.signal } : {},
+    );
+    const counts = new Map<string, number>();
+    for (const e of result.entities) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    return { text: result.text, entities: [...counts].map(([type, count]) => ({ type, count })) };
+  }
+
+  restore(text: string, conversation: string, options: RestoreOptions = {}): string {
+    const vault = this.vaults.get(conversation);
+    if (!vault) return text;
+    if (!options.encode) return restore(text, vault);
+    const regex = placeholderRegex(vault.types);
+    if (!regex) return text;
+    const encode = options.encode;
+    return text.replace(regex, (match, t1?: string, n1?: string, t2?: string, n2?: string) => {
+      const type = t1 ?? t2;
+      const n = n1 ?? n2;
+      const value = type === undefined || n === undefined ? undefined : vault.valueOf(canonicalKey(type, n));
+      return value === undefined ? match : encode(value);
+    });
+  }
+
+  /**
+   * A push/flush restorer for one streamed text: the same hold-back rule as `@hearth/redact`'s `restoreStream`
+   * (only a possible placeholder prefix at the end waits), but synchronous, so deltas of interleaved blocks keep
+   * their order.
+   */
+  restorer(conversation: string, options: RestoreOptions = {}): StreamRestorer {
+    const vault = this.vault(conversation);
+    let pending = "";
+    let before: string | undefined;
+    const restoreText = (text: string) => this.restore(text, conversation, options);
+    return {
+      push: (delta) => {
+        pending += delta;
+        const types = vault.types;
+        let cut = pending.length;
+        if (types.length > 0) {
+          const maxLen = Math.max(...types.map((t) => t.length)) + 14;
+          for (let p = Math.max(0, pending.length - maxLen); p < pending.length; p++) {
+            const ch = pending[p] as string;
+            const prev = p === 0 ? before : pending[p - 1];
+            if (ch !== "[" && !(ch >= "A" && ch <= "Z" && !isWordChar(prev))) continue;
+            if (isOpenPlaceholder(pending.slice(p), types)) {
+              cut = p;
+              break;
+            }
+          }
+        }
+        const last = pending.charCodeAt(cut - 1);
+        // A high surrogate waits for its low half.
+        if (cut === pending.length && last >= 0xd800 && last <= 0xdbff) cut--;
+        if (cut === 0) return "";
+        const out = restoreText(pending.slice(0, cut));
+        before = pending[cut - 1];
+        pending = pending.slice(cut);
+        return out;
+      },
+      flush: () => {
+        const out = restoreText(pending);
+        pending = "";
+        return out;
+      },
+    };
+  }
+
+  forget(conversation: string): void {
+    this.vaults.delete(conversation);
+  }
+}

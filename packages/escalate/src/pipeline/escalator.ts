@@ -1,0 +1,368 @@
+import { auditRequests } from "../audit/audit-request";
+import { ConfigError } from "../errors/config-error";
+import { throwIfAborted } from "../providers/abortable";
+import type { DailyBudget } from "../router/daily-budget";
+import type { Router } from "../router/router";
+import type { Anonymizer, EntityCount, StreamRestorer } from "../spec/anonymizer";
+import type { AuditSink } from "../spec/audit-sink";
+import type {
+  CallOptions,
+  ContentPart,
+  FinishReason,
+  LanguageModel,
+  Message,
+  StreamPart,
+  ToolCallPart,
+  Usage,
+} from "../spec/language-model";
+import type { Route, RouteDecision } from "../spec/router";
+import { PLACEHOLDER_INSTRUCTION } from "./placeholder-instruction";
+import { type EscalateQueueRequest, MemoryTaskQueue, type QueuedTask, type TaskQueue } from "./task-queue";
+
+/** Options of {@link Escalator}. */
+export interface EscalatorOptions {
+  readonly router: Router;
+  /** The large model; its calls are redacted and audited. */
+  readonly cloud?: LanguageModel;
+  /** The on-device model, called with the original text. */
+  readonly local?: LanguageModel;
+  readonly anonymizer: Anonymizer;
+  readonly audit: AuditSink;
+  /** Charged with every cloud call's usage (pass the router's budget). */
+  readonly budget?: DailyBudget;
+  readonly queue?: TaskQueue;
+  /** Replaces {@link PLACEHOLDER_INSTRUCTION}. */
+  readonly instruction?: string;
+  readonly now?: () => Date;
+}
+
+/** One task to answer. */
+export interface EscalateRequest extends EscalateQueueRequest {
+  /** The local model's confidence in [0, 1], when the app measured it. */
+  readonly localConfidence?: number;
+  /** `auto` (default) lets the router decide; `local` and `cloud` force it, within policy and consent. */
+  readonly route?: "auto" | "local" | "cloud";
+  readonly signal?: AbortSignal;
+}
+
+/** What {@link Escalator.generate} returns. Text and tool arguments are restored: they hold the real values. */
+export interface EscalateResult {
+  readonly route: Route;
+  readonly decision: RouteDecision;
+  readonly text: string;
+  readonly toolCalls: readonly ToolCallPart[];
+  readonly finishReason: FinishReason | "queued";
+  readonly usage: Usage;
+  /** Entity types and counts replaced in what was sent (empty unless the cloud was called). */
+  readonly redacted: readonly EntityCount[];
+  /** The queued task, when the route is `queue`. */
+  readonly queued?: QueuedTask;
+}
+
+/** What {@link Escalator.stream} returns: the decision at once, then restored stream parts. */
+export interface EscalateStream {
+  readonly route: Route;
+  readonly decision: RouteDecision;
+  readonly redacted: readonly EntityCount[];
+  readonly queued?: QueuedTask;
+  /** Restored parts; empty for a queued task. */
+  readonly stream: AsyncIterable<StreamPart>;
+}
+
+interface Prepared {
+  readonly decision: RouteDecision;
+  readonly model?: LanguageModel;
+  readonly call?: CallOptions;
+  readonly redacted: readonly EntityCount[];
+  readonly queued?: QueuedTask;
+  readonly anonymized: boolean;
+}
+
+const jsonEscape = (value: string): string => JSON.stringify(value).slice(1, -1);
+
+function lastUserText(messages: readonly Message[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m?.role === "user") return m.content;
+  }
+  return "";
+}
+
+function addCounts(into: Map<string, number>, entities: readonly EntityCount[]): void {
+  for (const e of entities) into.set(e.type, (into.get(e.type) ?? 0) + e.count);
+}
+
+let counter = 0;
+
+/**
+ * Routes each task, and for the cloud: anonymizes every turn with the conversation's vault, adds the placeholder
+ * instruction, writes the exact outgoing bytes to the audit log before they leave, calls the provider, and restores
+ * the answer (text and tool-call arguments, plain or while streaming).
+ */
+export class Escalator {
+  private readonly queue: TaskQueue;
+
+  constructor(private readonly options: EscalatorOptions) {
+    this.queue = options.queue ?? new MemoryTaskQueue();
+  }
+
+  /** Answers a task whole. */
+  async generate(request: EscalateRequest): Promise<EscalateResult> {
+    const prepared = await this.prepare(request, false);
+    const { decision, redacted } = prepared;
+    if (prepared.queued || !prepared.model || !prepared.call) {
+      return {
+        route: decision.route,
+        decision,
+        text: "",
+        toolCalls: [],
+        finishReason: "queued",
+        usage: { inputTokens: undefined, outputTokens: undefined },
+        redacted,
+        ...(prepared.queued ? { queued: prepared.queued } : {}),
+      };
+    }
+    const result = await prepared.model.doGenerate(prepared.call);
+    if (decision.route === "cloud") this.options.budget?.record(result.usage);
+    const content: ContentPart[] = prepared.anonymized
+      ? result.content.map((part) =>
+          part.type === "text"
+            ? { type: "text", text: this.options.anonymizer.restore(part.text, request.conversation) }
+            : {
+                ...part,
+                input: this.options.anonymizer.restore(part.input, request.conversation, { encode: jsonEscape }),
+              },
+        )
+      : [...result.content];
+    return {
+      route: decision.route,
+      decision,
+      text: content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join(""),
+      toolCalls: content.filter((p): p is ToolCallPart => p.type === "tool-call"),
+      finishReason: result.finishReason,
+      usage: result.usage,
+      redacted,
+    };
+  }
+
+  /** Answers a task as a stream of restored parts. */
+  async stream(request: EscalateRequest): Promise<EscalateStream> {
+    const prepared = await this.prepare(request, false);
+    const { decision, redacted } = prepared;
+    if (prepared.queued || !prepared.model || !prepared.call) {
+      return {
+        route: decision.route,
+        decision,
+        redacted,
+        stream: (async function* () {})(),
+        ...(prepared.queued ? { queued: prepared.queued } : {}),
+      };
+    }
+    const { stream } = await prepared.model.doStream(prepared.call);
+    const parts = prepared.anonymized ? this.restoreParts(stream, request.conversation) : stream;
+    const budget = decision.route === "cloud" ? this.options.budget : undefined;
+    return { route: decision.route, decision, redacted, stream: charge(parts, budget) };
+  }
+
+  /** Tasks waiting in the queue. */
+  queued(): Promise<QueuedTask[]> {
+    return this.queue.list();
+  }
+
+  /**
+   * Sends queued tasks, oldest first, while the router lets them through (online, within budget). A task the
+   * router would queue again stays queued and ends the flush.
+   */
+  async flushQueue(options: { signal?: AbortSignal } = {}): Promise<{ task: QueuedTask; result: EscalateResult }[]> {
+    const done: { task: QueuedTask; result: EscalateResult }[] = [];
+    for (const task of await this.queue.list()) {
+      throwIfAborted(options.signal);
+      const prepared = await this.prepare(
+        { ...task.request, ...(options.signal ? { signal: options.signal } : {}) },
+        true,
+      );
+      if (prepared.decision.route === "queue") break;
+      const result = await this.generate({
+        ...task.request,
+        route: prepared.decision.route === "cloud" ? "cloud" : "local",
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      await this.queue.remove(task.id);
+      done.push({ task, result });
+    }
+    return done;
+  }
+
+  private async prepare(request: EscalateRequest, dryRun: boolean): Promise<Prepared> {
+    throwIfAborted(request.signal);
+    const { router, anonymizer } = this.options;
+    const force = request.route === "local" || request.route === "cloud" ? request.route : undefined;
+    const task = {
+      prompt: lastUserText(request.messages),
+      ...(request.kind === undefined ? {} : { kind: request.kind }),
+      ...(request.localConfidence === undefined ? {} : { localConfidence: request.localConfidence }),
+      ...(force ? { force } : {}),
+    };
+    let decision = router.decide(task);
+    let redacted: EntityCount[] = [];
+    let call: CallOptions | undefined;
+    if (decision.route !== "local") {
+      const counts = new Map<string, number>();
+      const anonymize = async (text: string): Promise<string> => {
+        const out = await anonymizer.anonymize(text, request.conversation, {
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+        addCounts(counts, out.entities);
+        return out.text;
+      };
+      const messages: Message[] = [];
+      for (const m of request.messages) messages.push(await anonymizeMessage(m, anonymize));
+      const system = [request.system === undefined ? undefined : await anonymize(request.system)]
+        .concat(this.options.instruction ?? PLACEHOLDER_INSTRUCTION)
+        .filter((s): s is string => s !== undefined)
+        .join("\n\n");
+      redacted = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+      // The PII types are known only now: a type policy refuses to send keeps the task local after all.
+      decision = router.decide({ ...task, piiTypes: redacted.map((e) => e.type) });
+      if (decision.route === "cloud") {
+        call = this.callOptions(request, system, messages, redacted);
+      }
+    }
+    if (dryRun) return { decision, redacted, anonymized: false };
+    if (decision.route === "queue") {
+      const queued: QueuedTask = {
+        id: `task-${Date.now().toString(36)}-${(counter++).toString(36)}`,
+        enqueuedAt: (this.options.now?.() ?? new Date()).toISOString(),
+        request: {
+          conversation: request.conversation,
+          messages: request.messages,
+          ...(request.kind === undefined ? {} : { kind: request.kind }),
+          ...(request.system === undefined ? {} : { system: request.system }),
+          ...(request.tools === undefined ? {} : { tools: request.tools }),
+          ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
+          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+        },
+      };
+      await this.queue.push(queued);
+      return { decision, redacted, queued, anonymized: false };
+    }
+    if (decision.route === "cloud") {
+      const model = this.options.cloud;
+      if (!model) throw new ConfigError("The router chose the cloud but no cloud model is configured.");
+      return { decision, redacted, model, anonymized: true, ...(call ? { call } : {}) };
+    }
+    const model = this.options.local;
+    if (!model) {
+      throw new ConfigError(
+        `The router chose the local model (${decision.reasons.map((r) => r.code).join(", ")}) but none is configured.`,
+      );
+    }
+    // Local calls carry the original text; if the "local" model is in fact a server, it is still audited.
+    const localCall = this.callOptions(request, request.system, request.messages, [], model.remote);
+    return { decision, redacted: [], model, call: localCall, anonymized: false };
+  }
+
+  private callOptions(
+    request: EscalateRequest,
+    system: string | undefined,
+    messages: readonly Message[],
+    redacted: readonly EntityCount[],
+    audited = true,
+  ): CallOptions {
+    return {
+      messages,
+      ...(system === undefined ? {} : { system }),
+      ...(request.tools ? { tools: request.tools } : {}),
+      ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+      ...(request.signal ? { abortSignal: request.signal } : {}),
+      ...(audited
+        ? {
+            onRequest: auditRequests(this.options.audit, {
+              conversation: request.conversation,
+              redacted,
+              ...(this.options.now ? { now: this.options.now } : {}),
+            }),
+          }
+        : {}),
+    };
+  }
+
+  private async *restoreParts(parts: AsyncIterable<StreamPart>, conversation: string): AsyncGenerator<StreamPart> {
+    const { anonymizer } = this.options;
+    const open = new Map<string, StreamRestorer>();
+    for await (const part of parts) {
+      switch (part.type) {
+        case "text-start":
+          open.set(`t${part.id}`, anonymizer.restorer(conversation));
+          yield part;
+          break;
+        case "tool-input-start":
+          open.set(`c${part.id}`, anonymizer.restorer(conversation, { encode: jsonEscape }));
+          yield part;
+          break;
+        case "text-delta":
+        case "tool-input-delta": {
+          const key = `${part.type === "text-delta" ? "t" : "c"}${part.id}`;
+          let restorer = open.get(key);
+          if (!restorer) {
+            restorer = anonymizer.restorer(conversation, part.type === "text-delta" ? {} : { encode: jsonEscape });
+            open.set(key, restorer);
+          }
+          const delta = restorer.push(part.delta);
+          if (delta !== "") yield { ...part, delta };
+          break;
+        }
+        case "text-end":
+        case "tool-input-end": {
+          const key = `${part.type === "text-end" ? "t" : "c"}${part.id}`;
+          const rest = open.get(key)?.flush() ?? "";
+          open.delete(key);
+          if (rest !== "") {
+            yield part.type === "text-end"
+              ? { type: "text-delta", id: part.id, delta: rest }
+              : { type: "tool-input-delta", id: part.id, delta: rest };
+          }
+          yield part;
+          break;
+        }
+        case "tool-call":
+          yield { ...part, input: anonymizer.restore(part.input, conversation, { encode: jsonEscape }) };
+          break;
+        default:
+          yield part;
+      }
+    }
+  }
+}
+
+async function anonymizeMessage(message: Message, anonymize: (text: string) => Promise<string>): Promise<Message> {
+  switch (message.role) {
+    case "user":
+      return { role: "user", content: await anonymize(message.content) };
+    case "assistant": {
+      if (typeof message.content === "string") return { role: "assistant", content: await anonymize(message.content) };
+      const content: ContentPart[] = [];
+      for (const part of message.content) {
+        content.push(
+          part.type === "text"
+            ? { type: "text", text: await anonymize(part.text) }
+            : { ...part, input: await anonymize(part.input) },
+        );
+      }
+      return { role: "assistant", content };
+    }
+    case "tool": {
+      const content = [];
+      for (const part of message.content) content.push({ ...part, output: await anonymize(part.output) });
+      return { role: "tool", content };
+    }
+  }
+}
+
+async function* charge(parts: AsyncIterable<StreamPart>, budget: DailyBudget | undefined): AsyncGenerator<StreamPart> {
+  for await (const part of parts) {
+    if (part.type === "finish") budget?.record(part.usage);
+    yield part;
+  }
+}

@@ -1,0 +1,98 @@
+// The built CLI, run as a user runs it, against the loopback provider server.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "./helpers/corpus";
+import { ProviderServer } from "./helpers/provider-server";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+let server: ProviderServer;
+beforeAll(async () => {
+  server = await ProviderServer.start();
+});
+afterAll(() => server.close());
+
+function runCli(args: string[], stdin: string, env: Record<string, string>) {
+  return new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(stdin);
+  });
+}
+
+const prompts = loadCorpus().slice(0, 8);
+
+describe.each(["anthropic", "openai"])("hearth-escalate run --route cloud --provider %s", (provider) => {
+  it.each([[[]], [["--no-stream"]]])(
+    "answers every line, restored, and audits it (%j)",
+    async (extra) => {
+      const dir = mkdtempSync(join(tmpdir(), "escalate-cli-"));
+      const auditFile = join(dir, "audit.jsonl");
+      const env = {
+        ANTHROPIC_BASE_URL: server.url,
+        ANTHROPIC_API_KEY: "test-key",
+        OPENAI_BASE_URL: server.url,
+        OPENAI_API_KEY: "test-key",
+      };
+      const stdin = prompts.map((p) => JSON.stringify({ id: p.id, prompt: p.text })).join("\n");
+      const args = ["run", "--route", "cloud", "--provider", provider, "--model", "m1", "--audit", auditFile, ...extra];
+      const out = await runCli(args, stdin, env);
+      expect(out.stderr).toBe("");
+      expect(out.code).toBe(0);
+      const lines = out.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(prompts.length);
+      for (const [i, p] of prompts.entries()) {
+        expect(lines[i]).toMatchObject({ id: p.id, route: "cloud", answer: p.text });
+        expect(lines[i].redactedTypes.length).toBeGreaterThan(0);
+      }
+      const records = readFileSync(auditFile, "utf8").trim().split("\n");
+      expect(records).toHaveLength(prompts.length);
+      for (const p of prompts) {
+        for (const v of p.values.filter((x) => x.type !== "PERSON"))
+          expect(readFileSync(auditFile, "utf8")).not.toContain(v.value);
+      }
+      const printed = await runCli(["audit", "--audit", auditFile], "", {});
+      expect(printed.code).toBe(0);
+      expect(printed.stdout).toContain(`${prompts.length} request(s) left this device.`);
+      expect(printed.stdout).toContain(provider === "openai" ? "openai/m1" : "anthropic/m1");
+    },
+    30_000,
+  );
+});
+
+it("reports a bad line as an error line and exits 1", async () => {
+  const out = await runCli(
+    ["run", "--route", "cloud", "--provider", "openai", "--audit", join(tmpdir(), "x.jsonl")],
+    "not json\n",
+    {
+      OPENAI_BASE_URL: server.url,
+      OPENAI_API_KEY: "test-key",
+    },
+  );
+  expect(out.code).toBe(1);
+  expect(JSON.parse(out.stdout)).toMatchObject({ id: 1, error: { code: "E_INPUT" } });
+});
+
+it("refuses an audit log it cannot read", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "escalate-cli-"));
+  const file = join(dir, "audit.jsonl");
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(file, '{"v":2}\n');
+  const out = await runCli(["audit", "--audit", file], "", {});
+  expect(out.code).toBe(2);
+  expect(out.stderr).toContain("format version 2");
+});

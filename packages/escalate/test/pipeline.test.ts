@@ -1,0 +1,315 @@
+import { PATTERN_RECOGNIZERS } from "@hearth/redact";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { RedactAnonymizer } from "../src/anonymizer/redact-anonymizer";
+import { MemoryAuditLog } from "../src/audit/memory-audit-log";
+import { type EscalateRequest, Escalator } from "../src/pipeline/escalator";
+import { PLACEHOLDER_INSTRUCTION } from "../src/pipeline/placeholder-instruction";
+import { AnthropicMessagesModel } from "../src/providers/anthropic-messages-model";
+import { OpenAIChatModel } from "../src/providers/openai-chat-model";
+import { DailyBudget } from "../src/router/daily-budget";
+import { Router } from "../src/router/router";
+import type { LanguageModel } from "../src/spec/language-model";
+import { contactsRecognizer } from "./helpers/contacts-recognizer";
+import { type CorpusPrompt, loadCorpus } from "./helpers/corpus";
+import { ProviderServer } from "./helpers/provider-server";
+
+const corpus = loadCorpus();
+// The user's contacts, as an app like PAM passes them: names in the address book are always redacted. The strict
+// leak test runs redact's validated pattern recognizers plus the contacts; the default analyzer (with its name
+// detection) is measured separately at the end of this file.
+const contacts = [...new Set(corpus.flatMap((p) => p.values.filter((v) => v.type === "PERSON").map((v) => v.value)))];
+const contactsAnonymizer = () =>
+  new RedactAnonymizer({ analyzer: { recognizers: [...PATTERN_RECOGNIZERS, contactsRecognizer(contacts)] } });
+
+let server: ProviderServer;
+beforeAll(async () => {
+  server = await ProviderServer.start({ deltaSize: 4, writeSize: 9 });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.responder = (text) => text;
+  server.toolCalls = false;
+});
+
+const retry = { maxRetries: 3, baseDelayMs: 2, maxDelayMs: 10 };
+const clouds: [string, () => LanguageModel][] = [
+  [
+    "anthropic",
+    () => new AnthropicMessagesModel({ model: "claude-test", baseURL: server.url, apiKey: "test-key", retry }),
+  ],
+  ["openai", () => new OpenAIChatModel({ model: "gpt-test", baseURL: server.url, apiKey: "test-key", retry })],
+];
+
+function escalator(cloud: LanguageModel, anonymizer = contactsAnonymizer()) {
+  const audit = new MemoryAuditLog();
+  const router = new Router({ policy: { consent: true } });
+  return { audit, anonymizer, escalator: new Escalator({ router, cloud, anonymizer, audit }) };
+}
+
+function leaks(received: string, prompt: CorpusPrompt): string[] {
+  return prompt.values
+    .map((v) => v.value)
+    .filter((v) => received.includes(v) || received.includes(JSON.stringify(v).slice(1, -1)));
+}
+
+const request = (p: CorpusPrompt, extra: Partial<EscalateRequest> = {}): EscalateRequest => ({
+  conversation: p.id,
+  kind: p.kind,
+  route: "cloud",
+  messages: [{ role: "user", content: p.text }],
+  ...extra,
+});
+
+async function streamText(e: Escalator, r: EscalateRequest): Promise<{ text: string; tool?: string }> {
+  const s = await e.stream(r);
+  let text = "";
+  let tool: string | undefined;
+  for await (const part of s.stream) {
+    if (part.type === "text-delta") text += part.delta;
+    if (part.type === "tool-call") tool = part.input;
+  }
+  return tool === undefined ? { text } : { text, tool };
+}
+
+describe.each(clouds)("over the 230-prompt corpus with %s", (_name, makeCloud) => {
+  it("never sends an original value, restores every placeholder, and streams the same answer", async () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    const { escalator: e, audit } = escalator(makeCloud());
+    for (const p of corpus) {
+      server.requests.length = 0;
+      const plain = await e.generate(request(p));
+      const streamed = await streamText(e, request(p));
+      const received = server.receivedText();
+      expect(leaks(received, p), p.id).toEqual([]);
+      // The server echoes what it received, so a full restore gives back the user's exact text.
+      expect(plain.text, p.id).toBe(p.text);
+      expect(streamed.text, p.id).toBe(plain.text);
+      expect(plain.route).toBe("cloud");
+      expect(
+        plain.redacted.reduce((n, e) => n + e.count, 0),
+        p.id,
+      ).toBeGreaterThanOrEqual(new Set(p.values.map((v) => v.value)).size);
+      expect(received).toContain(PLACEHOLDER_INSTRUCTION.slice(0, 60));
+    }
+    const records = await audit.read();
+    expect(records).toHaveLength(corpus.length * 2);
+    const logged = records.map((r) => r.body).join("\n") + JSON.stringify(records.map((r) => r.redacted));
+    for (const p of corpus) expect(leaks(logged, p), p.id).toEqual([]);
+  }, 60_000);
+});
+
+describe("the pipeline", () => {
+  const p = corpus.find((c) => c.values.length >= 3 && c.values.some((v) => v.type === "PERSON"))!;
+
+  it.each(clouds)("restores tool-call arguments, plain and streamed (%s)", async (_n, makeCloud) => {
+    server.toolCalls = true;
+    const { escalator: e } = escalator(makeCloud());
+    const tools = [{ name: "save_note", inputSchema: { type: "object", properties: { text: { type: "string" } } } }];
+    const plain = await e.generate(request(p, { tools }));
+    expect(JSON.parse(plain.toolCalls[0]?.input ?? "")).toEqual({ text: p.text });
+    const streamed = await streamText(e, request(p, { tools }));
+    expect(JSON.parse(streamed.tool ?? "")).toEqual({ text: p.text });
+    for (const v of p.values) expect(server.receivedText()).not.toContain(v.value);
+  });
+
+  it("JSON-escapes restored values inside tool arguments", async () => {
+    server.toolCalls = true;
+    const text = 'Send "the list" to Margaret O\'Brien at margaret.obrien@example.ie, path C:\\notes.';
+    const { escalator: e } = escalator(clouds[0]![1]());
+    const r = await e.generate({
+      conversation: "esc",
+      route: "cloud",
+      messages: [{ role: "user", content: text }],
+      tools: [{ name: "save_note", inputSchema: { type: "object" } }],
+    });
+    expect(JSON.parse(r.toolCalls[0]?.input ?? "")).toEqual({ text });
+  });
+
+  it("keeps placeholders the same across turns of one conversation, and apart between conversations", async () => {
+    const { escalator: e } = escalator(clouds[1]![1]());
+    const first = "Email Sofia Rossi at sofia.rossi@example.com about the move.";
+    const answer1 = await e.generate({
+      conversation: "c1",
+      route: "cloud",
+      messages: [{ role: "user", content: first }],
+    });
+    const second = "Also tell Sofia Rossi that Lukas Müller will help.";
+    await e.generate({
+      conversation: "c1",
+      route: "cloud",
+      messages: [
+        { role: "user", content: first },
+        { role: "assistant", content: answer1.text },
+        { role: "user", content: second },
+      ],
+    });
+    await e.generate({
+      conversation: "c2",
+      route: "cloud",
+      messages: [{ role: "user", content: "Call Lukas Müller." }],
+    });
+    const bodies = server.requests.map((r) => r.body.toString());
+    expect(bodies[0]).toContain("[PERSON_1]");
+    const turn2 = JSON.parse(bodies[1] ?? "{}").messages as { content: string }[];
+    expect(turn2.at(-1)?.content).toContain("[PERSON_1]");
+    expect(turn2.at(-1)?.content).toContain("[PERSON_2]");
+    expect(turn2[1]?.content).toBe(JSON.parse(bodies[0] ?? "{}").messages[1].content);
+    expect(JSON.parse(bodies[2] ?? "{}").messages.at(-1).content).toBe("Call [PERSON_1].");
+  });
+
+  it("restores slightly changed placeholders and leaves invented ones visible", async () => {
+    server.responder = (t) =>
+      `${t.replace(/\[PERSON_(\d+)\]/g, "[Person $1]").replace(/\[EMAIL_(\d+)\]/g, "EMAIL_$1")} Also cc [PERSON_99].`;
+    const { escalator: e } = escalator(clouds[0]![1]());
+    const text = "Write to Sofia Rossi (sofia.rossi@example.com) today.";
+    const plain = await e.generate({ conversation: "m", route: "cloud", messages: [{ role: "user", content: text }] });
+    expect(plain.text).toBe(`${text} Also cc [PERSON_99].`);
+    const streamed = await streamText(e, {
+      conversation: "m",
+      route: "cloud",
+      messages: [{ role: "user", content: text }],
+    });
+    expect(streamed.text).toBe(plain.text);
+  });
+
+  it("survives 429, 529 and 500 before success, auditing every attempt that left", async () => {
+    const { escalator: e, audit } = escalator(clouds[0]![1]());
+    server.faults.push(
+      { kind: "status", status: 429, retryAfter: "0" },
+      { kind: "status", status: 529, errorType: "overloaded_error" },
+      { kind: "status", status: 500 },
+    );
+    const r = await e.generate(request(p));
+    expect(r.text).toBe(p.text);
+    const records = await audit.read();
+    expect(records.map((x) => x.attempt)).toEqual([1, 2, 3, 4]);
+    expect(new Set(records.map((x) => x.body)).size).toBe(1);
+    expect(records[0]?.body).toBe(server.requests[0]?.body.toString());
+    expect(records[0]).toMatchObject({ v: 1, provider: "anthropic", model: "claude-test", conversation: p.id });
+    expect(records[0]?.redacted.map((x) => x.type)).toContain("PERSON");
+  });
+
+  it("does not send when the audit log cannot be written", async () => {
+    const anonymizer = contactsAnonymizer();
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true } }),
+      cloud: clouds[1]![1](),
+      anonymizer,
+      audit: {
+        append: async () => {
+          throw new Error("disk full");
+        },
+        read: async () => [],
+      },
+    });
+    await expect(e.generate(request(p))).rejects.toThrow("disk full");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("routes local when offline, with the reason, and never calls the cloud", async () => {
+    const local: LanguageModel = {
+      provider: "local",
+      modelId: "echo",
+      remote: false,
+      doGenerate: async (o) => ({
+        content: [{ type: "text", text: `local: ${o.messages.at(-1)?.content}` }],
+        finishReason: "stop",
+        usage: { inputTokens: undefined, outputTokens: 1 },
+        response: {},
+      }),
+      doStream: async () => ({ stream: (async function* () {})() }),
+    };
+    const audit = new MemoryAuditLog();
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true }, online: () => false }),
+      cloud: clouds[0]![1](),
+      local,
+      anonymizer: new RedactAnonymizer(),
+      audit,
+    });
+    const r = await e.generate(request(p, { route: "auto" }));
+    expect(r.route).toBe("local");
+    expect(r.text).toBe(`local: ${p.text}`);
+    expect(r.decision.reasons.map((x) => x.code)).toContain("offline-local");
+    expect(server.requests).toHaveLength(0);
+    expect(await audit.read()).toEqual([]);
+  });
+
+  it("queues when the budget is spent, and sends the queue once it renews", async () => {
+    let now = new Date(2025, 0, 1, 12);
+    const budget = new DailyBudget({ tokensPerDay: 1_500, now: () => now });
+    const audit = new MemoryAuditLog();
+    const e = new Escalator({
+      router: new Router({
+        policy: { consent: true, whenBudgetExhausted: "queue", expectedOutputTokens: 100 },
+        budget,
+      }),
+      cloud: clouds[1]![1](),
+      anonymizer: contactsAnonymizer(),
+      audit,
+      budget,
+    });
+    const sent: string[] = [];
+    for (const c of corpus.slice(0, 12)) {
+      const r = await e.generate(request(c));
+      sent.push(r.route);
+      if (r.route === "queue") {
+        expect(r.decision.reasons[0]?.code).toBe("budget-exhausted-queue");
+        expect(r.queued?.request.messages[0]).toEqual({ role: "user", content: c.text });
+      }
+    }
+    expect(sent).toContain("cloud");
+    expect(sent).toContain("queue");
+    const waiting = (await e.queued()).length;
+    expect(waiting).toBe(sent.filter((s) => s === "queue").length);
+    expect(await e.flushQueue()).toEqual([]);
+    now = new Date(2025, 0, 2, 9);
+    const flushed = await e.flushQueue();
+    expect(flushed.length).toBeGreaterThan(0);
+    for (const { task, result } of flushed) {
+      expect(result.route).toBe("cloud");
+      expect(result.text).toBe((task.request.messages[0] as { content: string }).content);
+    }
+    expect((await e.queued()).length).toBe(waiting - flushed.length);
+  });
+
+  it("keeps a task local when it holds a PII type policy never sends", async () => {
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true, refuseTypes: ["US_SSN"] } }),
+      cloud: clouds[0]![1](),
+      anonymizer: new RedactAnonymizer(),
+      audit: new MemoryAuditLog(),
+    });
+    await expect(
+      e.generate({
+        conversation: "s",
+        route: "cloud",
+        messages: [{ role: "user", content: "My SSN is 536-22-8476." }],
+      }),
+    ).rejects.toMatchObject({ code: "E_CONFIG" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("with the default analyzer alone (no contact list)", () => {
+  it("leaks no email, phone, address, IBAN, card or SSN, and finds most names", async () => {
+    const { escalator: e } = escalator(clouds[1]![1](), new RedactAnonymizer());
+    let names = 0;
+    let caught = 0;
+    for (const p of corpus) {
+      server.requests.length = 0;
+      const r = await e.generate(request(p));
+      expect(r.text).toBe(p.text);
+      const received = server.receivedText();
+      for (const v of p.values) {
+        if (v.type === "PERSON") {
+          names++;
+          if (!received.includes(v.value)) caught++;
+        } else expect(received, `${p.id} ${v.type}`).not.toContain(v.value);
+      }
+    }
+    expect(caught / names).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+});

@@ -1,0 +1,77 @@
+// Builds the labeled corpus from corpus/messages/*.txt, where messages are separated by lines of "---" and each
+// entity is written inline as {{TYPE:value}}. Offsets are computed here, never by hand. Messages alternate
+// between the dev split (tuning) and the test split (reporting only). Usage: node scripts/build-corpus.mjs
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../corpus/", import.meta.url));
+const MARKER = /\{\{([A-Z_]+):([\s\S]*?)\}\}/g;
+const TYPES = new Set(
+  "PERSON LOCATION ADDRESS ORGANIZATION EMAIL PHONE CREDIT_CARD IBAN US_SSN IP_ADDRESS MAC_ADDRESS URL DATE_TIME ZIP_CODE AGE NRP TITLE ID CRYPTO SECRET".split(
+    " ",
+  ),
+);
+
+function luhn(digits) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function ibanOk(value) {
+  const v = value.replace(/ /g, "");
+  const moved = v.slice(4) + v.slice(0, 4);
+  let rest = 0;
+  for (const ch of moved) {
+    const n = /[A-Z]/.test(ch) ? ch.charCodeAt(0) - 55 : Number(ch);
+    rest = (rest * (n > 9 ? 100 : 10) + n) % 97;
+  }
+  return rest === 1;
+}
+
+/** One message with markers to a presidio-research sample. */
+export function parseMessage(raw) {
+  let text = "";
+  const spans = [];
+  let at = 0;
+  for (const m of raw.matchAll(MARKER)) {
+    const [, type, value] = m;
+    if (!TYPES.has(type)) throw new Error(`unknown type ${type}`);
+    text += raw.slice(at, m.index);
+    spans.push({ entity_type: type, entity_value: value, start_position: text.length, end_position: text.length + value.length });
+    text += value;
+    at = m.index + m[0].length;
+  }
+  text += raw.slice(at);
+  if (text.includes("{{") || text.includes("}}")) throw new Error(`unbalanced marker in: ${raw.slice(0, 60)}`);
+  return { full_text: text, spans };
+}
+
+const dev = [];
+const test = [];
+const problems = [];
+for (const file of readdirSync(join(root, "messages")).sort()) {
+  const messages = readFileSync(join(root, "messages", file), "utf8")
+    .split(/\n---\n/)
+    .map((m) => m.trim())
+    .filter(Boolean);
+  messages.forEach((raw, i) => {
+    const sample = parseMessage(raw);
+    for (const s of sample.spans) {
+      if (s.entity_type === "CREDIT_CARD" && !luhn(s.entity_value.replace(/\D/g, ""))) problems.push(s.entity_value);
+      if (s.entity_type === "IBAN" && !ibanOk(s.entity_value)) problems.push(s.entity_value);
+    }
+    (i % 2 === 0 ? dev : test).push(sample);
+  });
+}
+writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
+writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
+const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
+process.stdout.write(
+  `${JSON.stringify({ dev: dev.length, test: test.length, devSpans: spans(dev), testSpans: spans(test), checksumProblems: problems })}\n`,
+);

@@ -1,0 +1,131 @@
+import { boostWithContext } from "./context-boost";
+import { defaultRecognizers } from "./default-recognizers";
+import { denyListRecognizer } from "./deny-list-recognizer";
+import type { Entity } from "./entity";
+import type { EntityType } from "./entity-type";
+import { AbortedError } from "./errors/aborted-error";
+import { InvalidArgumentError } from "./errors/invalid-argument-error";
+import type { Progress } from "./progress";
+import type { Recognizer, RecognizerContext } from "./recognizer";
+import { resolveOverlaps } from "./resolve-overlaps";
+
+/** Options of {@link createAnalyzer}. */
+export interface AnalyzerOptions {
+  /** Replaces the built-in recognizers (default: {@link defaultRecognizers}). */
+  readonly recognizers?: readonly Recognizer[];
+  /** Custom recognizers added to the built-in ones. */
+  readonly extraRecognizers?: readonly Recognizer[];
+  /** Report only these types. */
+  readonly types?: readonly EntityType[];
+  /** Minimum score, after context words, for an entity to be reported (default 0.5). */
+  readonly threshold?: number;
+  /** Primary language of the text (`"en"`, `"de"`, ...): orders phone-region guesses. */
+  readonly language?: string;
+  /** Phone regions (ISO 3166 alpha-2) to try first for numbers written without a country code. */
+  readonly regions?: readonly string[];
+  /** Values never reported, compared case-insensitively after trimming. */
+  readonly allow?: readonly string[];
+  /** Values always reported, per type, as whole words. */
+  readonly deny?: Readonly<Partial<Record<EntityType, readonly string[]>>>;
+}
+
+/** Options of one {@link Analyzer.analyze} call. */
+export interface AnalyzeOptions {
+  readonly signal?: AbortSignal;
+  /** Reports `{ phase: "analyze", loaded, total }` in UTF-16 code units after each chunk. */
+  readonly onProgress?: (progress: Progress) => void;
+  /** Characters per chunk for long inputs (default 200,000). */
+  readonly chunkSize?: number;
+}
+
+/** Finds entities in text. One analyzer is meant to be built once and used for many texts. */
+export interface Analyzer {
+  /** Entities in `text`, disjoint and sorted by start. */
+  analyze(text: string, options?: AnalyzeOptions): Entity[];
+  /** Like `analyze`, yielding to the event loop between chunks so a 10 MB input does not block a page. */
+  analyzeAsync(text: string, options?: AnalyzeOptions): Promise<Entity[]>;
+}
+
+const DEFAULT_CHUNK = 200_000;
+// Larger than any single entity we report (URLs are capped at 2,048 characters), so an entity that starts in a
+// chunk is seen whole.
+const OVERLAP = 4_096;
+
+/** Builds an {@link Analyzer} from recognizers, a threshold, allow and deny lists. */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const threshold = options.threshold ?? 0.5;
+  if (!(threshold >= 0 && threshold <= 1)) throw new InvalidArgumentError("threshold must be between 0 and 1.");
+  const types = options.types ? new Set<string>(options.types) : null;
+  const recognizers = [
+    ...(options.recognizers ?? defaultRecognizers()),
+    ...(options.extraRecognizers ?? []),
+    ...Object.entries(options.deny ?? {}).map(([type, values]) => denyListRecognizer(type, values ?? [])),
+  ].filter((r) => !types || r.types.some((t) => types.has(t)));
+  const allow = new Set((options.allow ?? []).map((v) => v.trim().toLowerCase()));
+  const context: RecognizerContext = {
+    regions: (options.regions ?? []).map((r) => r.toUpperCase()),
+    ...(options.language ? { language: options.language.toLowerCase().slice(0, 2) } : {}),
+  };
+
+  const analyzeWindow = (text: string, from: number, to: number, coreFrom: number, coreTo: number): Entity[] => {
+    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    const found: Entity[] = [];
+    for (const recognizer of recognizers) {
+      for (const r of recognizer.analyze(window, context)) {
+        const start = r.start + from;
+        const end = r.end + from;
+        if (start < coreFrom || start >= coreTo) continue;
+        if (types && !types.has(r.type)) continue;
+        const score = boostWithContext(text, start, end, r.score, r.context);
+        if (score < threshold) continue;
+        const value = text.slice(start, end);
+        if (allow.has(value.trim().toLowerCase())) continue;
+        found.push({ start, end, type: r.type, score, text: value, recognizer: recognizer.name });
+      }
+    }
+    return found;
+  };
+
+  function* chunks(text: string, chunkSize: number): Generator<[number, number]> {
+    let at = 0;
+    while (at < text.length) {
+      let end = Math.min(text.length, at + chunkSize);
+      if (end < text.length) {
+        // End the core on a line or word break when one is near, so sentences are rarely cut.
+        const nl = text.lastIndexOf("\n", end);
+        const sp = text.lastIndexOf(" ", end);
+        const cut = nl > at + chunkSize / 2 ? nl : sp > at + chunkSize / 2 ? sp : end;
+        end = cut + 1;
+      }
+      yield [at, end];
+      at = end;
+    }
+  }
+
+  const run = function* (text: string, opts: AnalyzeOptions): Generator<void, Entity[]> {
+    const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+    if (!(chunkSize >= 1_000)) throw new InvalidArgumentError("chunkSize must be at least 1,000 characters.");
+    const all: Entity[] = [];
+    for (const [a, b] of chunks(text, chunkSize)) {
+      if (opts.signal?.aborted) throw new AbortedError("Analysis was aborted.", { cause: opts.signal.reason });
+      all.push(...analyzeWindow(text, Math.max(0, a - OVERLAP), Math.min(text.length, b + OVERLAP), a, b));
+      opts.onProgress?.({ phase: "analyze", loaded: b, total: text.length });
+      yield;
+    }
+    return resolveOverlaps(text, all).sort((x, y) => x.start - y.start);
+  };
+
+  return {
+    analyze(text, opts = {}) {
+      const it = run(text, opts);
+      for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
+    },
+    async analyzeAsync(text, opts = {}) {
+      const it = run(text, opts);
+      for (let r = it.next(); ; r = it.next()) {
+        if (r.done) return r.value;
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+    },
+  };
+}

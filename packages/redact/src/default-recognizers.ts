@@ -1,0 +1,45 @@
+import { nameRecognizer } from "./ner/name-recognizer";
+import type { Recognizer } from "./recognizer";
+import { addressRecognizer } from "./recognizers/address-recognizer";
+import { ageRecognizer } from "./recognizers/age-recognizer";
+import { creditCardRecognizer } from "./recognizers/credit-card-recognizer";
+import { cryptoRecognizer } from "./recognizers/crypto-recognizer";
+import { dateTimeRecognizer } from "./recognizers/date-time-recognizer";
+import { emailRecognizer } from "./recognizers/email-recognizer";
+import { ibanRecognizer } from "./recognizers/iban-recognizer";
+import { idRecognizer } from "./recognizers/id-recognizer";
+import { ipRecognizer } from "./recognizers/ip-recognizer";
+import { macRecognizer } from "./recognizers/mac-recognizer";
+import { nrpRecognizer } from "./recognizers/nrp-recognizer";
+import { phoneRecognizer } from "./recognizers/phone-recognizer";
+import { secretRecognizer } from "./recognizers/secret-recognizer";
+import { titleRecognizer } from "./recognizers/title-recognizer";
+import { urlRecognizer } from "./recognizers/url-recognizer";
+import { usSsnRecognizer } from "./recognizers/us-ssn-recognizer";
+import { zipCodeRecognizer } from "./recognizers/zip-code-recognizer";
+
+/** The pattern recognizers, in no particular order (overlap resolution does not depend on it). */
+export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
+  emailRecognizer,
+  urlRecognizer,
+  ipRecognizer,
+  macRecognizer,
+  creditCardRecognizer,
+  ibanRecognizer,
+  usSsnRecognizer,
+  phoneRecognizer,
+  dateTimeRecognizer,
+  addressRecognizer,
+  zipCodeRecognizer,
+  cryptoRecognizer,
+  secretRecognizer,
+  idRecognizer,
+  ageRecognizer,
+  nrpRecognizer,
+  titleRecognizer,
+];
+
+/** Every built-in recognizer: the pattern recognizers and the name recognizer with compromise. */
+export function defaultRecognizers(): Recognizer[] {
+  return [...PATTERN_RECOGNIZERS, nameRecognizer()];
+}

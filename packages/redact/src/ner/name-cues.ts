@@ -1,0 +1,169 @@
+// Written for this package: the words around a name that mark it as a person's, in the covered languages.
+
+/** Honorifics and forms of address, lower-case, without a trailing dot. */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  `mr mrs ms miss mx dr prof sir madam dame lady lord rev fr herr herrn frau fräulein hr fr dipl ing mag m mme mlle
+  monsieur madame mademoiselle maître me sr sra srta señor señora señorita don doña dña sig sig.ra sig.ra signor
+  signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona`.split(/\s+/),
+);
+
+/** Words after which a capitalized word is someone's name: greetings, thanks, sign-offs and "my name is". */
+export const GREETINGS: readonly string[] = [
+  "hi",
+  "hello",
+  "hey",
+  "dear",
+  "hiya",
+  "thanks",
+  "thank you",
+  "cheers",
+  "regards",
+  "best",
+  "yours",
+  "sincerely",
+  "love",
+  "cc",
+  "attn",
+  "hallo",
+  "liebe",
+  "lieber",
+  "moin",
+  "servus",
+  "danke",
+  "grüße",
+  "gruß",
+  "bonjour",
+  "salut",
+  "cher",
+  "chère",
+  "merci",
+  "coucou",
+  "cordialement",
+  "hola",
+  "querido",
+  "querida",
+  "estimado",
+  "estimada",
+  "gracias",
+  "saludos",
+  "ciao",
+  "caro",
+  "cara",
+  "gentile",
+  "grazie",
+  "saluti",
+  "beste",
+  "hoi",
+  "dag",
+  "bedankt",
+  "groeten",
+  "olá",
+  "oi",
+  "obrigado",
+  "obrigada",
+  "abraços",
+  "atenciosamente",
+  "thx",
+  "ty",
+  "moi",
+  "hej",
+  "hei",
+  "tere",
+  "szia",
+  "ahoj",
+  "cześć",
+  "merhaba",
+  "salam",
+  "bok",
+  "g'day",
+  "namaste",
+  "γεια σου",
+  "привет",
+  "son",
+  "daughter",
+  "wife",
+  "husband",
+  "brother",
+  "sister",
+  "mother",
+  "father",
+  "friend",
+  "colleague",
+  "boss",
+  "sohn",
+  "tochter",
+  "frau",
+  "mann",
+  "bruder",
+  "schwester",
+  "fils",
+  "fille",
+  "femme",
+  "mari",
+  "frère",
+  "sœur",
+  "hijo",
+  "hija",
+  "esposa",
+  "marido",
+  "hermano",
+  "hermana",
+  "figlio",
+  "figlia",
+  "moglie",
+  "marito",
+  "fratello",
+  "sorella",
+  "zoon",
+  "dochter",
+  "vrouw",
+  "broer",
+  "zus",
+  "filho",
+  "filha",
+  "esposa",
+  "irmão",
+  "irmã",
+  "my name is",
+  "i am",
+  "i'm",
+  "ich bin",
+  "ich heiße",
+  "je suis",
+  "je m'appelle",
+  "me llamo",
+  "soy",
+  "mi chiamo",
+  "sono",
+  "ik ben",
+  "mijn naam is",
+  "meu nome é",
+  "chamo-me",
+];
+
+/**
+ * Capitalized words that are not names when they stand alone: sentence openers, days, months, greetings and
+ * common nouns written with a capital in German. Lower-case.
+ */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  `i i'm i've i'll i'd ok okay yes no hi hello hey dear thanks thank please sorry the a an this that these those
+  it its we you he she they my our your his her their me us them and or but so if when then also just let
+  monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun today tomorrow yesterday
+  january february march april may june july august september october november december
+  montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+  lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica
+  maandag dinsdag woensdag donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta
+  re fw fwd subject from to cc bcc sent date attachment
+  best regards kind cheers sincerely yours love thx ty
+  good great nice hope happy merry welcome congrats congratulations
+  ich du er sie es wir ihr sehr liebe lieber hallo danke bitte viele grüße gruß mit freundlichen
+  je tu il elle nous vous ils elles le la les un une bonjour merci cordialement salut
+  yo tú él ella nosotros ellos el la los las un una hola gracias saludos buenos buenas
+  io tu lui lei noi voi loro il lo gli ciao grazie saluti buongiorno
+  ik jij hij zij wij jullie het de een hoi dag bedankt groeten
+  eu você ele ela nós eles olá obrigado obrigada bom boa
+  pdf csv url api faq asap fyi btw eta usb wifi it hr ceo cto cfo vp
+  english german french spanish italian dutch portuguese
+  mom mum dad mama papa mommy daddy granny grandma grandpa nana oma opa omi opi tante onkel mamie papi papy
+  abuela abuelo mamá papá nonna nonno zia zio vovó vovô avó avô tia tio`.split(/\s+/),
+);

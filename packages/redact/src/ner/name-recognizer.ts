@@ -1,0 +1,387 @@
+import type { EntityType } from "../entity-type";
+import type { Recognizer, RecognizerResult } from "../recognizer";
+import { compromiseEntities } from "./compromise-ner";
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names";
+import { GREETINGS, HONORIFICS, NOT_NAMES } from "./name-cues";
+import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
+import { SURNAMES } from "./surnames";
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+  readonly lower: string;
+  readonly cap: boolean;
+  readonly allCaps: boolean;
+  readonly initial: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]{0,40}[\p{L}\p{M}])?\.?/gu;
+const PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "du",
+  "la",
+  "le",
+  "ter",
+  "ten",
+  "bin",
+  "al",
+  "el",
+  "y",
+  "of",
+  "zu",
+
+  "&",
+]);
+const MAX_PLACE_WORDS = 4;
+// Words of context on each side of a capitalized run that compromise is asked about.
+const CONTEXT_WORDS = 4;
+const SIGN_OFF_NOT_NAMES = new Set(
+  "team customer service support office admissions department desk sales hr the your management billing accounts".split(" "),
+);
+const STRONG_GREETINGS = ["hi", "hey", "hello", "dear", "thanks", "thx", "hallo", "ciao", "hola", "oi", "olá", "hoi", "bonjour", "salut", "coucou", "hej", "moin", "servus"];
+const GREETING_WORDS = new Set(GREETINGS.filter((g) => !g.includes(" ")));
+const HONORIFIC_WORDS = [...HONORIFICS].filter((h) => h.length > 3);
+const KEEP_DOT = new Set([...HONORIFICS, "st", "ste", "mt", "ft", "co", "inc", "ltd", "corp", "jr", "sr"]);
+const HONORIFICS_DOTTED = [...HONORIFICS].map((h) => `${h}.`);
+const SIGN_OFF =
+  /(?:^|\n)[ \t]*(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|all the best|take care|love|xoxo|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|lg|vg|gruß|grüße|cordialement|bien à vous|bisous|amitiés|saludos|un saludo|atentamente|un abrazo|cordiali saluti|saluti|un saluto|a presto|met vriendelijke groet|groetjes|groeten|met groet|atenciosamente|abraços|beijos|obrigado|obrigada)[ \t]*[,.!]?[ \t]*\n[ \t]*$/iu;
+
+// Multi-word places are stored whole; the file lists them one line at a time, separated by single spaces between
+// words and double meaning is resolved by checking the longest listed names first.
+function splitPlaces(line: string): string[] {
+  const words = line.trim().split(/\s+/);
+  const out: string[] = [];
+  // Every listed word alone, and every run of 2 to 4 consecutive words: cheap, and "new york" is then a key.
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= MAX_PLACE_WORDS && i + n <= words.length; n++) out.push(words.slice(i, i + n).join(" "));
+  }
+  return out;
+}
+
+// After splitPlaces and MAX_PLACE_WORDS: module constants are initialized in order.
+const PLACES = new Set(PLACES_LIST.flatMap((line) => splitPlaces(line)));
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const regex = new RegExp(TOKEN.source, TOKEN.flags);
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    let word = m[0];
+    const initial = /^\p{Lu}\.$/u.test(word);
+    // A dot is part of a token only for initials and honorifics ("Dr."); otherwise it ends a sentence.
+    if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
+    const first = word[0]!;
+    const cap = first !== first.toLowerCase();
+    const letters = word.replace(/[^\p{L}]/gu, "");
+    const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    tokens.push({
+      start: m.index,
+      end: m.index + word.length,
+      word,
+      lower: word
+        .replace(/\.$/, "")
+        .replace(/['’]s$/, "")
+        .toLowerCase()
+        .replace(/\u0307/g, ""),
+      cap,
+      allCaps,
+      initial,
+    });
+  }
+  return tokens;
+}
+
+function gapIsSpace(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 2 && /^[ \t\u00A0]+$/.test(gap);
+}
+
+function sentenceStart(text: string, token: Token): boolean {
+  for (let i = token.start - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    if (ch === " " || ch === "\t" || ch === '"' || ch === "'" || ch === "(" || ch === "*" || ch === "-") continue;
+    return ".!?:\n>•¡¿".includes(ch);
+  }
+  return true;
+}
+
+function precededBy(text: string, at: number, phrases: readonly string[]): boolean {
+  const before = text
+    .slice(Math.max(0, at - 24), at)
+    .toLowerCase()
+    .replace(/[\s,:]+$/u, "");
+  for (const p of phrases) {
+    if (before.endsWith(p)) {
+      const ch = before[before.length - p.length - 1];
+      if (ch === undefined || !/[\p{L}\p{N}]/u.test(ch)) return true;
+    }
+  }
+  return false;
+}
+
+function titleCase(word: string): string {
+  return word[0] + word.slice(1).toLowerCase();
+}
+
+/**
+ * The few words around `[from, to)` inside its sentence: enough context for compromise ("asked X", "X said") at a
+ * fraction of the cost of parsing the whole sentence.
+ */
+function windowAround(text: string, from: number, to: number, words: number): [number, number] {
+  let start = from;
+  let seen = 0;
+  const floor = Math.max(0, from - 200);
+  while (start > floor && !/[.!?\n]/.test(text[start - 1]!)) {
+    if (text[start - 1] === " " && text[start] !== " " && ++seen > words) break;
+    start--;
+  }
+  let end = to;
+  seen = 0;
+  const ceil = Math.min(text.length, to + 200);
+  while (end < ceil && !/[.!?\n]/.test(text[end]!)) {
+    if (text[end] === " " && end > to && text[end - 1] !== " " && ++seen > words) break;
+    end++;
+  }
+  return [start, Math.min(text.length, end + 1)];
+}
+
+/** Options of {@link nameRecognizer}. */
+export interface NameRecognizerOptions {
+  /**
+   * Ask compromise about capitalized words the lists and cue words leave open (default true). compromise parses
+   * only the sentences holding such words, which keeps most text away from the slow full parse.
+   */
+  readonly compromise?: boolean;
+}
+
+/**
+ * People, places and organizations: multilingual name and place lists, honorifics, greetings and sign-offs,
+ * initials and ALL-CAPS names, organization suffixes, and compromise for the capitalized words that remain.
+ */
+export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer {
+  const useCompromise = options.compromise ?? true;
+  return {
+    name: "names",
+    types: ["PERSON", "LOCATION", "ORGANIZATION"],
+    analyze(text: string): RecognizerResult[] {
+      const tokens = tokenize(text);
+      const out: RecognizerResult[] = [];
+      const deferred: [number, number][] = [];
+      const push = (type: EntityType, a: Token, b: Token, score: number) =>
+        out.push({ start: a.start, end: b.end, type, score });
+
+      let i = 0;
+      while (i < tokens.length) {
+        const t = tokens[i]!;
+        if (!t.cap) {
+          // Lower-case chat names: "hi anna", "thanks tom".
+          if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETINGS))
+            push("PERSON", t, t, 0.65);
+          i++;
+          continue;
+        }
+        // Grow a run of capitalized words, initials and name particles on one line.
+        let j = i;
+        while (j + 1 < tokens.length && j - i < 6) {
+          const next = tokens[j + 1]!;
+          if (!gapIsSpace(text, tokens[j]!, next)) break;
+          if (next.cap) {
+            j++;
+            continue;
+          }
+          const after = tokens[j + 2];
+          if (PARTICLES.has(next.lower) && after?.cap && gapIsSpace(text, next, after)) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        classify(text, tokens.slice(i, j + 1), push, deferred);
+        i = j + 1;
+      }
+
+      signOffNames(text, tokens, push);
+
+      if (useCompromise && deferred.length > 0) {
+        let lastEnd = -1;
+        for (const [from, to] of deferred) {
+          if (from < lastEnd) continue;
+          const [s, e] = windowAround(text, from, to, CONTEXT_WORDS);
+          lastEnd = e;
+          out.push(...compromiseEntities(text.slice(s, e), s));
+        }
+      }
+      return out;
+    },
+  };
+}
+
+type Push = (type: EntityType, a: Token, b: Token, score: number) => void;
+
+function classify(text: string, run: Token[], push: Push, deferred: [number, number][]): void {
+  let honorific = false;
+  let greeted = false;
+  // Leading cue words: "Hi Anna", "Dr. Weber", "Thanks Tom".
+  let afterGreeting = false;
+  while (run.length > 0) {
+    const head = run[0]!;
+    if (HONORIFICS.has(head.lower) && run.length > 1) {
+      honorific = true;
+      run = run.slice(1);
+    } else if (!afterGreeting && GREETING_WORDS.has(head.lower) && run.length > 1) {
+      // "Hi April", "Thanks Will": whatever follows a greeting is the name, even a month or a common word.
+      greeted = true;
+      afterGreeting = true;
+      run = run.slice(1);
+    } else if (
+      (!afterGreeting || !AMBIGUOUS_FIRST_NAMES.has(head.lower)) &&
+      NOT_NAMES.has(head.lower) &&
+      !FIRST_NAMES.has(head.lower) &&
+      !(PARTICLES.has(head.lower) && run.length > 1)
+    ) {
+      run = run.slice(1);
+    } else break;
+  }
+  while (run.length > 1 && (NOT_NAMES.has(run.at(-1)!.lower) || PARTICLES.has(run.at(-1)!.lower))) run = run.slice(0, -1);
+  // "Ping Priya": a sentence-initial word before a known first name is not part of the name.
+  if (run.length >= 2 && !FIRST_NAMES.has(run[0]!.lower) && FIRST_NAMES.has(run[1]!.lower) && sentenceStart(text, run[0]!))
+    run = run.slice(1);
+  if (run.length === 0) return;
+  if (run.some((t) => SIGN_OFF_NOT_NAMES.has(t.lower))) {
+    deferred.push([run[0]!.start, run.at(-1)!.end]);
+    return;
+  }
+  const first = run[0]!;
+  const last = run.at(-1)!;
+  greeted ||= precededBy(text, first.start, GREETINGS);
+  honorific ||= precededBy(text, first.start, HONORIFICS_DOTTED) || precededBy(text, first.start, HONORIFIC_WORDS);
+
+  const words = run.map((t) => (t.allCaps ? titleCase(t.word) : t.word));
+  const lowers = run.map((t) => t.lower);
+  const joined = lowers.join(" ");
+  const atStart = sentenceStart(text, first);
+
+  // Organizations: "Acme GmbH", "Northwind Traders Ltd", "Bank of Ireland", "University of Porto".
+  if (run.length >= 2 && (ORG_SUFFIXES.has(last.lower) || ORG_SUFFIXES.has(`${last.lower}.`))) {
+    push("ORGANIZATION", first, last, 0.8);
+    return;
+  }
+  if (run.length >= 2 && ORG_HEADS.has(first.lower)) {
+    push("ORGANIZATION", first, last, 0.8);
+    return;
+  }
+  if (honorific) {
+    push("PERSON", first, last, 0.85);
+    return;
+  }
+  if (PLACES.has(joined) && !(FIRST_NAMES.has(joined) && greeted)) {
+    push("LOCATION", first, last, AMBIGUOUS_FIRST_NAMES.has(joined) ? 0.55 : 0.8);
+    return;
+  }
+  // "Sydney NSW", "Springfield IL": a place followed by a region code.
+  if (run.length >= 2 && run.slice(1).every((t) => t.allCaps && t.word.length <= 3)) {
+    const head = run.slice(0, -1).length === 1 ? first : run.at(-2)!;
+    const prefix = lowers.slice(0, run.indexOf(head) + 1).join(" ");
+    if (PLACES.has(prefix)) {
+      push("LOCATION", first, head, 0.8);
+      return;
+    }
+  }
+  const firstIsName = FIRST_NAMES.has(first.lower);
+  const ambiguous = AMBIGUOUS_FIRST_NAMES.has(first.lower);
+  const lastIsSurname = SURNAMES.has(last.lower) || SURNAMES.has(lowers.slice(-2).join(" "));
+  const initials = run.some((t) => t.initial) && !last.initial;
+  const allCaps = run.every((t) => t.allCaps || t.initial);
+
+  if (run.length > 4) {
+    deferred.push([first.start, last.end]);
+    return;
+  }
+  if (firstIsName && (!ambiguous || run.length >= 2 || greeted)) {
+    // "Will Baker", "Anna", "JOHN SMITH", "Hi Grace".
+    push("PERSON", first, last, run.length >= 2 || !ambiguous ? 0.85 : 0.7);
+    return;
+  }
+  if (greeted && run.length <= 3 && !allCaps) {
+    push("PERSON", first, last, 0.75);
+    return;
+  }
+  if (initials && (run.length >= 2 || lastIsSurname)) {
+    push("PERSON", first, last, 0.75);
+    return;
+  }
+  if (run.length >= 2 && lastIsSurname && !allCaps) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
+  if (allCaps) {
+    // "ACME" or "URGENT" alone is not a name; "MARIA GONZALEZ" was caught above through the first-name list.
+    if (run.length >= 2 && lastIsSurname) push("PERSON", first, last, 0.7);
+    else if (run.length >= 2 && words.length >= 2) deferred.push([first.start, last.end]);
+    return;
+  }
+  if (atStart && run.length === 1) return;
+  const after = text.slice(last.end, last.end + 12);
+  const before = text.slice(Math.max(0, first.start - 12), first.start);
+  // "Springfield, IL 62704", "Bondi NSW 2026", "80335 München", "1015 CJ Amsterdam": a place by its postal context.
+  if (
+    /^,?\s(?:[A-Z]{2}\s\d{5}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s\d{4})/.test(after) ||
+    /(?:^|\s)(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4,5}-\d{3})\s$/.test(before)
+  ) {
+    push("LOCATION", first, last, 0.7);
+    return;
+  }
+  const cue = prepositionCue(text, first.start);
+  if (cue && !allCaps) {
+    push(cue, first, last, 0.55);
+    return;
+  }
+  deferred.push([first.start, last.end]);
+}
+
+const PLACE_PREPOSITIONS = new Set(
+  "in from to near aus nach à en a em no na de da do dans vers naar uit desde hacia para per".split(" "),
+);
+const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
+const GERMAN = /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
+
+/**
+ * A capitalized word nobody knows, right after "in"/"from" reads as a place and after "at"/"bei" as an
+ * organization. Not in German, where every noun is capitalized.
+ */
+function prepositionCue(text: string, at: number): EntityType | null {
+  const m = /([\p{L}]+)\s$/u.exec(text.slice(Math.max(0, at - 12), at));
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const kind = PLACE_PREPOSITIONS.has(word) ? "LOCATION" : ORG_PREPOSITIONS.has(word) ? "ORGANIZATION" : null;
+  if (!kind) return null;
+  const around = text.slice(Math.max(0, at - 200), at + 200);
+  if ((around.match(GERMAN) ?? []).length >= 2) return null;
+  return kind;
+}
+
+/** "Best regards,\nAnna Schmidt": a line of one to three capitalized words after a sign-off line is a name. */
+function signOffNames(text: string, tokens: Token[], push: Push): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || NOT_NAMES.has(t.lower) || SIGN_OFF_NOT_NAMES.has(t.lower) || !SIGN_OFF.test(text.slice(Math.max(0, t.start - 60), t.start))) continue;
+    let j = i;
+    while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && gapIsSpace(text, tokens[j]!, tokens[j + 1]!))
+      j++;
+    const lineEnd = text.indexOf("\n", tokens[j]!.end);
+    const rest = text.slice(tokens[j]!.end, lineEnd < 0 ? text.length : lineEnd);
+    const words = tokens.slice(i, j + 1);
+    if (/^[\s,.]*$/.test(rest) && !words.some((w) => SIGN_OFF_NOT_NAMES.has(w.lower))) push("PERSON", t, tokens[j]!, 0.8);
+  }
+}

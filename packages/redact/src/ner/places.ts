@@ -1,0 +1,72 @@
+// Written for this package: countries (English and native names), large and well-known cities, and regions, for
+// the languages this package covers. compromise finds places not listed.
+const PLACES = `
+afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium bolivia
+bosnia brazil brasil bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus czechia denmark
+ecuador egypt estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras hungary iceland
+india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kosovo kuwait latvia lebanon
+libya lithuania luxembourg malaysia mali malta mexico moldova monaco mongolia montenegro morocco mozambique myanmar
+nepal netherlands nicaragua nigeria norway pakistan panama paraguay peru philippines poland portugal qatar romania
+russia rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan
+tanzania thailand tunisia turkey türkiye uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
+england scotland wales deutschland österreich schweiz frankreich spanien italien niederlande belgien
+españa espana italia francia alemania holanda países bajos nederland duitsland frankrijk spanje italië belgië
+suisse allemagne espagne italie angleterre belgique pays-bas irlanda irlande
+new york los angeles chicago houston phoenix philadelphia san antonio san diego dallas san jose austin
+jacksonville san francisco columbus seattle denver boston nashville detroit portland las vegas memphis louisville
+baltimore milwaukee albuquerque tucson atlanta miami minneapolis cleveland new orleans tampa pittsburgh cincinnati
+orlando sacramento kansas city salt lake city honolulu anchorage brooklyn manhattan queens washington
+toronto montreal montréal vancouver calgary ottawa edmonton winnipeg quebec québec halifax
+london manchester birmingham liverpool leeds glasgow edinburgh bristol cardiff belfast sheffield newcastle
+nottingham leicester brighton oxford cambridge southampton aberdeen dublin cork galway york bath
+berlin hamburg münchen munich köln cologne frankfurt stuttgart düsseldorf dusseldorf dortmund essen leipzig bremen
+dresden hannover nürnberg nuremberg duisburg bochum wuppertal bielefeld bonn münster mannheim karlsruhe augsburg
+wiesbaden freiburg heidelberg potsdam rostock kiel lübeck mainz erfurt jena regensburg
+wien vienna graz linz salzburg innsbruck zürich zurich genf geneva genève basel bern lausanne luzern lugano
+paris marseille lyon toulouse nice nantes strasbourg montpellier bordeaux lille rennes reims toulon grenoble dijon
+angers nîmes nimes aix-en-provence brest tours amiens limoges clermont-ferrand perpignan metz besançon orléans
+rouen caen nancy avignon cannes
+madrid barcelona valencia sevilla seville zaragoza málaga malaga murcia palma bilbao alicante córdoba cordoba
+valladolid vigo gijón gijon granada vitoria salamanca toledo san sebastián donostia santander pamplona cádiz
+roma rome milano milan napoli naples torino turin palermo genova genoa bologna firenze florence bari catania
+venezia venice verona messina padova padua trieste brescia parma modena perugia pisa siena bergamo como
+amsterdam rotterdam den haag the hague utrecht eindhoven groningen tilburg almere breda nijmegen haarlem arnhem
+leiden maastricht delft zwolle antwerpen antwerp bruxelles brussels brussel gent ghent brugge bruges liège leuven
+lisboa lisbon porto braga coimbra faro funchal são paulo sao paulo rio de janeiro brasília brasilia salvador
+fortaleza belo horizonte manaus curitiba recife porto alegre campinas florianópolis florianopolis
+buenos aires córdoba rosario santiago lima bogotá bogota medellín medellin cali quito caracas montevideo
+ciudad de méxico mexico city guadalajara monterrey puebla tijuana cancún cancun la paz asunción
+mumbai delhi new delhi bangalore bengaluru hyderabad ahmedabad chennai kolkata pune jaipur lucknow kanpur nagpur
+indore bhopal patna surat kochi goa chandigarh
+tokyo osaka kyoto yokohama nagoya sapporo seoul busan beijing shanghai shenzhen guangzhou hong kong taipei
+singapore bangkok hanoi manila jakarta kuala lumpur dubai abu dhabi doha riyadh istanbul ankara izmir
+tel aviv jerusalem cairo casablanca marrakech tunis lagos nairobi johannesburg cape town accra addis ababa
+sydney melbourne brisbane perth adelaide canberra hobart darwin auckland wellington christchurch
+moscow moskau moscou saint petersburg kyiv kiev warsaw warszawa kraków krakow prague praha budapest bucharest
+sofia athens athen thessaloniki belgrade zagreb ljubljana bratislava vilnius riga tallinn helsinki stockholm
+oslo copenhagen københavn gothenburg göteborg reykjavik
+california texas florida new jersey pennsylvania ohio illinois michigan massachusetts virginia arizona colorado
+oregon nevada utah bavaria bayern catalonia cataluña catalunya andalusia andalucía tuscany toscana lombardy
+lombardia sicily sicilia sardinia provence brittany bretagne normandy normandie ontario british columbia alberta
+queensland victoria new south wales kerala punjab maharashtra karnataka tamil nadu
+`;
+
+/** Place names, lower-case, multi-word names whole ("new york"). */
+export const PLACES_LIST: readonly string[] = PLACES.split("\n").filter((l) => l.trim() !== "");
+
+/** Words that end an organization's name. */
+export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
+  `inc inc. ltd ltd. llc llp plc corp corp. corporation co co. company gmbh ag kg ohg ug se sa s.a. sas sarl s.a.r.l.
+  spa s.p.a. srl s.r.l. bv b.v. nv n.v. oy ab as a/s aps pty limited group holding holdings bank partners
+  associates university universität université universidad università universiteit hospital klinikum clinic
+  foundation stiftung institute institut labs technologies systems solutions consulting services realty health
+  dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
+  energy foods school college academy lda ltda s.l. sl eireli`.split(/\s+/),
+);
+
+/** Words that start an organization's name ("Bank of X", "University of Y"). */
+export const ORG_HEADS: ReadonlySet<string> = new Set(
+  `bank university universität université universidad università universiteit hospital banco banca stadtwerke
+  ministry ministerium ministère ministerio ministero gemeente ayuntamiento comune mairie stadt hôpital hospital ospedale ziekenhuis klinik clínica clinica
+  universidade escola école colegio liceo grupo gruppo groupe sciences`.split(/\s+/),
+);

@@ -1,0 +1,63 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+const UPPER_WORD = "\\p{Lu}[\\p{L}'’.-]{1,24}";
+const NAME_WORDS = `${UPPER_WORD}(?:\\s${UPPER_WORD}){0,3}`;
+const LINKERS = "(?:de\\s(?:la\\s|los\\s|las\\s)?|del\\s|della\\s|dei\\s|di\\s|du\\s|des\\s|d'|da\\s|do\\s|dos\\s|das\\s)?";
+// Street types after a capitalized name: first letter either case, the rest as written ("Street", "street", "St").
+const EN_SUFFIX = `(?:${[
+  "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct",
+  "way", "place", "pl", "terrace", "close", "square", "sq", "crescent", "parkway", "pkwy", "highway", "hwy", "row",
+  "mews", "gardens", "grove", "hill",
+]
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join("|")})`;
+const UNIT = "(?:,?\\s(?:apt|apartment|suite|ste|unit|flat|floor|fl)\\.?\\s?#?\\w{1,6})?";
+/** `rue|avenue` as `[Rr]ue|[Aa]venue`: street words in either case while names keep their capital (no `i` flag). */
+function eitherFirst(words: string): string {
+  return words
+    .split("|")
+    .map((w) => (/^\p{L}/u.test(w) ? `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}` : w))
+    .join("|");
+}
+const HOUSE = "\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4})?";
+
+/** Street addresses: English number-first lines and the street-first forms of continental Europe and Latin America. */
+export const addressRecognizer = patternRecognizer({
+  name: "address",
+  type: "ADDRESS",
+  context: ["address", "live", "lives", "located", "adresse", "anschrift", "dirección", "indirizzo", "adres", "endereço"],
+  patterns: [
+    {
+      // 221B Baker Street, 1600 Pennsylvania Ave NW, Apt 4.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:${NAME_WORDS})\\s${EN_SUFFIX}\\.?(?![\\p{L}])(?:\\s(?:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}]))?${UNIT}`,
+        "gu",
+      ),
+      score: 0.8,
+    },
+    {
+      // Hauptstraße 5, Keizersgracht 123-2, Bahnhofstr. 12a, Rue de Rivoli 10 is handled below.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}-]{0,30}(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|straat|laan|plein|gracht|kade|singel|dijk|pad|hof|markt|gata|gatan|vej|veien)|\\p{Lu}[\\p{L}]{1,20}\\s(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse))\\s${HOUSE}(?![\\p{N}])`,
+        "gu",
+      ),
+      score: 0.8,
+    },
+    {
+      // 10 rue de Rivoli, 5 bis avenue Victor Hugo.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s(?:${eitherFirst("rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|square")})\\s${LINKERS}(?:la\\s|le\\s|l')?${NAME_WORDS}`,
+        "gu",
+      ),
+      score: 0.8,
+    },
+    {
+      // Calle Mayor 5, Via Roma 12, Rua Augusta, 274, Avenida Paulista 1578, Piazza di Spagna 3, C/ Alcalá 12.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${eitherFirst("calle|c/|avenida|avda\\.|av\\.|plaza|paseo|camino|carrer|via|viale|piazza|corso|largo|vicolo|rua|travessa|praça|alameda|estrada|rue|avenue|boulevard|place|chemin|allée|quai")})\\s${LINKERS}${NAME_WORDS},?\\s(?:n[º°o]\\.?\\s?)?\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])`,
+        "gu",
+      ),
+      score: 0.8,
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { patternRecognizer } from "../pattern-recognizer";
+import { base58CheckValid } from "../validation/base58check";
+import { bech32Valid } from "../validation/bech32";
+import { eip55Check } from "../validation/eip55";
+
+/** Bitcoin (base58check and bech32/bech32m, checksums verified) and Ethereum (EIP-55) addresses. */
+export const cryptoRecognizer = patternRecognizer({
+  name: "crypto",
+  type: "CRYPTO",
+  context: ["bitcoin", "btc", "wallet", "ethereum", "eth", "crypto", "address", "send", "usdt"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu,
+      score: 1,
+      validate: (value) => (base58CheckValid(value) ? 1 : null),
+    },
+    {
+      regex: /(?<![\p{L}\p{N}])(?:bc|tb)1[02-9ac-hj-np-z]{11,71}(?![\p{L}\p{N}])/giu,
+      score: 1,
+      validate: (value) => (bech32Valid(value) ? 1 : null),
+    },
+    {
+      regex: /(?<![\p{L}\p{N}])0x[0-9a-f]{40}(?![\p{L}\p{N}])/giu,
+      score: 0.9,
+      validate: (value) => {
+        const check = eip55Check(value);
+        return check === "invalid" ? null : check === "checksum" ? 1 : 0.85;
+      },
+    },
+  ],
+});

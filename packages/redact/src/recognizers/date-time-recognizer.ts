@@ -1,0 +1,129 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+// English, German, French, Spanish, Italian, Dutch and Portuguese month names and common abbreviations.
+const MONTHS = [
+  "january|february|march|april|may|june|july|august|september|october|november|december",
+  "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+  "januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|okt|dez",
+  "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre",
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+  "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+  "januari|februari|maart|mei|augustus",
+  "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro",
+].join("|");
+
+const WEEKDAYS = [
+  "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun",
+  "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag",
+  "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+  "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
+  "lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica",
+  "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+  "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|segunda|terça|quarta|quinta|sexta",
+].join("|");
+const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
+const ORDINAL = "(?:st|nd|rd|th|er|\\.|º|ª)?";
+const YEAR = "(?:1[89]\\d\\d|2[01]\\d\\d)";
+const TIME =
+  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])\\s?(?:uhr|h)(?![\\p{L}]))";
+const AT = "(?:,?\\s(?:at|um|à|a las|alle|om|às|às)?\\s?)";
+
+/** Dates and times: ISO, numeric day/month orders, month names in seven languages, and clock times. */
+export const dateTimeRecognizer = patternRecognizer({
+  name: "date-time",
+  type: "DATE_TIME",
+  context: [
+    "date",
+    "born",
+    "birthday",
+    "dob",
+    "geboren",
+    "né",
+    "née",
+    "nacido",
+    "nato",
+    "geboortedatum",
+    "on",
+    "at",
+    "am",
+    "le",
+    "el",
+    "il",
+    "op",
+    "until",
+    "bis",
+    "jusqu",
+    "hasta",
+    "fino",
+    "tot",
+    "per",
+    "checkout",
+    "check-out",
+    "check-in",
+    "due",
+    "by",
+    "für",
+    "pour",
+    "para",
+  ],
+  patterns: [
+    {
+      regex: new RegExp(
+        `(?<![A-Za-z0-9])${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:[T ](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![A-Za-z0-9])`,
+        "gu",
+      ),
+      score: 0.9,
+    },
+    {
+      // 31/12/2024, 12-31-24, 31.12.2024 with an optional time after it.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}.,/-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:${AT}${TIME})?(?![\\p{L}\\p{N}]|[./-]\\d)`,
+        "giu",
+      ),
+      score: 0.85,
+      validate: (_value, m) => {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+        if (!ok(a, b) && !ok(b, a)) return null;
+        return m[4]!.length === 4 || m[2] !== "." ? 0.85 : 0.6;
+      },
+    },
+    {
+      // 12 March 2024, 12. März, 3rd of May, 12 de marzo de 2024, le 1er mai.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${DAY}${ORDINAL}\\s(?:of\\s|de\\s)?)(?:${MONTHS})\\.?(?![\\p{L}])(?:,?\\s(?:de\\s)?${YEAR})?(?:${AT}${TIME})?`,
+        "giu",
+      ),
+      score: 0.85,
+    },
+    {
+      // March 12, 2024; March 2024; Sept. 3rd.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${MONTHS})\\.?(?:\\s${DAY}${ORDINAL}(?![\\p{N}])(?:,?\\s${YEAR})?|,?\\s(?:de\\s)?${YEAR})(?![\\p{N}])(?:${AT}${TIME})?`,
+        "giu",
+      ),
+      score: 0.8,
+      validate: (value) => (/^may\s\d{1,2}$/i.test(value) ? 0.5 : 0.8),
+    },
+    {
+      // A weekday names a specific day in a message ("see you Friday"); a time or date after it joins the span.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]))?(?:${AT}${TIME})?`,
+        "giu",
+      ),
+      score: 0.6,
+      validate: (value) => (/^(?:mon|sat|sun|wed|fri|tue|thu|segunda|quarta|quinta|sexta|terça)$/i.test(value) ? null : 0.6),
+    },
+    {
+      // 15.05. and 11/03 without a year: a day and month only when a context word is near.
+      regex: /(?<![\p{L}\p{N}.,/-])(3[01]|[12]\d|0?[1-9])([./])(1[0-2]|0?[1-9])(?:\.|(?![./]?\d))(?![\p{L}\p{N}])/gu,
+      score: 0.45,
+      validate: (value, m) => (m[2] === "." && !value.endsWith(".") ? null : value.endsWith(".") ? 0.6 : 0.45),
+    },
+    {
+      regex: new RegExp(`(?<![\\p{L}\\p{N}:.,])${TIME}(?![\\p{N}]|[:.,]\\p{N})`, "giu"),
+      score: 0.75,
+    },
+  ],
+});

@@ -1,0 +1,121 @@
+import { patternRecognizer } from "../pattern-recognizer";
+import { luhnValid } from "../validation/luhn";
+import { verhoeffValid } from "../validation/verhoeff";
+
+const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+function dniValid(value: string): boolean {
+  const v = value.toUpperCase().replace(/^X/, "0").replace(/^Y/, "1").replace(/^Z/, "2");
+  const n = Number(v.slice(0, 8));
+  return DNI_LETTERS[n % 23] === v[8];
+}
+
+function cpfValid(digits: string): boolean {
+  if (/^(\d)\1{10}$/.test(digits)) return false;
+  const check = (len: number) => {
+    let sum = 0;
+    for (let i = 0; i < len; i++) sum += Number(digits[i]) * (len + 1 - i);
+    const r = (sum * 10) % 11;
+    return (r === 10 ? 0 : r) === Number(digits[len]);
+  };
+  return check(9) && check(10);
+}
+
+function codiceFiscaleValid(value: string): boolean {
+  const odd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const ch = value.charCodeAt(i);
+    const n = ch <= 57 ? ch - 48 : ch - 65;
+    sum += i % 2 === 0 ? odd[n]! : n;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === value[15];
+}
+
+function elevenProof(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  return (sum - Number(digits[8])) % 11 === 0;
+}
+
+const DOC_WORDS =
+  "passport|passeport|pasaporte|passaporto|paspoort|passaporte|reisepass|licen[cs]e|driver'?s? licen[cs]e|driving licen[cs]e|führerschein|permis|carnet|patente|rijbewijs|carta de condução|identity card|id card|ausweis|personalausweis|carte d'identité|cni|dni|nie|documento|identiteitskaart|national insurance|nino|tax id|steuer-id|steueridentifikationsnummer|nif|bsn|aadhaar|cpf|tfn|medicare|codice fiscale|licence number|license number|id number";
+
+/**
+ * Identity documents: national ids with checksums (Spanish DNI/NIE, Italian codice fiscale, Brazilian CPF, Dutch
+ * BSN, Indian Aadhaar and PAN, UK National Insurance, French NIR), and passport or licence numbers after a word
+ * naming the document.
+ */
+export const idRecognizer = patternRecognizer({
+  name: "id",
+  type: "ID",
+  context: [...DOC_WORDS.split("|"), "id", "pan", "rg", "sin", "document", "dokument"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}])[XYZ]?\d{7,8}-?[A-Z](?![\p{L}\p{N}])/gu,
+      score: 0.85,
+      validate: (value) => {
+        const v = value.replace("-", "");
+        return v.length === 9 && dniValid(v) ? 0.85 : null;
+      },
+    },
+    {
+      regex: /(?<![\p{L}\p{N}])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\p{L}\p{N}])/gu,
+      score: 0.95,
+      validate: (value) => (codiceFiscaleValid(value) ? 0.95 : 0.5),
+    },
+    {
+      regex: /(?<![\p{L}\p{N}.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{L}\p{N}])/gu,
+      score: 0.9,
+      validate: (value) => (cpfValid(value.replace(/\D/g, "")) ? 0.9 : 0.4),
+    },
+    {
+      regex: /(?<![\p{L}\p{N}])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/gu,
+      score: 0.8,
+    },
+    {
+      regex: /(?<![\p{L}\p{N}])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\p{L}\p{N}])/gu,
+      score: 0.75,
+    },
+    {
+      // Mexican CURP.
+      regex: /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}])/gu,
+      score: 0.85,
+    },
+    {
+      // Aadhaar: 12 digits in groups of four, Verhoeff-checked.
+      regex: /(?<![\p{L}\p{N}-])[2-9]\d{3} ?\d{4} ?\d{4}(?![\p{L}\p{N}])/gu,
+      score: 0.6,
+      validate: (value) => (verhoeffValid(value.replace(/ /g, "")) ? 0.6 : null),
+    },
+    {
+      // French NIR: sex, year, month, department, commune, order, key (97 - n mod 97).
+      regex: /(?<![\p{L}\p{N}])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}])/gu,
+      score: 0.85,
+      validate: (value) => {
+        const v = value.replace(/ /g, "").replace("2A", "19").replace("2B", "18");
+        const body = BigInt(v.slice(0, 13));
+        return 97n - (body % 97n) === BigInt(v.slice(13)) ? 0.85 : null;
+      },
+    },
+    {
+      // Dutch BSN and Canadian SIN: only next to their name, both checksummed.
+      regex: new RegExp(`(?<=(?:bsn|burgerservicenummer|sin|social insurance number)\\s?(?:number|nummer|no\\.?|#)?:?\\s?)(\\d{3}[ .-]?\\d{3}[ .-]?\\d{3})(?![\\p{N}])`, "giu"),
+      score: 0.85,
+      validate: (value) => {
+        const d = value.replace(/\D/g, "");
+        return elevenProof(d) || luhnValid(d) ? 0.85 : null;
+      },
+    },
+    {
+      // "passport no. X1234567", "Führerschein: B072RRE2I55", "DNI 12345678Z", "license number D1234-5678".
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:${DOC_WORDS})(?:\\s(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?#?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
+        "dgiu",
+      ),
+      group: 1,
+      score: 0.7,
+      validate: (value) => (/^[A-Z0-9-]+$/.test(value) && (value.match(/\d/g) ?? []).length >= 2 ? 0.7 : null),
+    },
+  ],
+});

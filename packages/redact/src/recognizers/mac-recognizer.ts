@@ -1,0 +1,15 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+/** MAC addresses: `aa:bb:cc:dd:ee:ff`, `aa-bb-...`, and Cisco's `aabb.ccdd.eeff`. */
+export const macRecognizer = patternRecognizer({
+  name: "mac",
+  type: "MAC_ADDRESS",
+  context: ["mac", "hardware", "ethernet", "wifi", "device"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\p{L}\p{N}]|[:-][0-9a-f])/giu,
+      score: 0.9,
+    },
+    { regex: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![\p{L}\p{N}]|\.[0-9a-f])/giu, score: 0.8 },
+  ],
+});

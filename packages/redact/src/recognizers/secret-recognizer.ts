@@ -1,0 +1,110 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / value.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+const PREFIXED = [
+  "AKIA[0-9A-Z]{16}", // AWS access key id
+  "ASIA[0-9A-Z]{16}",
+  "gh[pousr]_[A-Za-z0-9]{36,255}", // GitHub
+  "github_pat_[A-Za-z0-9_]{22,255}",
+  "glpat-[A-Za-z0-9_-]{20,64}", // GitLab
+  "xox[abprs]-[A-Za-z0-9-]{10,100}", // Slack
+  "sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,200}", // OpenAI, Anthropic
+  "(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,100}", // Stripe
+  "AIza[0-9A-Za-z_-]{35}", // Google API key
+  "npm_[A-Za-z0-9]{36}",
+  "hf_[A-Za-z0-9]{30,40}", // Hugging Face
+  "SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}", // SendGrid
+  "eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{8,4000}\\.[A-Za-z0-9_-]{8,2000}", // JWT
+].join("|");
+
+const CONTEXT = [
+  "password",
+  "passwort",
+  "kennwort",
+  "mot de passe",
+  "contraseña",
+  "clave",
+  "senha",
+  "wachtwoord",
+  "pwd",
+  "pass",
+  "passcode",
+  "pin",
+  "token",
+  "secret",
+  "api key",
+  "apikey",
+  "api_key",
+  "key",
+  "credentials",
+  "login",
+];
+
+/**
+ * Secrets: keys with a known vendor prefix, PEM private keys, and high-entropy strings or short values right after
+ * a word like "password:".
+ */
+export const secretRecognizer = patternRecognizer({
+  name: "secret",
+  type: "SECRET",
+  context: CONTEXT,
+  patterns: [
+    { regex: new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXED})(?![A-Za-z0-9_-])`, "g"), score: 0.95 },
+    {
+      regex: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,8000}?-----END [A-Z ]{0,40}PRIVATE KEY-----/g,
+      score: 1,
+    },
+    {
+      // A value right after "password:" / "Passwort =" / "token is".
+      regex:
+        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|passcode|pwd|pin|token|secret|api[ _-]?key)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet))?(?:\s{0,3}[:=]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
+      group: 1,
+      score: 0.85,
+      validate: (value, m) => {
+        const word = m[0].slice(0, m[0].length - value.length);
+        // "password reset", "token expired": a plain lower-case word after the keyword is not a secret.
+        if (/^\p{Ll}+[.,;:!?]?$/u.test(value) && !/[:=]/.test(word)) return null;
+        if (/^(?:is|ist|est|was|for|and|the|und|der|die|das|pour|para|per|reset|changed|expired)$/i.test(value))
+          return null;
+        const start = m.indices?.[1]?.[0] ?? m.index;
+        const trimmed = value.replace(/[.,;:)\]]+$/u, "");
+        return trimmed.length >= 4 ? { start, end: start + trimmed.length, score: 0.85 } : null;
+      },
+    },
+    {
+      // "the wifi at the cabin is pinecone2024", "senha do wifi é Saudade2024": a few words between keyword and value.
+      regex:
+        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|wifi|wi-fi|wlan|pin|code)(?:\s[\p{L}'-]{1,20}){1,5}\s(?:is|ist|est|es|è|é|lautet|:)\s{1,3}["'`]?([^\s"'`]{4,64})/dgiu,
+      group: 1,
+      score: 0.75,
+      validate: (value, m) => {
+        const start = m.indices?.[1]?.[0] ?? m.index;
+        const trimmed = value.replace(/[.,;:)\]]+$/u, "");
+        // Without a colon, only a value that looks made up: digits, symbols or inner capitals.
+        if (trimmed.length < 4 || !/[\d\W_]|.\p{Lu}/u.test(trimmed)) return null;
+        if (/^\p{L}+$/u.test(trimmed) && !/.\p{Lu}/u.test(trimmed)) return null;
+        return { start, end: start + trimmed.length, score: 0.75 };
+      },
+    },
+    {
+      regex: /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{24,256}(?![A-Za-z0-9_+/=-])/g,
+      score: 0.3,
+      validate: (value) => {
+        const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;
+        if (classes < 3 || shannonEntropy(value) < 4) return null;
+        return 0.45;
+      },
+    },
+  ],
+});

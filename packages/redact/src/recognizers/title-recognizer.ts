@@ -1,0 +1,53 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+const LEVEL = "(?:Senior|Sr\\.?|Junior|Jr\\.?|Lead|Principal|Staff|Chief|Head|Deputy|Assistant|Associate|Executive|Managing|General|Regional|Global|Vice|Interim|Acting)";
+const ROLE =
+  "(?:Engineer|Developer|Manager|Director|Officer|Accountant|Analyst|Consultant|Designer|Architect|Administrator|Coordinator|Specialist|Scientist|Researcher|Recruiter|Editor|Producer|Nurse|Physician|Surgeon|Pharmacist|Teacher|Professor|Lecturer|Lawyer|Attorney|Paralegal|Counsel|Partner|President|Secretary|Treasurer|Controller|Auditor|Representative|Advisor|Adviser|Technician|Supervisor|Intern|Assistant|Founder|Co-founder|Owner)";
+const DOMAIN = "(?:[A-Z][a-z]+(?:\\s(?:&|and)\\s[A-Z][a-z]+)?\\s)?";
+
+const LOCAL_ROLES = [
+  "nurse|lawyer|teacher|doctor|engineer|developer|accountant|manager|director|consultant|designer",
+  "enfermera|enfermero|enfermeira|enfermeiro|infirmière|infirmier|infermiera|infermiere|verpleegkundige|krankenschwester|pfleger",
+  "abogado|abogada|advogado|advogada|avocat|avocate|avvocato|avvocata|advocaat|anwalt|anwältin",
+  "médico|médica|medico|médecin|arts|arzt|ärztin|profesor|profesora|professore|professoressa|professeur|professeure|professor|professora|leraar|lerares|lehrer|lehrerin|maestra|maestro",
+  "ingeniero|ingeniera|ingegnere|ingénieur|engenheiro|engenheira|ingenieur|ingenieurin|contable|contador|contadora|commercialista|comptable|boekhouder|buchhalter|buchhalterin",
+  "directeur|directrice|director|directora|direttore|direttrice|diretor|diretora|gerente|responsable|presidente|président|présidente|voorzitter|leiter|leiterin|geschäftsführer|geschäftsführerin|amministratore|administrador|administradora",
+  "ceo|cfo|cto|coo",
+].join("|");
+
+/** Job titles: C-level acronyms, "Head of X", and seniority plus role, in English and a few common continental forms. */
+export const titleRecognizer = patternRecognizer({
+  name: "title",
+  type: "TITLE",
+  context: ["title", "position", "role", "job", "works as", "arbeitet als", "poste", "puesto", "ruolo"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}])(?:CEO|CFO|CTO|COO|CIO|CMO|CISO|CPO|CHRO|VP|SVP|EVP|DPO)(?![\p{L}\p{N}])(?:\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?/gu,
+      score: 0.75,
+    },
+    {
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:(?:Head|Director|Vice President|VP|Manager|Chief|Leiter(?:in)?|Directeur|Directrice|Responsable|Director(?:a)?|Jefe|Jefa|Direttore|Direttrice|Hoofd)\\s(?:of|der|des|du|de la|de|del|della|di|van)\\s(?:the\\s)?[A-Z][\\p{L}]+(?:\\s(?:&|and|und|et|y|e)\\s[A-Z][\\p{L}]+|\\s[A-Z][\\p{L}]+)?)`,
+        "gu",
+      ),
+      score: 0.75,
+    },
+    {
+      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s)`, "gu"),
+      score: 0.65,
+    },
+    {
+      regex:
+        /(?<![\p{L}\p{N}])(?:Geschäftsführer(?:in)?|Rechtsanwalt|Rechtsanwältin|Steuerberater(?:in)?|Abteilungsleiter(?:in)?|Projektleiter(?:in)?|Oberarzt|Oberärztin|Chefarzt|Chefärztin|Directeur général|Directrice générale|PDG|Avocate?|Gerente General|Directora? General|Abogad[oa]|Amministratore Delegato|Avvocato|Advocaat|Directeur|Advogad[oa]|Diretor(?:a)?(?: Executiv[oa])?)(?![\p{L}])/gu,
+      score: 0.65,
+    },
+    {
+      // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
+      regex: new RegExp(
+        `(?<=(?:works? as|worked as|working as|como|comme|come|als|as)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer)\\s)(?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?(?![\\p{L}])`,
+        "giu",
+      ),
+      score: 0.6,
+    },
+  ],
+});

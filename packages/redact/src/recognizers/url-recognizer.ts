@@ -1,0 +1,46 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+const TLDS =
+  "com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|xyz|online|shop|site|tech|cloud|eu|de|uk|fr|es|it|nl|be|ch|at|pt|br|in|au|ca|us|se|no|dk|fi|pl|cz|ie|nz|za|mx|ar|cl|jp|cn|kr|ru|tr|gr|hu|ro|lu";
+
+/** Drops trailing punctuation a sentence put after a URL, keeping a `)` that closes a `(` inside it. */
+function trimUrl(value: string, start: number): { start: number; end: number; score: number } | null {
+  let end = value.length;
+  while (end > 0) {
+    const ch = value[end - 1]!;
+    if (".,;:!?'\"»”’>".includes(ch)) end--;
+    else if (ch === ")" || ch === "]") {
+      const open = ch === ")" ? "(" : "[";
+      const inner = value.slice(0, end);
+      if (inner.split(open).length - 1 < inner.split(ch).length - 1) end--;
+      else break;
+    } else break;
+  }
+  if (end < 4) return null;
+  return { start, end: start + end, score: 0.9 };
+}
+
+/** URLs with a scheme or `www.`, and bare domain names with a common top-level domain. */
+export const urlRecognizer = patternRecognizer({
+  name: "url",
+  type: "URL",
+  context: ["url", "link", "website", "site", "web", "domain", "lien", "enlace", "sito"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"`\u00A0]{2,2048}/giu,
+      score: 0.9,
+      validate: (value, m) => trimUrl(value, m.index),
+    },
+    {
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}@./:_-])(?:[a-z0-9][a-z0-9-]{0,62}\\.){1,4}(?:${TLDS})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])(?:/[^\\s<>"\`]{0,512})?`,
+        "giu",
+      ),
+      score: 0.6,
+      validate: (value, m) => {
+        const trimmed = trimUrl(value, m.index);
+        return trimmed ? { ...trimmed, score: 0.6 } : null;
+      },
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import { patternRecognizer } from "../pattern-recognizer";
+
+const US_STATES =
+  "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY";
+
+/**
+ * Postal codes in the shapes that cannot be mistaken for other numbers: UK and Canadian postcodes, Dutch
+ * `1234 AB`, Brazilian and Portuguese hyphenated ones, and plain digits only where a state or a city name follows.
+ */
+export const zipCodeRecognizer = patternRecognizer({
+  name: "zip-code",
+  type: "ZIP_CODE",
+  context: ["zip", "postcode", "postal", "plz", "code postal", "código postal", "cap", "postcode", "cep", "pin code"],
+  patterns: [
+    {
+      regex: /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\p{L}\p{N}])/gu,
+      score: 0.75,
+      validate: (value) => (/\d[A-Z]{2}$/.test(value) && /^[A-Z]{1,2}\d/.test(value) ? 0.75 : null),
+    },
+    { regex: /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu, score: 0.7 },
+    {
+      // A US ZIP after a state code: "Springfield, IL 62704".
+      regex: new RegExp(`(?<=(?:${US_STATES}),?\\s)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, "gu"),
+      score: 0.85,
+    },
+    {
+      // 75001 Paris, 10115 Berlin, 1012 AB Amsterdam, 00184 Roma, 1000-001 Lisboa, 01310-100 São Paulo, 3000 Bern.
+      regex:
+        /(?<![\p{L}\p{N},.:/-])(?:\d{4}\s?[A-Z]{2}(?=\s\p{Lu})|\d{5}-\d{3}|\d{4}-\d{3}(?=\s\p{Lu})|(?:[A-Z]{1,2}-)?\d{4,5}(?=\s\p{Lu}\p{Ll}))(?![\p{N}])/gu,
+      score: 0.6,
+    },
+    { regex: /(?<=(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s)\d{4}(?![\p{N}])/gu, score: 0.75 },
+    {
+      // After a label: "CP 06600", "CEP 01310-200", "PLZ: 80331", "ZIP 10001", "PIN 560001".
+      regex: /(?<=(?:CP|C\.P\.|CEP|PLZ|ZIP|Zip|Postcode|postcode|PIN)\s?:?\s?)\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/gu,
+      score: 0.8,
+    },
+    {
+      // Irish Eircodes: "D02 X285".
+      regex: /(?<![\p{L}\p{N}])[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\p{L}\p{N}])/gu,
+      score: 0.55,
+      validate: (value) => (/[A-Z]/.test(value.slice(4)) || /\d/.test(value.slice(4)) ? 0.55 : null),
+    },
+  ],
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  AbortedError,
+  createAnalyzer,
+  type EntityType,
+  InvalidArgumentError,
+  type Progress,
+  patternRecognizer,
+  resolveOverlaps,
+} from "../src/index";
+
+const analyzer = createAnalyzer();
+
+function pairs(text: string): [EntityType, string][] {
+  return analyzer.analyze(text).map((e) => [e.type, e.text]);
+}
+
+describe("names, places and organizations", () => {
+  it("finds names with initials, in capitals, and names that are common words", () => {
+    expect(pairs("We met J. R. Tolkien and Will Baker yesterday.")).toEqual([
+      ["PERSON", "J. R. Tolkien"],
+      ["PERSON", "Will Baker"],
+    ]);
+    expect(pairs("Please call JOHN MCALLISTER today")).toContainEqual(["PERSON", "JOHN MCALLISTER"]);
+    expect(pairs("Hi April, the May report is done.")).toContainEqual(["PERSON", "April"]);
+    expect(pairs("Will you send it? I hope so.")).toEqual([]);
+  });
+
+  it("uses honorifics, greetings, sign-offs and family words", () => {
+    expect(pairs("Dear Mr. Thompson,")).toContainEqual(["PERSON", "Thompson"]);
+    expect(pairs("Best regards,\nMaria Gonzalez\n")).toContainEqual(["PERSON", "Maria Gonzalez"]);
+    expect(pairs("Liebe Grüße an Herrn Baumann")).toContainEqual(["PERSON", "Baumann"]);
+    expect(pairs("hey jess are we still on?")).toContainEqual(["PERSON", "jess"]);
+  });
+
+  it("finds places and organizations", () => {
+    expect(pairs("Our office in München moved.")).toContainEqual(["LOCATION", "München"]);
+    expect(pairs("Invoice from Acme Widgets GmbH arrived.")).toContainEqual(["ORGANIZATION", "Acme Widgets GmbH"]);
+    expect(pairs("Delivery to Sydney NSW 2000")).toContainEqual(["LOCATION", "Sydney"]);
+  });
+
+  it("reports offsets in UTF-16 code units, emoji and accents included", () => {
+    const text = "😀😀 Zoë Ångström wrote to zoë@example.org";
+    for (const e of analyzer.analyze(text)) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(pairs(text)).toContainEqual(["EMAIL", "zoë@example.org"]);
+  });
+});
+
+describe("options", () => {
+  it("applies allow and deny lists, types and the threshold", () => {
+    const text = "Anna met Bob at Acme. Project Falcon starts.";
+    const custom = createAnalyzer({ allow: ["anna"], deny: { ORGANIZATION: ["Project Falcon"] } });
+    const found = custom.analyze(text).map((e) => [e.type, e.text]);
+    expect(found).not.toContainEqual(["PERSON", "Anna"]);
+    expect(found).toContainEqual(["ORGANIZATION", "Project Falcon"]);
+    expect(createAnalyzer({ types: ["EMAIL"] }).analyze("Anna: anna@x.org").map((e) => e.type)).toEqual(["EMAIL"]);
+    expect(createAnalyzer({ threshold: 0.99 }).analyze("Anna met Bob")).toEqual([]);
+    expect(() => createAnalyzer({ threshold: 2 })).toThrow(InvalidArgumentError);
+  });
+
+  it("runs custom recognizers and raises scores with their context words", () => {
+    const employeeId = patternRecognizer({
+      name: "employee-id",
+      type: "EMPLOYEE_ID",
+      context: ["employee"],
+      patterns: [{ regex: /\bE-\d{6}\b/g, score: 0.3 }],
+    });
+    const custom = createAnalyzer({ extraRecognizers: [employeeId] });
+    expect(custom.analyze("ref E-123456").map((e) => e.type)).toEqual([]);
+    const hit = custom.analyze("employee E-123456");
+    expect(hit.map((e) => [e.type, e.text])).toEqual([["EMPLOYEE_ID", "E-123456"]]);
+    expect(hit[0]!.score).toBeCloseTo(0.65);
+  });
+
+  it("uses the language to pick the phone region first", () => {
+    // 06 12 34 56 78 is a French mobile number; it is valid in no other listed region's plan the same way.
+    const fr = createAnalyzer({ language: "fr" });
+    expect(fr.analyze("appelle-moi au 06 12 34 56 78").map((e) => e.type)).toEqual(["PHONE"]);
+  });
+});
+
+describe("overlaps and long inputs", () => {
+  it("resolves overlapping spans the same way whatever order they come in", () => {
+    const text = "Anna Schmidt";
+    const e = (start: number, end: number, type: string, score: number) => ({
+      start,
+      end,
+      type,
+      score,
+      text: text.slice(start, end),
+      recognizer: "t",
+    });
+    const input = [e(0, 4, "PERSON", 0.7), e(0, 12, "PERSON", 0.85), e(5, 12, "LOCATION", 0.9), e(0, 12, "ORGANIZATION", 0.85)];
+    const a = resolveOverlaps(text, input);
+    const b = resolveOverlaps(text, [...input].reverse());
+    expect(a).toEqual(b);
+    expect(a.map((x) => [x.type, x.text])).toEqual([["LOCATION", "Schmidt"]]);
+  });
+
+  it("finds the same entities in chunks as in one piece, spans across chunk borders included", () => {
+    const unit = "Contact Anna Schmidt at anna.schmidt@example.org or +49 30 1234567, IBAN DE89 3704 0044 0532 0130 00. ";
+    const text = unit.repeat(400);
+    const whole = analyzer.analyze(text, { chunkSize: 10_000_000 });
+    const progress: Progress[] = [];
+    const chunked = analyzer.analyze(text, { chunkSize: 1_000, onProgress: (p) => progress.push(p) });
+    expect(chunked).toEqual(whole);
+    expect(whole.filter((x) => x.type === "IBAN")).toHaveLength(400);
+    expect(progress.length).toBeGreaterThan(30);
+    expect(progress.at(-1)).toEqual({ phase: "analyze", loaded: text.length, total: text.length });
+  });
+
+  it("processes 10 MB in chunks without losing entities, and stops when aborted", async () => {
+    const unit = "Mail zoe@example.org, card 4111 1111 1111 1111, at 10.0.0.1.\n";
+    const text = unit.repeat(Math.ceil(10_000_000 / unit.length));
+    const types = createAnalyzer({ types: ["EMAIL", "CREDIT_CARD", "IP_ADDRESS"] });
+    const found = await types.analyzeAsync(text);
+    expect(found).toHaveLength(3 * Math.ceil(10_000_000 / unit.length));
+    const controller = new AbortController();
+    const run = types.analyzeAsync(text, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.loaded > 1_000_000) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(AbortedError);
+  });
+});

@@ -1,0 +1,49 @@
+// Hostile input: every recognizer must scan 100 KB of adversarial text in linear time. A super-linear regex turns
+// these into minutes or hours; the test's timeout is what fails then (no clock is read here).
+import { describe, expect, it } from "vitest";
+import { defaultRecognizers } from "../src/index";
+
+const SIZE = 100_000;
+const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+
+const ADVERSARIAL: Record<string, string> = {
+  letters: fill("a"),
+  digits: fill("1"),
+  "digits and spaces": fill("1 "),
+  "digits and dashes": fill("1-"),
+  "digits and dots": fill("1."),
+  "at signs": fill("a@"),
+  "dotted labels": fill("a."),
+  "email-ish": fill("a.b@c"),
+  colons: fill("a:"),
+  "hex and colons": fill("ab:"),
+  brackets: fill("(1"),
+  "plus digits": fill("+1 "),
+  capitals: fill("Aa "),
+  "capital words": fill("Anna "),
+  "upper words": fill("ABC "),
+  "initials": fill("A. "),
+  "street-like": fill("1 Main "),
+  "url-ish": fill("http://a"),
+  "keyword runs": fill("password "),
+  "base58": fill("1A"),
+  "iban-ish": fill("DE89 "),
+  unicode: fill("é😀ß"),
+  "month words": fill("12 March "),
+  newlines: fill("A\n"),
+};
+
+describe("every recognizer runs in linear time", () => {
+  for (const recognizer of defaultRecognizers()) {
+    it(`${recognizer.name} on 100 KB adversarial strings`, () => {
+      for (const text of Object.values(ADVERSARIAL)) {
+        const results = recognizer.analyze(text, { regions: [] });
+        expect(Array.isArray(results)).toBe(true);
+        for (const r of results) {
+          expect(r.start).toBeGreaterThanOrEqual(0);
+          expect(r.end).toBeLessThanOrEqual(text.length);
+        }
+      }
+    });
+  }
+});

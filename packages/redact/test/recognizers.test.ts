@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer, type EntityType, PATTERN_RECOGNIZERS } from "../src/index";
+import { ibanValid } from "../src/recognizers/iban-recognizer";
+import { base58CheckValid } from "../src/validation/base58check";
+import { bech32Valid } from "../src/validation/bech32";
+import { eip55Check } from "../src/validation/eip55";
+import { luhnValid } from "../src/validation/luhn";
+import { verhoeffValid } from "../src/validation/verhoeff";
+
+const analyzer = createAnalyzer();
+
+function found(text: string): [EntityType, string][] {
+  return analyzer.analyze(text).map((e) => [e.type, e.text]);
+}
+
+function expectFinds(text: string, type: EntityType, value: string): void {
+  expect(found(text)).toContainEqual([type, value]);
+}
+
+function expectNoType(text: string, type: EntityType): void {
+  expect(found(text).filter(([t]) => t === type)).toEqual([]);
+}
+
+describe("checksums", () => {
+  it("checks Luhn, mod-97, base58check, bech32, EIP-55 and Verhoeff", () => {
+    expect(luhnValid("4111111111111111")).toBe(true);
+    expect(luhnValid("4111111111111112")).toBe(false);
+    expect(ibanValid("DE89370400440532013000")).toBe(true);
+    expect(ibanValid("DE89370400440532013001")).toBe(false);
+    expect(ibanValid("DE8937040044053201300")).toBe(false);
+    expect(base58CheckValid("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa")).toBe(true);
+    expect(base58CheckValid("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb")).toBe(false);
+    expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).toBe(true);
+    expect(bech32Valid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr")).toBe(false);
+    expect(eip55Check("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).toBe("checksum");
+    expect(eip55Check("0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).toBe("invalid");
+    expect(eip55Check("0x52908400098527886E0F7030069857D2E4169EE7")).toBe("plain");
+    expect(verhoeffValid("2363")).toBe(true);
+    expect(verhoeffValid("2364")).toBe(false);
+  });
+});
+
+describe("pattern recognizers", () => {
+  it("finds e-mail addresses, Unicode included, without trailing dots", () => {
+    expectFinds("Write to anna.schmidt+news@example.co.uk.", "EMAIL", "anna.schmidt+news@example.co.uk");
+    expectFinds("Mail: jürgen@müller.de", "EMAIL", "jürgen@müller.de");
+  });
+
+  it("finds payment cards by Luhn and issuer, 19 digits included, and drops look-alikes", () => {
+    expectFinds("card 4111 1111 1111 1111 exp 09/27", "CREDIT_CARD", "4111 1111 1111 1111");
+    expectFinds("amex 3782-822463-10005", "CREDIT_CARD", "3782-822463-10005");
+    expectFinds("visa 4000000000000000006", "CREDIT_CARD", "4000000000000000006");
+    expectNoType("order 1234 5678 9012 3456 shipped", "CREDIT_CARD");
+  });
+
+  it("finds IBANs cut to the country's length", () => {
+    expectFinds("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", "IBAN", "DE89 3704 0044 0532 0130 00");
+    expectFinds("to GB29NWBK60161331926819.", "IBAN", "GB29NWBK60161331926819");
+    expectNoType("IBAN DE89 3704 0044 0532 0130 01", "IBAN");
+  });
+
+  it("applies SSN area and group rules", () => {
+    expectFinds("SSN 536-22-8134", "US_SSN", "536-22-8134");
+    expectNoType("SSN 666-22-8134", "US_SSN");
+    expectNoType("SSN 536-00-8134", "US_SSN");
+  });
+
+  it("finds phone numbers of many countries and keeps dates and amounts out", () => {
+    expectFinds("call (415) 555-2671 now", "PHONE", "(415) 555-2671");
+    expectFinds("UK 020 7946 0958", "PHONE", "020 7946 0958");
+    expectFinds("Tel. +49 30 12345678", "PHONE", "+49 30 12345678");
+    expectFinds("appelle au 06 12 34 56 78", "PHONE", "06 12 34 56 78");
+    expectFinds("móvil 612 345 678", "PHONE", "612 345 678");
+    expectFinds("cell 347 123 4567", "PHONE", "347 123 4567");
+    expectFinds("bel 06 12345678", "PHONE", "06 12345678");
+    expectFinds("call +91 98765 43210", "PHONE", "+91 98765 43210");
+    expectFinds("liga (11) 91234-5678", "PHONE", "(11) 91234-5678");
+    expectFinds("mobile 0412 345 678", "PHONE", "0412 345 678");
+    expectNoType("Meeting 12.05.2024, total 1,234,567 units", "PHONE");
+    expectNoType("Rechnung Nr. 2024-118", "PHONE");
+  });
+
+  it("finds IPv4, IPv6 and MAC addresses", () => {
+    expectFinds("host 192.168.0.254 up", "IP_ADDRESS", "192.168.0.254");
+    expectFinds("v6 2001:db8:85a3::8a2e:370:7334 up", "IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334");
+    expectFinds("mac 00:1A:2B:3C:4D:5E", "MAC_ADDRESS", "00:1A:2B:3C:4D:5E");
+    expectNoType("version 1.2.3 at 10:30:45", "IP_ADDRESS");
+  });
+
+  it("finds URLs without the sentence's punctuation", () => {
+    expectFinds("see https://example.com/a?b=1).", "URL", "https://example.com/a?b=1");
+    expectFinds("visit www.example.org, today", "URL", "www.example.org");
+    expectNoType("open index.html and report.pdf", "URL");
+  });
+
+  it("finds dates and times in several languages", () => {
+    expectFinds("on 12 March 2024 at 10:30", "DATE_TIME", "12 March 2024 at 10:30");
+    expectFinds("am 3. Oktober 2023", "DATE_TIME", "3. Oktober 2023");
+    expectFinds("le 14 mars 2024", "DATE_TIME", "14 mars 2024");
+    expectFinds("el 3 de marzo de 2024", "DATE_TIME", "3 de marzo de 2024");
+    expectFinds("due 2024-06-14", "DATE_TIME", "2024-06-14");
+  });
+
+  it("finds crypto addresses only with valid checksums", () => {
+    expectFinds("send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "CRYPTO", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa");
+    expectNoType("send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb", "CRYPTO");
+  });
+
+  it("finds secrets by prefix, PEM block and keyword", () => {
+    expectFinds("key AKIAIOSFODNN7EXAMPLE leaked", "SECRET", "AKIAIOSFODNN7EXAMPLE");
+    expectFinds("password: Tq8#vLp2!mZ", "SECRET", "Tq8#vLp2!mZ");
+    expectNoType("I forgot my password again.", "SECRET");
+  });
+
+  it("finds national ids with their checksums", () => {
+    expectFinds("DNI 12345678Z", "ID", "12345678Z");
+    expectNoType("code 12345678A", "ID");
+    expectFinds("CF RSSMRA85T10A562S", "ID", "RSSMRA85T10A562S");
+    expectFinds("CPF 529.982.247-25", "ID", "529.982.247-25");
+    expectFinds("passport no. X4387219", "ID", "X4387219");
+  });
+
+  it("finds addresses, postcodes, ages, titles and nationalities", () => {
+    expectFinds("lives at 221B Baker Street, London", "ADDRESS", "221B Baker Street");
+    expectFinds("Hauptstraße 5, 10115 Berlin", "ADDRESS", "Hauptstraße 5");
+    expectFinds("12 rue de la Paix, 75002 Paris", "ADDRESS", "12 rue de la Paix");
+    expectFinds("London NW1 6XE", "ZIP_CODE", "NW1 6XE");
+    expectFinds("Springfield, IL 62704", "ZIP_CODE", "62704");
+    expectFinds("she is 42 years old", "AGE", "42");
+    expectFinds("our Head of Finance, Maria", "TITLE", "Head of Finance");
+    expectFinds("He is a German citizen", "NRP", "German");
+    expectNoType("The email is in German.", "NRP");
+  });
+
+  it("keeps ordinary numbers out", () => {
+    expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
+  });
+
+  it("gives every pattern recognizer a distinct name", () => {
+    const names = PATTERN_RECOGNIZERS.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
