@@ -11,7 +11,10 @@ const analyzer = createAnalyzer();
 const predictions = samples.map((s) => analyzer.analyze(s.full_text));
 const result = evaluate(samples, predictions);
 const fmt = (x) => x.toFixed(3);
-const out = [`corpus ${arg}: ${samples.length} texts`, "type            support  found  predicted  P      R      F1     F2"];
+const out = [
+  `corpus ${arg}: ${samples.length} texts`,
+  "type            support  found  predicted  P      R      F1     F2",
+];
 for (const [type, s] of [["ALL (any type)", result.overall], ...Object.entries(result.byType)]) {
   out.push(
     `${type.padEnd(15)} ${String(s.support).padStart(7)} ${String(s.found).padStart(6)} ${String(s.predicted).padStart(10)}  ${fmt(s.precision)}  ${fmt(s.recall)}  ${fmt(s.f1)}  ${fmt(s.f2)}`,

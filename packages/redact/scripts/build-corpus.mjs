@@ -1,6 +1,7 @@
 // Builds the labeled corpus from corpus/messages/*.txt, where messages are separated by lines of "---" and each
 // entity is written inline as {{TYPE:value}}. Offsets are computed here, never by hand. Messages alternate
-// between the dev split (tuning) and the test split (reporting only). Usage: node scripts/build-corpus.mjs
+// between the dev split (tuning) and the test split (reporting only).
+// Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,7 +44,12 @@ export function parseMessage(raw) {
     const [, type, value] = m;
     if (!TYPES.has(type)) throw new Error(`unknown type ${type}`);
     text += raw.slice(at, m.index);
-    spans.push({ entity_type: type, entity_value: value, start_position: text.length, end_position: text.length + value.length });
+    spans.push({
+      entity_type: type,
+      entity_value: value,
+      start_position: text.length,
+      end_position: text.length + value.length,
+    });
     text += value;
     at = m.index + m[0].length;
   }

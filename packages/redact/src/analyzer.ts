@@ -6,7 +6,7 @@ import type { EntityType } from "./entity-type";
 import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import type { Progress } from "./progress";
-import type { Recognizer, RecognizerContext } from "./recognizer";
+import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
 
 /** Options of {@link createAnalyzer}. */
@@ -44,6 +44,11 @@ export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Entity[];
   /** Like `analyze`, yielding to the event loop between chunks so a 10 MB input does not block a page. */
   analyzeAsync(text: string, options?: AnalyzeOptions): Promise<Entity[]>;
+  /**
+   * `analyze` on many texts at once, with the same results. Recognizers with a per-call cost (the compromise pass)
+   * pay it once per batch, so this is the fast path for streams of short messages.
+   */
+  analyzeBatch(texts: readonly string[], options?: Pick<AnalyzeOptions, "signal">): Entity[][];
 }
 
 const DEFAULT_CHUNK = 200_000;
@@ -67,21 +72,33 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     ...(options.language ? { language: options.language.toLowerCase().slice(0, 2) } : {}),
   };
 
+  const toEntities = (
+    text: string,
+    recognizer: Recognizer,
+    results: readonly RecognizerResult[],
+    from: number,
+    coreFrom: number,
+    coreTo: number,
+    found: Entity[],
+  ): void => {
+    for (const r of results) {
+      const start = r.start + from;
+      const end = r.end + from;
+      if (start < coreFrom || start >= coreTo) continue;
+      if (types && !types.has(r.type)) continue;
+      const score = boostWithContext(text, start, end, r.score, r.context);
+      if (score < threshold) continue;
+      const value = text.slice(start, end);
+      if (allow.has(value.trim().toLowerCase())) continue;
+      found.push({ start, end, type: r.type, score, text: value, recognizer: recognizer.name });
+    }
+  };
+
   const analyzeWindow = (text: string, from: number, to: number, coreFrom: number, coreTo: number): Entity[] => {
     const window = from === 0 && to === text.length ? text : text.slice(from, to);
     const found: Entity[] = [];
     for (const recognizer of recognizers) {
-      for (const r of recognizer.analyze(window, context)) {
-        const start = r.start + from;
-        const end = r.end + from;
-        if (start < coreFrom || start >= coreTo) continue;
-        if (types && !types.has(r.type)) continue;
-        const score = boostWithContext(text, start, end, r.score, r.context);
-        if (score < threshold) continue;
-        const value = text.slice(start, end);
-        if (allow.has(value.trim().toLowerCase())) continue;
-        found.push({ start, end, type: r.type, score, text: value, recognizer: recognizer.name });
-      }
+      toEntities(text, recognizer, recognizer.analyze(window, context), from, coreFrom, coreTo, found);
     }
     return found;
   };
@@ -119,6 +136,29 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     analyze(text, opts = {}) {
       const it = run(text, opts);
       for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
+    },
+    analyzeBatch(texts, opts = {}) {
+      if (opts.signal?.aborted) throw new AbortedError("Analysis was aborted.", { cause: opts.signal.reason });
+      const out: Entity[][] = texts.map(() => []);
+      const short: number[] = [];
+      texts.forEach((text, i) => {
+        if (text.length > DEFAULT_CHUNK) out[i] = this.analyze(text, opts);
+        else short.push(i);
+      });
+      const batch = short.map((i) => texts[i]!);
+      const found: Entity[][] = batch.map(() => []);
+      for (const recognizer of recognizers) {
+        const results = recognizer.analyzeBatch
+          ? recognizer.analyzeBatch(batch, context)
+          : batch.map((t) => recognizer.analyze(t, context));
+        batch.forEach((text, k) => {
+          toEntities(text, recognizer, results[k] ?? [], 0, 0, text.length, found[k]!);
+        });
+      }
+      short.forEach((i, k) => {
+        out[i] = resolveOverlaps(batch[k]!, found[k]!).sort((x, y) => x.start - y.start);
+      });
+      return out;
     },
     async analyzeAsync(text, opts = {}) {
       const it = run(text, opts);

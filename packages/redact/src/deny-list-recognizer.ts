@@ -18,8 +18,10 @@ export function denyListRecognizer(type: EntityType, values: readonly string[], 
     analyze(text: string): RecognizerResult[] {
       if (!regex) return [];
       const out: RecognizerResult[] = [];
-      const r = new RegExp(regex.source, regex.flags);
-      for (let m = r.exec(text); m !== null; m = r.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type, score });
+      const r = regex;
+      r.lastIndex = 0;
+      for (let m = r.exec(text); m !== null; m = r.exec(text))
+        out.push({ start: m.index, end: m.index + m[0].length, type, score });
       return out;
     },
   };

@@ -23,21 +23,26 @@ export { InvalidArgumentError } from "./errors/invalid-argument-error";
 export { InvalidCorpusError } from "./errors/invalid-corpus-error";
 export { InvalidVaultError } from "./errors/invalid-vault-error";
 export { RedactError, type RedactErrorCode } from "./errors/redact-error";
+export { CORPUS_TYPE_ALIASES, type CorpusSample, type CorpusSpan, parseCorpus } from "./eval/corpus";
+export { type EvaluateOptions, type Evaluation, evaluate, type PredictedSpan, type Scores } from "./eval/evaluate";
 export { type NameRecognizerOptions, nameRecognizer } from "./ner/name-recognizer";
-export { type Pattern, type PatternRecognizerOptions, type PatternVerdict, patternRecognizer } from "./pattern-recognizer";
-export type { Progress } from "./progress";
-export type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
-export { resolveOverlaps } from "./resolve-overlaps";
 export { decryptTokens, ENCRYPTED_TOKEN_VERSION, encryptOperator } from "./operators/encrypt-operator";
 export { hashOperator } from "./operators/hash-operator";
 export { type MaskOptions, maskOperator } from "./operators/mask-operator";
 export type { Operator } from "./operators/operator";
 export { replaceOperator } from "./operators/replace-operator";
+export {
+  type Pattern,
+  type PatternRecognizerOptions,
+  type PatternVerdict,
+  patternRecognizer,
+} from "./pattern-recognizer";
 export { canonicalKey, placeholderRegex } from "./placeholder-pattern";
+export type { Progress } from "./progress";
+export type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 export { type RedactResult, redact } from "./redact";
 export { createRedactor, type Redactor } from "./redactor";
+export { resolveOverlaps } from "./resolve-overlaps";
 export { restore } from "./restore";
 export { isOpenPlaceholder, restoreStream } from "./restore-stream";
 export { normalizeValue, VAULT_VERSION, Vault, type VaultData, type VaultEntry } from "./vault";
-export { CORPUS_TYPE_ALIASES, type CorpusSample, type CorpusSpan, parseCorpus } from "./eval/corpus";
-export { type EvaluateOptions, type Evaluation, evaluate, type PredictedSpan, type Scores } from "./eval/evaluate";

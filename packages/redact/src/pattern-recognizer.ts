@@ -14,7 +14,12 @@ export interface Pattern {
   /** Capture group whose span is the entity (default 0, the whole match). Needs the `d` flag when not 0. */
   readonly group?: number;
   /** Checksums and other rules; `null` drops the match. */
-  readonly validate?: (value: string, match: RegExpExecArray, text: string, context: RecognizerContext) => PatternVerdict;
+  readonly validate?: (
+    value: string,
+    match: RegExpExecArray,
+    text: string,
+    context: RecognizerContext,
+  ) => PatternVerdict;
 }
 
 /** Options of {@link patternRecognizer}. */
@@ -31,13 +36,17 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
   for (const p of options.patterns) {
     if (!p.regex.global) throw new InvalidArgumentError(`Pattern ${p.regex} of ${options.name} needs the g flag.`);
   }
+  // One compiled copy per recognizer, rewound on each call: compiling the larger patterns costs more than running
+  // them on a short message. Safe because analyze runs to completion without yielding.
+  const compiled = options.patterns.map((p) => new RegExp(p.regex.source, p.regex.flags));
   return {
     name: options.name,
     types: [options.type],
     analyze(text: string, context: RecognizerContext): RecognizerResult[] {
       const out: RecognizerResult[] = [];
-      for (const p of options.patterns) {
-        const regex = new RegExp(p.regex.source, p.regex.flags);
+      for (const [k, p] of options.patterns.entries()) {
+        const regex = compiled[k]!;
+        regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
           if (m[0].length === 0) {
             regex.lastIndex++;

@@ -31,4 +31,9 @@ export interface Recognizer {
   /** The types it can report, so an analyzer restricted to some types can skip it. */
   readonly types: readonly EntityType[];
   analyze(text: string, context: RecognizerContext): RecognizerResult[];
+  /**
+   * Optional: many texts at once, for recognizers with a per-call cost worth sharing (a model, a parser). Must
+   * return what `analyze` returns for each text, in order.
+   */
+  analyzeBatch?(texts: readonly string[], context: RecognizerContext): RecognizerResult[][];
 }

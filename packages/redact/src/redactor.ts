@@ -13,7 +13,10 @@ export interface Redactor {
   /** {@link restore} with this redactor's vault semantics. */
   restore(text: string, vault: Vault): string;
   /** {@link restoreStream}. */
-  restoreStream(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, vault: Vault): AsyncGenerator<string>;
+  restoreStream(
+    chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+    vault: Vault,
+  ): AsyncGenerator<string>;
 }
 
 /** Builds a {@link Redactor}; the analyzer is built once, so keep the redactor for the whole conversation. */

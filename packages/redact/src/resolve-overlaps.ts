@@ -27,7 +27,13 @@ export function resolveOverlaps(text: string, entities: readonly Entity[]): Enti
       if (current && e.start < current.end) {
         const end = Math.max(current.end, e.end);
         const best = e.score > current.score ? e : current;
-        current = { ...current, end, score: best.score, recognizer: best.recognizer, text: text.slice(current.start, end) };
+        current = {
+          ...current,
+          end,
+          score: best.score,
+          recognizer: best.recognizer,
+          text: text.slice(current.start, end),
+        };
       } else {
         if (current) merged.push(current);
         current = e;

@@ -96,7 +96,8 @@ export class Vault {
         throw new InvalidVaultError("A vault entry needs string type, value and key.");
       }
       const m = /^(.+)_(\d+)$/.exec(key);
-      if (!m || m[1] !== type || !ENTITY_TYPE_NAME.test(type)) throw new InvalidVaultError("A vault entry's key does not match its type.");
+      if (!m || m[1] !== type || !ENTITY_TYPE_NAME.test(type))
+        throw new InvalidVaultError("A vault entry's key does not match its type.");
       if (vault.byKey.has(key)) throw new InvalidVaultError("A vault has the same key twice.");
       const entry: VaultEntry = { type, value, key };
       vault.byKey.set(key, entry);

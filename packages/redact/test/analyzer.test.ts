@@ -53,7 +53,11 @@ describe("options", () => {
     const found = custom.analyze(text).map((e) => [e.type, e.text]);
     expect(found).not.toContainEqual(["PERSON", "Anna"]);
     expect(found).toContainEqual(["ORGANIZATION", "Project Falcon"]);
-    expect(createAnalyzer({ types: ["EMAIL"] }).analyze("Anna: anna@x.org").map((e) => e.type)).toEqual(["EMAIL"]);
+    expect(
+      createAnalyzer({ types: ["EMAIL"] })
+        .analyze("Anna: anna@x.org")
+        .map((e) => e.type),
+    ).toEqual(["EMAIL"]);
     expect(createAnalyzer({ threshold: 0.99 }).analyze("Anna met Bob")).toEqual([]);
     expect(() => createAnalyzer({ threshold: 2 })).toThrow(InvalidArgumentError);
   });
@@ -90,7 +94,12 @@ describe("overlaps and long inputs", () => {
       text: text.slice(start, end),
       recognizer: "t",
     });
-    const input = [e(0, 4, "PERSON", 0.7), e(0, 12, "PERSON", 0.85), e(5, 12, "LOCATION", 0.9), e(0, 12, "ORGANIZATION", 0.85)];
+    const input = [
+      e(0, 4, "PERSON", 0.7),
+      e(0, 12, "PERSON", 0.85),
+      e(5, 12, "LOCATION", 0.9),
+      e(0, 12, "ORGANIZATION", 0.85),
+    ];
     const a = resolveOverlaps(text, input);
     const b = resolveOverlaps(text, [...input].reverse());
     expect(a).toEqual(b);
@@ -98,7 +107,8 @@ describe("overlaps and long inputs", () => {
   });
 
   it("finds the same entities in chunks as in one piece, spans across chunk borders included", () => {
-    const unit = "Contact Anna Schmidt at anna.schmidt@example.org or +49 30 1234567, IBAN DE89 3704 0044 0532 0130 00. ";
+    const unit =
+      "Contact Anna Schmidt at anna.schmidt@example.org or +49 30 1234567, IBAN DE89 3704 0044 0532 0130 00. ";
     const text = unit.repeat(400);
     const whole = analyzer.analyze(text, { chunkSize: 10_000_000 });
     const progress: Progress[] = [];

@@ -36,7 +36,9 @@ describe("evaluation harness", () => {
   it("refuses corpora whose offsets do not match their values", () => {
     expect(() => parseCorpus({})).toThrow(InvalidCorpusError);
     expect(() =>
-      parseCorpus([{ full_text: "abc", spans: [{ entity_type: "X", entity_value: "ab", start_position: 1, end_position: 3 }] }]),
+      parseCorpus([
+        { full_text: "abc", spans: [{ entity_type: "X", entity_value: "ab", start_position: 1, end_position: 3 }] },
+      ]),
     ).toThrow(InvalidCorpusError);
   });
 
@@ -44,7 +46,9 @@ describe("evaluation harness", () => {
     const dev = load("dev");
     const test = load("test");
     expect(dev.length + test.length).toBeGreaterThanOrEqual(300);
-    for (const s of [...dev, ...test]) for (const span of s.spans) expect(s.full_text.slice(span.start_position, span.end_position)).toBe(span.entity_value);
+    for (const s of [...dev, ...test])
+      for (const span of s.spans)
+        expect(s.full_text.slice(span.start_position, span.end_position)).toBe(span.entity_value);
   });
 
   it("keeps its quality on both splits (regression floor, below the figures in the README)", () => {
@@ -54,7 +58,10 @@ describe("evaluation harness", () => {
       ["test", 0.88],
     ] as const) {
       const samples = load(name);
-      const result = evaluate(samples, samples.map((s) => analyzer.analyze(s.full_text)));
+      const result = evaluate(
+        samples,
+        samples.map((s) => analyzer.analyze(s.full_text)),
+      );
       expect(result.overall.f2).toBeGreaterThanOrEqual(floor);
       for (const type of ["EMAIL", "IBAN", "CREDIT_CARD", "IP_ADDRESS"]) expect(result.byType[type]?.recall).toBe(1);
     }

@@ -88,7 +88,18 @@ describe("restoreStream", () => {
 
   it("knows what may still grow into a placeholder", () => {
     const types = vault.types;
-    for (const open of ["[", "[P", "[Pers", "[PERSON", "[PERSON_", "[PERSON_1", "[person 1 ", "PERSON_1", "CREDIT_", "[Credit Card"])
+    for (const open of [
+      "[",
+      "[P",
+      "[Pers",
+      "[PERSON",
+      "[PERSON_",
+      "[PERSON_1",
+      "[person 1 ",
+      "PERSON_1",
+      "CREDIT_",
+      "[Credit Card",
+    ])
       expect(isOpenPlaceholder(open, types)).toBe(true);
     for (const closed of ["[PERSON_1]", "[X", "Person_1", "PERSON 1", "[PERSON_1x", "hello"])
       expect(isOpenPlaceholder(closed, types)).toBe(false);

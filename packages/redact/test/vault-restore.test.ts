@@ -66,7 +66,15 @@ describe("restore", () => {
   vault.placeholderFor("PERSON", "Tom");
 
   it("accepts the small changes models make", () => {
-    for (const form of ["[PERSON_1]", "[Person_1]", "[PERSON 1]", "[person-1]", "PERSON_1", "[ PERSON_1 ]", "[PERSON1]"]) {
+    for (const form of [
+      "[PERSON_1]",
+      "[Person_1]",
+      "[PERSON 1]",
+      "[person-1]",
+      "PERSON_1",
+      "[ PERSON_1 ]",
+      "[PERSON1]",
+    ]) {
       expect(restore(`Dear ${form},`, vault)).toBe("Dear Anna Schmidt,");
     }
     expect(restore("card [Credit Card_1]", vault)).toBe("card 4111 1111 1111 1111");

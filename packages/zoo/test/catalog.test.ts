@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -65,6 +65,23 @@ describe("the local catalog", () => {
     const manifest = JSON.parse(readFileSync(join(builtCatalog, EMAIL_TRIAGE_ID, "hearth-manifest.json"), "utf8"));
     const config = manifest.files.find((f: { path: string }) => f.path === "config.json");
     expect(sha256(readFileSync(join(pulled!.path!, "config.json")))).toBe(config.sha256);
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it("is hearth-models' default source: `hearth-models pull hearth/email-triage` needs no flag", () => {
+    const require = createRequire(import.meta.url);
+    const cli = join(dirname(require.resolve("@hearth/models/package.json")), "dist", "cli.js");
+    const cache = mkdtempSync(join(tmpdir(), "hearth-zoo-cache-"));
+    const env = { ...process.env, HEARTH_MODELS_SOURCE: "" };
+    const run = spawnSync(process.execPath, [cli, "--cache", cache, "--offline", "pull", EMAIL_TRIAGE_ID], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/hearth\/email-triage@\S+ pulled: int8/);
+    rmSync(cache, { recursive: true, force: true });
   });
 
   it("the built package's catalogPath() points at dist/catalog, in ESM and CJS", async () => {
@@ -90,5 +107,6 @@ describe("the local catalog", () => {
       expect(error).toBeInstanceOf(FormatError);
       expect((error as FormatError).code).toBe("E_FORMAT");
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

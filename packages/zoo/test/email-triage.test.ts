@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEmailTriage, type EmailTriageBuild } from "../src/build/build-email-triage";
 import { loadSpamAssassin, splitMessages } from "../src/build/load-spam-assassin";
 import {
@@ -16,7 +16,7 @@ import {
   triageForward,
   triageMetrics,
 } from "../src/index";
-import { builtModelFolder, committedCard, hashTree, writeFresh } from "./helpers/catalog";
+import { builtModelFolder, committedCard, hashTree, removeFresh, writeFresh } from "./helpers/catalog";
 
 let build: EmailTriageBuild;
 let folder: string;
@@ -48,6 +48,8 @@ beforeAll(() => {
   testIds = test.map((m) => featurize(messageText(m.raw)));
   testLabels = test.map((m) => m.label);
 }, 60_000);
+
+afterAll(removeFresh);
 
 describe("hearth/email-triage", () => {
   it("builds byte-identical files twice (this build and the package build)", () => {

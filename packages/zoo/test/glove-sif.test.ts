@@ -5,7 +5,7 @@ import { pipeline } from "@hearth/runtime/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGloveSif, type GloveSifBuild } from "../src/build/build-glove-sif";
 import { cosineSimilarity, GLOVE_SIF_ID, rocAuc, SIF_EVAL_PAIRS, sifForward } from "../src/index";
-import { builtModelFolder, committedCard, hashTree, writeFresh } from "./helpers/catalog";
+import { builtModelFolder, committedCard, hashTree, removeFresh, writeFresh } from "./helpers/catalog";
 
 let build: GloveSifBuild;
 let folder: string;
@@ -29,6 +29,7 @@ beforeAll(async () => {
 }, 80_000);
 
 afterAll(async () => {
+  removeFresh();
   await fp32?.dispose();
   await int8?.dispose();
 });

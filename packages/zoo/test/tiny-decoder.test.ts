@@ -3,10 +3,10 @@ import { join } from "node:path";
 import type { JsonSchema } from "@hearth/runtime";
 import { pipeline } from "@hearth/runtime/node";
 import * as ort from "onnxruntime-node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTinyDecoder, type TinyDecoderBuild } from "../src/build/build-tiny-decoder";
 import { decoderForward, TINY_DECODER_ID } from "../src/index";
-import { builtModelFolder, committedCard, hashTree, writeFresh } from "./helpers/catalog";
+import { builtModelFolder, committedCard, hashTree, removeFresh, writeFresh } from "./helpers/catalog";
 
 let build: TinyDecoderBuild;
 let folder: string;
@@ -44,6 +44,8 @@ beforeAll(async () => {
   fresh = writeFresh(build.model);
   session = await ort.InferenceSession.create(join(folder, "onnx/model.onnx"));
 }, 60_000);
+
+afterAll(removeFresh);
 
 describe("hearth/tiny-decoder", () => {
   it("builds byte-identical files twice (this build and the package build)", () => {

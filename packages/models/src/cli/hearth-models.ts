@@ -33,7 +33,7 @@ const program = new Command("hearth-models")
   .option("--cache <dir>", "cache folder ($HEARTH_MODELS_CACHE, else ~/.cache/hearth/models)", defaultCacheRoot())
   .option(
     "--source <spec>",
-    "where models come from, tried in order: hub:<url> (Hugging Face layout), an http(s) URL, catalog:<dir>, or a folder (also $HEARTH_MODELS_SOURCE)",
+    "where models come from, tried in order: hub:<url> (Hugging Face layout), an http(s) URL, catalog:<dir>, or a folder (also $HEARTH_MODELS_SOURCE; default: the @hearth/zoo catalog when installed)",
     (v: string, prev: string[]) => [...prev, v],
     [] as string[],
   )
@@ -60,9 +60,23 @@ function globals(): GlobalOptions {
   return program.opts<GlobalOptions>();
 }
 
-function openStore(): ModelStore {
+/**
+ * The zoo's built catalog when @hearth/zoo is installed beside this package: the default source, so
+ * `hearth-models pull hearth/email-triage` works offline with no flags. An optional peer, loaded only if present.
+ */
+async function zooCatalogSpec(): Promise<string[]> {
+  try {
+    const zoo = (await import("@hearth/zoo/node")) as { catalogPath(): string };
+    return [`catalog:${zoo.catalogPath()}`];
+  } catch {
+    return [];
+  }
+}
+
+async function openStore(): Promise<ModelStore> {
   const g = globals();
-  const specs = g.source.length ? g.source : (process.env.HEARTH_MODELS_SOURCE ?? "").split(/\s+/).filter(Boolean);
+  const fromEnv = (process.env.HEARTH_MODELS_SOURCE ?? "").split(/\s+/).filter(Boolean);
+  const specs = g.source.length ? g.source : fromEnv.length ? fromEnv : await zooCatalogSpec();
   const cache = fileCache({ root: g.cache, ...(g.quota !== undefined ? { quota: g.quota } : {}) });
   return createModelStore({ cache, sources: specs.map(parseSource), ...(g.offline ? { offline: true } : {}) });
 }
@@ -133,7 +147,7 @@ program
   .command("list")
   .description("list cached models, most recently used first")
   .action(async () => {
-    const store = openStore();
+    const store = await openStore();
     const models = await store.cache.list();
     const usage = await store.cache.usage();
     if (globals().json) {
@@ -174,7 +188,7 @@ program
       id: string,
       o: { revision?: string; variant?: VariantName | "all"; prefer?: string; memoryBudget?: number; pin?: boolean },
     ) => {
-      const store = openStore();
+      const store = await openStore();
       const bar = progress(id);
       try {
         const prefer = o.prefer ? (o.prefer.split(",").map((s) => s.trim()) as VariantName[]) : undefined;
@@ -224,7 +238,7 @@ program
   .option("--revision <rev>")
   .option("--repair", "re-download files whose bytes are wrong")
   .action(async (id: string, o: { revision?: string; repair?: boolean }) => {
-    const store = openStore();
+    const store = await openStore();
     const report = await store.verify(id, {
       ...(o.revision ? { revision: o.revision } : {}),
       ...(o.repair ? { repair: true } : {}),
@@ -244,7 +258,7 @@ program
   .description("remove a cached model (every revision unless --revision)")
   .option("--revision <rev>")
   .action(async (id: string, o: { revision?: string }) => {
-    const removed = await openStore().cache.remove(id, o.revision);
+    const removed = await (await openStore()).cache.remove(id, o.revision);
     out({ event: "removed", id, removed }, removed ? `removed ${id}` : `${id} was not cached`);
   });
 
@@ -257,7 +271,7 @@ for (const [name, pinned] of [
     .description(pinned ? "keep a model through eviction" : "let eviction remove a model again")
     .option("--revision <rev>")
     .action(async (id: string, o: { revision?: string }) => {
-      await openStore().cache.pin(id, pinned, o.revision);
+      await (await openStore()).cache.pin(id, pinned, o.revision);
       out({ event: name, id, pinned }, `${id} ${pinned ? "pinned" : "unpinned"}`);
     });
 }
@@ -266,7 +280,7 @@ program
   .command("gc")
   .description("remove unreferenced files and abandoned partial downloads")
   .action(async () => {
-    const report = await openStore().cache.gc();
+    const report = await (await openStore()).cache.gc();
     out(
       { event: "gc", ...report },
       `removed ${report.removedBlobs} file(s) (${human(report.freedBytes)}) and ${report.removedPartials} partial download(s)`,
@@ -279,7 +293,7 @@ program
   .option("--revision <rev>")
   .option("--memory-budget <bytes>", "memory the model may use", bytesArg)
   .action(async (id: string, o: { revision?: string; memoryBudget?: number }) => {
-    const store = openStore();
+    const store = await openStore();
     const { manifest } = await store.resolve(id, o.revision ? { revision: o.revision } : {});
     const cached = await store.cache.get(manifest.id, manifest.revision, { touch: false });
     const selection = selectVariant(manifest, {

@@ -51,14 +51,28 @@ export function parseCorpus(data: unknown): CorpusSample[] {
       spans: spans.map((s, k) => {
         const span = (s ?? {}) as Partial<CorpusSpan>;
         const { entity_type, start_position: a, end_position: b } = span;
-        if (typeof entity_type !== "string" || typeof a !== "number" || typeof b !== "number" || a < 0 || b <= a || b > full_text.length) {
+        if (
+          typeof entity_type !== "string" ||
+          typeof a !== "number" ||
+          typeof b !== "number" ||
+          a < 0 ||
+          b <= a ||
+          b > full_text.length
+        ) {
           throw new InvalidCorpusError(`Sample ${i}, span ${k} has a bad type or positions.`);
         }
         const value = full_text.slice(a, b);
         if (typeof span.entity_value === "string" && span.entity_value !== value) {
-          throw new InvalidCorpusError(`Sample ${i}, span ${k}: entity_value does not match the text at its positions.`);
+          throw new InvalidCorpusError(
+            `Sample ${i}, span ${k}: entity_value does not match the text at its positions.`,
+          );
         }
-        return { entity_type: CORPUS_TYPE_ALIASES[entity_type] ?? entity_type, entity_value: value, start_position: a, end_position: b };
+        return {
+          entity_type: CORPUS_TYPE_ALIASES[entity_type] ?? entity_type,
+          entity_value: value,
+          start_position: a,
+          end_position: b,
+        };
       }),
     };
   });

@@ -45,7 +45,16 @@ function fBeta(p: number, r: number, beta: number): number {
 function scores(support: number, found: number, predicted: number, correct: number): Scores {
   const precision = predicted === 0 ? (support === 0 ? 1 : 0) : correct / predicted;
   const recall = support === 0 ? 1 : found / support;
-  return { precision, recall, f1: fBeta(precision, recall, 1), f2: fBeta(precision, recall, 2), support, found, predicted, correct };
+  return {
+    precision,
+    recall,
+    f1: fBeta(precision, recall, 1),
+    f2: fBeta(precision, recall, 2),
+    support,
+    found,
+    predicted,
+    correct,
+  };
 }
 
 type Interval = readonly [number, number];

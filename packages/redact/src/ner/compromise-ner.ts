@@ -3,17 +3,24 @@ import type { EntityType } from "../entity-type";
 import type { RecognizerResult } from "../recognizer";
 
 interface TermJson {
-  offset?: { start: number; length: number };
+  text?: string;
+  pre?: string;
+  post?: string;
+  tags?: string[];
 }
-interface MatchJson {
+interface SentenceJson {
   terms?: TermJson[];
 }
 
-const KINDS: readonly (readonly [EntityType, "people" | "places" | "organizations", number])[] = [
-  ["PERSON", "people", 0.7],
-  ["LOCATION", "places", 0.65],
-  ["ORGANIZATION", "organizations", 0.6],
-];
+const SCORES: Readonly<Record<string, number>> = { PERSON: 0.7, LOCATION: 0.65, ORGANIZATION: 0.6 };
+
+function kindOf(tags: readonly string[]): EntityType | null {
+  if (tags.includes("Honorific")) return null;
+  if (tags.includes("Person")) return "PERSON";
+  if (tags.includes("Place")) return "LOCATION";
+  if (tags.includes("Organization")) return "ORGANIZATION";
+  return null;
+}
 
 /** Title-cases ALL-CAPS words so compromise sees names it knows; only where lengths stay equal, so offsets hold. */
 function softenCaps(text: string): string {
@@ -23,29 +30,93 @@ function softenCaps(text: string): string {
   });
 }
 
+/** A window of some text to ask compromise about: `text.slice(start, end)` of input number `input`. */
+export interface CompromiseWindow {
+  readonly input: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+// compromise costs about a millisecond per call before it reads a word, so windows go to it many at a time,
+// separated by blank lines (a sentence break it never joins across).
+const SEPARATOR = "\n\n";
+const BATCH = 256;
+
 /**
- * People, places and organizations that compromise finds in one sentence, offset by `base`. Offsets come from the
- * first and last term, because compromise's match offsets include trailing punctuation ("Acme Corp.,").
+ * People, places and organizations that compromise tags in the windows, grouped per input. Runs of terms with one
+ * tag are grouped here from a single parse (cheaper than three match queries); spans run from the first term's
+ * start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme Corp.,").
  */
-export function compromiseEntities(sentence: string, base: number): RecognizerResult[] {
-  const doc = nlp(softenCaps(sentence));
-  const out: RecognizerResult[] = [];
-  for (const [type, method, score] of KINDS) {
-    const matches = doc[method]().json({ offset: true, terms: { offset: true } }) as MatchJson[];
-    for (const m of matches) {
-      const first = m.terms?.[0]?.offset;
-      const last = m.terms?.at(-1)?.offset;
-      if (!first || !last) continue;
-      let start = first.start;
-      let end = last.start + last.length;
-      // Term offsets still carry punctuation compromise kept inside the term ("Corp.,").
-      while (end > start && /[\s,;:!?)"'»”]/u.test(sentence[end - 1]!)) end--;
-      if (end > start && sentence[end - 1] === "." && !/\p{Lu}\.$|(?:Inc|Ltd|Corp|Co|Jr|Sr|St)\.$/u.test(sentence.slice(start, end)))
-        end--;
-      while (start < end && /["'(«“]/u.test(sentence[start]!)) start++;
-      if (end <= start || !/\p{Lu}/u.test(sentence[start]!)) continue;
-      out.push({ start: base + start, end: base + end, type, score });
-    }
-  }
+export function compromiseEntities(
+  texts: readonly string[],
+  windows: readonly CompromiseWindow[],
+): RecognizerResult[][] {
+  const out: RecognizerResult[][] = texts.map(() => []);
+  for (let b = 0; b < windows.length; b += BATCH) parseBatch(texts, windows.slice(b, b + BATCH), out);
   return out;
+}
+
+function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow[], out: RecognizerResult[][]): void {
+  const starts: number[] = [];
+  let joined = "";
+  for (const w of windows) {
+    if (joined !== "") joined += SEPARATOR;
+    starts.push(joined.length);
+    joined += texts[w.input]!.slice(w.start, w.end);
+  }
+  const soft = softenCaps(joined);
+  const sentences = nlp(soft).json() as SentenceJson[];
+  let run: { type: EntityType; start: number; end: number; w: number } | null = null;
+  const windowOf = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const flush = () => {
+    if (!run) return;
+    let { start, end } = run;
+    while (end > start && /[\s,;:!?)"'»”]/u.test(joined[end - 1]!)) end--;
+    if (
+      end > start &&
+      joined[end - 1] === "." &&
+      !/\p{Lu}\.$|(?:Inc|Ltd|Corp|Co|Jr|Sr|St)\.$/u.test(joined.slice(start, end))
+    )
+      end--;
+    while (start < end && /["'(«“]/u.test(joined[start]!)) start++;
+    if (end > start && /\p{Lu}/u.test(joined[start]!)) {
+      const w = windows[run.w]!;
+      const shift = w.start - starts[run.w]!;
+      out[w.input]!.push({ start: start + shift, end: end + shift, type: run.type, score: SCORES[run.type] ?? 0.6 });
+    }
+    run = null;
+  };
+  // Terms carry their surrounding text (pre, text, post), so offsets are a running sum, checked against the input.
+  let at = 0;
+  for (const sentence of sentences) {
+    for (const term of sentence.terms ?? []) {
+      const text = term.text ?? "";
+      let start = at + (term.pre ?? "").length;
+      if (soft.slice(start, start + text.length) !== text) start = soft.indexOf(text, at);
+      if (start < 0) return;
+      const end = start + text.length;
+      at = end + (term.post ?? "").length;
+      const kind = text === "" ? null : kindOf(term.tags ?? []);
+      const w = windowOf(start);
+      if (!kind) {
+        flush();
+        continue;
+      }
+      if (run && run.type === kind && run.w === w && /^[\s-]*$/.test(joined.slice(run.end, start))) run.end = end;
+      else {
+        flush();
+        run = { type: kind, start, end, w };
+      }
+    }
+    flush();
+  }
 }

@@ -81,5 +81,7 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(
   can deniz elif ali ren yu li lei jun hong lin mei hui yi min
   sara ana nur nour hans karin uwe heinz mia lea ole ute kai jan tim nils lisa marie
   paul peter louis hugo leo oscar max ray rene marc jules dieter
-  china india lorenzo luca`.split(/\s+/).filter(Boolean),
+  china india lorenzo luca`
+    .split(/\s+/)
+    .filter(Boolean),
 );

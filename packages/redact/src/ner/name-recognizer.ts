@@ -1,6 +1,6 @@
 import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
-import { compromiseEntities } from "./compromise-ner";
+import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names";
 import { GREETINGS, HONORIFICS, NOT_NAMES } from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
@@ -48,9 +48,30 @@ const MAX_PLACE_WORDS = 4;
 // Words of context on each side of a capitalized run that compromise is asked about.
 const CONTEXT_WORDS = 4;
 const SIGN_OFF_NOT_NAMES = new Set(
-  "team customer service support office admissions department desk sales hr the your management billing accounts".split(" "),
+  "team customer service support office admissions department desk sales hr the your management billing accounts".split(
+    " ",
+  ),
 );
-const STRONG_GREETINGS = ["hi", "hey", "hello", "dear", "thanks", "thx", "hallo", "ciao", "hola", "oi", "olá", "hoi", "bonjour", "salut", "coucou", "hej", "moin", "servus"];
+const STRONG_GREETINGS = [
+  "hi",
+  "hey",
+  "hello",
+  "dear",
+  "thanks",
+  "thx",
+  "hallo",
+  "ciao",
+  "hola",
+  "oi",
+  "olá",
+  "hoi",
+  "bonjour",
+  "salut",
+  "coucou",
+  "hej",
+  "moin",
+  "servus",
+];
 const GREETING_WORDS = new Set(GREETINGS.filter((g) => !g.includes(" ")));
 const HONORIFIC_WORDS = [...HONORIFICS].filter((h) => h.length > 3);
 const KEEP_DOT = new Set([...HONORIFICS, "st", "ste", "mt", "ft", "co", "inc", "ltd", "corp", "jr", "sr"]);
@@ -75,7 +96,8 @@ const PLACES = new Set(PLACES_LIST.flatMap((line) => splitPlaces(line)));
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const regex = new RegExp(TOKEN.source, TOKEN.flags);
+  const regex = TOKEN;
+  regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     let word = m[0];
     const initial = /^\p{Lu}\.$/u.test(word);
@@ -171,59 +193,69 @@ export interface NameRecognizerOptions {
  */
 export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer {
   const useCompromise = options.compromise ?? true;
+  const lists = (text: string): { found: RecognizerResult[]; windows: [number, number][] } => {
+    const tokens = tokenize(text);
+    const found: RecognizerResult[] = [];
+    const deferred: [number, number][] = [];
+    const push = (type: EntityType, a: Token, b: Token, score: number) =>
+      found.push({ start: a.start, end: b.end, type, score });
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if (!t.cap) {
+        // Lower-case chat names: "hi anna", "thanks tom".
+        if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETINGS))
+          push("PERSON", t, t, 0.65);
+        i++;
+        continue;
+      }
+      // Grow a run of capitalized words, initials and name particles on one line.
+      let j = i;
+      while (j + 1 < tokens.length && j - i < 6) {
+        const next = tokens[j + 1]!;
+        if (!gapIsSpace(text, tokens[j]!, next)) break;
+        if (next.cap) {
+          j++;
+          continue;
+        }
+        const after = tokens[j + 2];
+        if (PARTICLES.has(next.lower) && after?.cap && gapIsSpace(text, next, after)) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      classify(text, tokens.slice(i, j + 1), push, deferred);
+      i = j + 1;
+    }
+    signOffNames(text, tokens, push);
+    const windows: [number, number][] = [];
+    if (useCompromise) {
+      let lastEnd = -1;
+      for (const [from, to] of deferred) {
+        if (from < lastEnd) continue;
+        const w = windowAround(text, from, to, CONTEXT_WORDS);
+        lastEnd = w[1];
+        windows.push(w);
+      }
+    }
+    return { found, windows };
+  };
+
+  const analyzeBatch = (texts: readonly string[]): RecognizerResult[][] => {
+    const firstPass = texts.map(lists);
+    const windows: CompromiseWindow[] = firstPass.flatMap((r, input) =>
+      r.windows.map(([start, end]) => ({ input, start, end })),
+    );
+    const tagged = windows.length > 0 ? compromiseEntities(texts, windows) : [];
+    return firstPass.map((r, i) => [...r.found, ...(tagged[i] ?? [])]);
+  };
+
   return {
     name: "names",
     types: ["PERSON", "LOCATION", "ORGANIZATION"],
-    analyze(text: string): RecognizerResult[] {
-      const tokens = tokenize(text);
-      const out: RecognizerResult[] = [];
-      const deferred: [number, number][] = [];
-      const push = (type: EntityType, a: Token, b: Token, score: number) =>
-        out.push({ start: a.start, end: b.end, type, score });
-
-      let i = 0;
-      while (i < tokens.length) {
-        const t = tokens[i]!;
-        if (!t.cap) {
-          // Lower-case chat names: "hi anna", "thanks tom".
-          if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETINGS))
-            push("PERSON", t, t, 0.65);
-          i++;
-          continue;
-        }
-        // Grow a run of capitalized words, initials and name particles on one line.
-        let j = i;
-        while (j + 1 < tokens.length && j - i < 6) {
-          const next = tokens[j + 1]!;
-          if (!gapIsSpace(text, tokens[j]!, next)) break;
-          if (next.cap) {
-            j++;
-            continue;
-          }
-          const after = tokens[j + 2];
-          if (PARTICLES.has(next.lower) && after?.cap && gapIsSpace(text, next, after)) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        classify(text, tokens.slice(i, j + 1), push, deferred);
-        i = j + 1;
-      }
-
-      signOffNames(text, tokens, push);
-
-      if (useCompromise && deferred.length > 0) {
-        let lastEnd = -1;
-        for (const [from, to] of deferred) {
-          if (from < lastEnd) continue;
-          const [s, e] = windowAround(text, from, to, CONTEXT_WORDS);
-          lastEnd = e;
-          out.push(...compromiseEntities(text.slice(s, e), s));
-        }
-      }
-      return out;
-    },
+    analyze: (text) => analyzeBatch([text])[0]!,
+    analyzeBatch,
   };
 }
 
@@ -253,9 +285,17 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       run = run.slice(1);
     } else break;
   }
-  while (run.length > 1 && (NOT_NAMES.has(run.at(-1)!.lower) || PARTICLES.has(run.at(-1)!.lower))) run = run.slice(0, -1);
+  // A lower-case particle left in front ("Grüße von Zoë") belongs to the sentence, not the name.
+  while (run.length > 1 && !run[0]!.cap) run = run.slice(1);
+  while (run.length > 1 && (NOT_NAMES.has(run.at(-1)!.lower) || PARTICLES.has(run.at(-1)!.lower)))
+    run = run.slice(0, -1);
   // "Ping Priya": a sentence-initial word before a known first name is not part of the name.
-  if (run.length >= 2 && !FIRST_NAMES.has(run[0]!.lower) && FIRST_NAMES.has(run[1]!.lower) && sentenceStart(text, run[0]!))
+  if (
+    run.length >= 2 &&
+    !FIRST_NAMES.has(run[0]!.lower) &&
+    FIRST_NAMES.has(run[1]!.lower) &&
+    sentenceStart(text, run[0]!)
+  )
     run = run.slice(1);
   if (run.length === 0) return;
   if (run.some((t) => SIGN_OFF_NOT_NAMES.has(t.lower))) {
@@ -354,7 +394,8 @@ const PLACE_PREPOSITIONS = new Set(
   "in from to near aus nach à en a em no na de da do dans vers naar uit desde hacia para per".split(" "),
 );
 const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
-const GERMAN = /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
+const GERMAN =
+  /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
 
 /**
  * A capitalized word nobody knows, right after "in"/"from" reads as a place and after "at"/"bei" as an
@@ -375,13 +416,20 @@ function prepositionCue(text: string, at: number): EntityType | null {
 function signOffNames(text: string, tokens: Token[], push: Push): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap || NOT_NAMES.has(t.lower) || SIGN_OFF_NOT_NAMES.has(t.lower) || !SIGN_OFF.test(text.slice(Math.max(0, t.start - 60), t.start))) continue;
+    if (
+      !t.cap ||
+      NOT_NAMES.has(t.lower) ||
+      SIGN_OFF_NOT_NAMES.has(t.lower) ||
+      !SIGN_OFF.test(text.slice(Math.max(0, t.start - 60), t.start))
+    )
+      continue;
     let j = i;
     while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && gapIsSpace(text, tokens[j]!, tokens[j + 1]!))
       j++;
     const lineEnd = text.indexOf("\n", tokens[j]!.end);
     const rest = text.slice(tokens[j]!.end, lineEnd < 0 ? text.length : lineEnd);
     const words = tokens.slice(i, j + 1);
-    if (/^[\s,.]*$/.test(rest) && !words.some((w) => SIGN_OFF_NOT_NAMES.has(w.lower))) push("PERSON", t, tokens[j]!, 0.8);
+    if (/^[\s,.]*$/.test(rest) && !words.some((w) => SIGN_OFF_NOT_NAMES.has(w.lower)))
+      push("PERSON", t, tokens[j]!, 0.8);
   }
 }

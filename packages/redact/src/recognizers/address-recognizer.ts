@@ -2,12 +2,41 @@ import { patternRecognizer } from "../pattern-recognizer";
 
 const UPPER_WORD = "\\p{Lu}[\\p{L}'’.-]{1,24}";
 const NAME_WORDS = `${UPPER_WORD}(?:\\s${UPPER_WORD}){0,3}`;
-const LINKERS = "(?:de\\s(?:la\\s|los\\s|las\\s)?|del\\s|della\\s|dei\\s|di\\s|du\\s|des\\s|d'|da\\s|do\\s|dos\\s|das\\s)?";
+const LINKERS =
+  "(?:de\\s(?:la\\s|los\\s|las\\s)?|del\\s|della\\s|dei\\s|di\\s|du\\s|des\\s|d'|da\\s|do\\s|dos\\s|das\\s)?";
 // Street types after a capitalized name: first letter either case, the rest as written ("Street", "street", "St").
 const EN_SUFFIX = `(?:${[
-  "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct",
-  "way", "place", "pl", "terrace", "close", "square", "sq", "crescent", "parkway", "pkwy", "highway", "hwy", "row",
-  "mews", "gardens", "grove", "hill",
+  "street",
+  "st",
+  "avenue",
+  "ave",
+  "road",
+  "rd",
+  "boulevard",
+  "blvd",
+  "lane",
+  "ln",
+  "drive",
+  "dr",
+  "court",
+  "ct",
+  "way",
+  "place",
+  "pl",
+  "terrace",
+  "close",
+  "square",
+  "sq",
+  "crescent",
+  "parkway",
+  "pkwy",
+  "highway",
+  "hwy",
+  "row",
+  "mews",
+  "gardens",
+  "grove",
+  "hill",
 ]
   .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
   .join("|")})`;
@@ -25,7 +54,18 @@ const HOUSE = "\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4})?";
 export const addressRecognizer = patternRecognizer({
   name: "address",
   type: "ADDRESS",
-  context: ["address", "live", "lives", "located", "adresse", "anschrift", "dirección", "indirizzo", "adres", "endereço"],
+  context: [
+    "address",
+    "live",
+    "lives",
+    "located",
+    "adresse",
+    "anschrift",
+    "dirección",
+    "indirizzo",
+    "adres",
+    "endereço",
+  ],
   patterns: [
     {
       // 221B Baker Street, 1600 Pennsylvania Ave NW, Apt 4.

@@ -8,7 +8,29 @@ const BEFORE = "(?:aged|age|âgée?|edad|età|leeftijd|idade|alter|im\\salter\\s
 export const ageRecognizer = patternRecognizer({
   name: "age",
   type: "AGE",
-  context: ["age", "old", "alt", "âge", "edad", "età", "born", "bin", "j'ai", "tengo", "tiene", "cumple", "ho", "compie", "ben", "tenho", "wird", "turns", "turned", "fête", "cumpleaños"],
+  context: [
+    "age",
+    "old",
+    "alt",
+    "âge",
+    "edad",
+    "età",
+    "born",
+    "bin",
+    "j'ai",
+    "tengo",
+    "tiene",
+    "cumple",
+    "ho",
+    "compie",
+    "ben",
+    "tenho",
+    "wird",
+    "turns",
+    "turned",
+    "fête",
+    "cumpleaños",
+  ],
   patterns: [
     {
       regex: new RegExp(`(?<![\\p{L}\\p{N}.,])(1[01]\\d|\\d{1,2})(?:\\s|-)?${AFTER}(?![\\p{L}])`, "dgiu"),
@@ -21,9 +43,18 @@ export const ageRecognizer = patternRecognizer({
         // Bare "Jahre"/"ans"/"años" is an age unless it is a duration: "vor 3 Jahren", "2 anni fa", "hace 5 años".
         const before = m.input.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
         const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 16).toLowerCase();
-        if (/(?:hace|há|vor|il y a|seit|depuis|desde|da|per|für|pendant|durante|over|in|en|em|dans|tra|fra|nach|après|dopo|después|após|met|plus de|más de|più di|mehr als|ca\.?|etwa|about|über)\s$/.test(before))
+        if (
+          /(?:hace|há|vor|il y a|seit|depuis|desde|da|per|für|pendant|durante|over|in|en|em|dans|tra|fra|nach|après|dopo|después|após|met|plus de|más de|più di|mehr als|ca\.?|etwa|about|über)\s$/.test(
+            before,
+          )
+        )
           return null;
-        if (/^\s?(?:fa|geleden|atrás|später|plus tard|después|dopo|later|d'|de\s|di\s|van\s|of\s|lang|long|erfahrung|d’)/.test(after)) return null;
+        if (
+          /^\s?(?:fa|geleden|atrás|später|plus tard|después|dopo|later|d'|de\s|di\s|van\s|of\s|lang|long|erfahrung|d’)/.test(
+            after,
+          )
+        )
+          return null;
         return 0.6;
       },
     },

@@ -113,7 +113,8 @@ export const dateTimeRecognizer = patternRecognizer({
         "giu",
       ),
       score: 0.6,
-      validate: (value) => (/^(?:mon|sat|sun|wed|fri|tue|thu|segunda|quarta|quinta|sexta|terça)$/i.test(value) ? null : 0.6),
+      validate: (value) =>
+        /^(?:mon|sat|sun|wed|fri|tue|thu|segunda|quarta|quinta|sexta|terça)$/i.test(value) ? null : 0.6,
     },
     {
       // 15.05. and 11/03 without a year: a day and month only when a context word is near.

@@ -90,7 +90,8 @@ export const idRecognizer = patternRecognizer({
     },
     {
       // French NIR: sex, year, month, department, commune, order, key (97 - n mod 97).
-      regex: /(?<![\p{L}\p{N}])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}])/gu,
+      regex:
+        /(?<![\p{L}\p{N}])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\p{L}\p{N}])/gu,
       score: 0.85,
       validate: (value) => {
         const v = value.replace(/ /g, "").replace("2A", "19").replace("2B", "18");
@@ -100,7 +101,8 @@ export const idRecognizer = patternRecognizer({
     },
     {
       // Dutch BSN and Canadian SIN: only next to their name, both checksummed.
-      regex: new RegExp(`(?<=(?:bsn|burgerservicenummer|sin|social insurance number)\\s?(?:number|nummer|no\\.?|#)?:?\\s?)(\\d{3}[ .-]?\\d{3}[ .-]?\\d{3})(?![\\p{N}])`, "giu"),
+      regex:
+        /(?<=(?:bsn|burgerservicenummer|sin|social insurance number)\s?(?:number|nummer|no\.?|#)?:?\s?)(\d{3}[ .-]?\d{3}[ .-]?\d{3})(?![\p{N}])/giu,
       score: 0.85,
       validate: (value) => {
         const d = value.replace(/\D/g, "");

@@ -25,7 +25,10 @@ export const ipRecognizer = patternRecognizer({
   context: ["ip", "address", "server", "host", "adresse", "dirección", "indirizzo"],
   patterns: [
     {
-      regex: new RegExp(`(?<![\\p{N}.])(?:${OCTET}\\.){3}${OCTET}(?:/(?:3[0-2]|[12]?\\d))?(?![\\p{N}]|\\.\\p{N})`, "gu"),
+      regex: new RegExp(
+        `(?<![\\p{N}.])(?:${OCTET}\\.){3}${OCTET}(?:/(?:3[0-2]|[12]?\\d))?(?![\\p{N}]|\\.\\p{N})`,
+        "gu",
+      ),
       score: 0.85,
     },
     {

@@ -33,9 +33,17 @@ export const nrpRecognizer = patternRecognizer({
       validate: (value, m, text) => {
         const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
         const after = text.slice(m.index + value.length, m.index + value.length + 24).toLowerCase();
-        if (/(?:in|into|speak|speaks|speaking|spoke|learn|learning|translate|translated|auf|en|in het|em|from|to)\s$/.test(before))
+        if (
+          /(?:in|into|speak|speaks|speaking|spoke|learn|learning|translate|translated|auf|en|in het|em|from|to)\s$/.test(
+            before,
+          )
+        )
           return null;
-        if (/^\s(?:translation|version|language|text|course|class|lessons?|food|restaurant|cuisine|cooking|wine|coffee|breakfast|keyboard|subtitles|teacher|speaker|law|market|economy|government|company|bank|team|press|grammar|word|words)\b/.test(after))
+        if (
+          /^\s(?:translation|version|language|text|course|class|lessons?|food|restaurant|cuisine|cooking|wine|coffee|breakfast|keyboard|subtitles|teacher|speaker|law|market|economy|government|company|bank|team|press|grammar|word|words)\b/.test(
+            after,
+          )
+        )
           return null;
         return 0.6;
       },

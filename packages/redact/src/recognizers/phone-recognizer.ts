@@ -13,7 +13,6 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
   "IN",
   "BR",
   "AU",
-  "CA",
   "PT",
   "BE",
   "CH",
@@ -89,7 +88,8 @@ export const phoneRecognizer: Recognizer = {
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
     const out: RecognizerResult[] = [];
     const regions = orderRegions(context);
-    const regex = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+    const regex = CANDIDATE;
+    regex.lastIndex = 0;
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
       let raw = m[0];
       if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);

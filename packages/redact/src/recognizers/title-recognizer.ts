@@ -1,6 +1,7 @@
 import { patternRecognizer } from "../pattern-recognizer";
 
-const LEVEL = "(?:Senior|Sr\\.?|Junior|Jr\\.?|Lead|Principal|Staff|Chief|Head|Deputy|Assistant|Associate|Executive|Managing|General|Regional|Global|Vice|Interim|Acting)";
+const LEVEL =
+  "(?:Senior|Sr\\.?|Junior|Jr\\.?|Lead|Principal|Staff|Chief|Head|Deputy|Assistant|Associate|Executive|Managing|General|Regional|Global|Vice|Interim|Acting)";
 const ROLE =
   "(?:Engineer|Developer|Manager|Director|Officer|Accountant|Analyst|Consultant|Designer|Architect|Administrator|Coordinator|Specialist|Scientist|Researcher|Recruiter|Editor|Producer|Nurse|Physician|Surgeon|Pharmacist|Teacher|Professor|Lecturer|Lawyer|Attorney|Paralegal|Counsel|Partner|President|Secretary|Treasurer|Controller|Auditor|Representative|Advisor|Adviser|Technician|Supervisor|Intern|Assistant|Founder|Co-founder|Owner)";
 const DOMAIN = "(?:[A-Z][a-z]+(?:\\s(?:&|and)\\s[A-Z][a-z]+)?\\s)?";
@@ -22,18 +23,20 @@ export const titleRecognizer = patternRecognizer({
   context: ["title", "position", "role", "job", "works as", "arbeitet als", "poste", "puesto", "ruolo"],
   patterns: [
     {
-      regex: /(?<![\p{L}\p{N}])(?:CEO|CFO|CTO|COO|CIO|CMO|CISO|CPO|CHRO|VP|SVP|EVP|DPO)(?![\p{L}\p{N}])(?:\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?/gu,
+      regex:
+        /(?<![\p{L}\p{N}])(?:CEO|CFO|CTO|COO|CIO|CMO|CISO|CPO|CHRO|VP|SVP|EVP|DPO)(?![\p{L}\p{N}])(?:\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?/gu,
+      score: 0.75,
+    },
+    {
+      regex:
+        /(?<![\p{L}\p{N}])(?:(?:Head|Director|Vice President|VP|Manager|Chief|Leiter(?:in)?|Directeur|Directrice|Responsable|Director(?:a)?|Jefe|Jefa|Direttore|Direttrice|Hoofd)\s(?:of|der|des|du|de la|de|del|della|di|van)\s(?:the\s)?[A-Z][\p{L}]+(?:\s(?:&|and|und|et|y|e)\s[A-Z][\p{L}]+|\s[A-Z][\p{L}]+)?)/gu,
       score: 0.75,
     },
     {
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:(?:Head|Director|Vice President|VP|Manager|Chief|Leiter(?:in)?|Directeur|Directrice|Responsable|Director(?:a)?|Jefe|Jefa|Direttore|Direttrice|Hoofd)\\s(?:of|der|des|du|de la|de|del|della|di|van)\\s(?:the\\s)?[A-Z][\\p{L}]+(?:\\s(?:&|and|und|et|y|e)\\s[A-Z][\\p{L}]+|\\s[A-Z][\\p{L}]+)?)`,
+        `(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s)`,
         "gu",
       ),
-      score: 0.75,
-    },
-    {
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s)`, "gu"),
       score: 0.65,
     },
     {

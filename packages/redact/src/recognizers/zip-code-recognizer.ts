@@ -17,7 +17,10 @@ export const zipCodeRecognizer = patternRecognizer({
       score: 0.75,
       validate: (value) => (/\d[A-Z]{2}$/.test(value) && /^[A-Z]{1,2}\d/.test(value) ? 0.75 : null),
     },
-    { regex: /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu, score: 0.7 },
+    {
+      regex: /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu,
+      score: 0.7,
+    },
     {
       // A US ZIP after a state code: "Springfield, IL 62704".
       regex: new RegExp(`(?<=(?:${US_STATES}),?\\s)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, "gu"),

@@ -1,7 +1,7 @@
 // Shared by the model tests: the catalog the package build wrote (dist/catalog), a fresh build of one model in a
 // temp folder, and file hashes to compare them with.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +20,12 @@ export function builtModelFolder(id: string): string {
   return folder;
 }
 
+const freshRoots: string[] = [];
+
 /** Writes a fresh in-memory build into a new temp catalog and returns the model folder. */
 export function writeFresh(build: ModelBuild): string {
   const root = mkdtempSync(join(tmpdir(), "hearth-zoo-"));
+  freshRoots.push(root);
   writeModel(root, build);
   return join(root, ...build.id.split("/"));
 }
@@ -47,4 +50,9 @@ export function hashTree(folder: string): Record<string, string> {
 /** The committed model card of a zoo model (packages/zoo/models/<name>/MODEL_CARD.md). */
 export function committedCard(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../models/${name}/MODEL_CARD.md`, import.meta.url)), "utf8");
+}
+
+/** Removes the temp catalogs {@link writeFresh} made (the embedder alone is about 50 MB). */
+export function removeFresh(): void {
+  for (const root of freshRoots.splice(0)) rmSync(root, { recursive: true, force: true });
 }
