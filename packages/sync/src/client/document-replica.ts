@@ -51,7 +51,10 @@ export interface IngestResult {
   missingEpochs: number[];
 }
 
-type Outcome = "applied" | "duplicate" | "pending" | "rejected" | "blocked";
+// "forged": the entry as served is not the one its device signed (bad signature, or another document's). The relay
+// checks signatures on append, so it cannot hold such an entry: it was altered on the way, and the authentic one is
+// still there to fetch. The cursor must not move past it, or that entry would never be fetched again.
+type Outcome = "applied" | "duplicate" | "pending" | "rejected" | "forged" | "blocked";
 
 // A snapshot of the whole document replaces the incremental chunks once they are this many, or larger than it.
 const MAX_CHUNKS = 64;
@@ -373,7 +376,7 @@ export class DocumentReplica {
       const startedAhead = entry.kind === "snapshot" && (entry.covers ?? 0) > this.state.cursor;
       const outcome = this.#process(entry, missing);
       if (!advance) continue;
-      if (outcome === "pending" || outcome === "blocked") {
+      if (outcome === "pending" || outcome === "blocked" || outcome === "forged") {
         advance = false;
       } else if (!(startedAhead && outcome === "applied") && entry.position !== undefined) {
         // A snapshot that jumped the cursor to what it covers is followed by the entries after `covers`.
@@ -403,15 +406,18 @@ export class DocumentReplica {
     return "pending";
   }
 
-  #reject(error: SyncError): Outcome {
+  #reject(error: SyncError, outcome: "rejected" | "forged" = "rejected"): Outcome {
     this.#ctx.stats.entriesRejected++;
     this.#ctx.report(error);
-    return "rejected";
+    return outcome;
   }
 
   #process(entry: FetchedEntry, missing: Set<number>): Outcome {
     if (entry.documentId !== this.documentId) {
-      return this.#reject(new VerifyError(`The relay sent an entry of another document for ${this.documentId}.`));
+      return this.#reject(
+        new VerifyError(`The relay sent an entry of another document for ${this.documentId}.`),
+        "forged",
+      );
     }
     const device = entry.deviceId;
     const applied = this.state.applied[device] ?? 0;
@@ -426,9 +432,14 @@ export class DocumentReplica {
         new VerifyError(`Entry ${entry.seq} is signed by ${device}, which is not a device of this space.`),
       );
     }
-    let plaintext: Uint8Array;
     try {
       verifyEntry(entry, signingKey);
+    } catch (error) {
+      if (error instanceof VerifyError) return this.#reject(error, "forged");
+      throw error;
+    }
+    let plaintext: Uint8Array;
+    try {
       plaintext = openEntry(entry, this.#ctx.keyRing);
     } catch (error) {
       if (error instanceof UnknownEpochError) {
@@ -485,7 +496,9 @@ export class DocumentReplica {
         if (next) {
           map.delete(applied + 1);
           const outcome = this.#process(next, missing);
-          if (outcome === "applied" || outcome === "rejected" || outcome === "duplicate") progress = true;
+          if (outcome === "applied" || outcome === "rejected" || outcome === "forged" || outcome === "duplicate") {
+            progress = true;
+          }
         }
         if (map.size === 0) this.#pending.delete(device);
       }

@@ -26,8 +26,16 @@ const toBase64 = (bytes: Uint8Array): string => {
 };
 
 const fromBase64 = (text: string, field: string): Uint8Array => {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new ProtocolError(`Field ${field} is not base64.`);
-  const binary = atob(text);
+  // Whole 4-character groups only: atob would throw a DOMException (not a ProtocolError) on a stray tail.
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+    throw new ProtocolError(`Field ${field} is not base64.`);
+  }
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch (cause) {
+    throw new ProtocolError(`Field ${field} is not base64.`, { cause });
+  }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;

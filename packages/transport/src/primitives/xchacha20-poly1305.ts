@@ -16,15 +16,20 @@ function checkKeyAndNonce(key: Uint8Array, nonce: Uint8Array): void {
     throw new InvalidKeyError(`XChaCha20-Poly1305 needs a 24-byte nonce, got ${nonce.length} bytes.`);
 }
 
-/** Encrypts and authenticates `plaintext` and `aad`; returns ciphertext followed by the 16-byte tag. */
+/**
+ * Encrypts and authenticates `plaintext` and `aad`; returns ciphertext followed by the 16-byte tag. With `output`
+ * (exactly `plaintext.length + 16` bytes, 4-byte aligned) it writes there instead of allocating, so a caller that
+ * frames the ciphertext behind a header saves a copy.
+ */
 export function xchachaEncrypt(
   key: Uint8Array,
   nonce: Uint8Array,
   plaintext: Uint8Array,
   aad?: Uint8Array,
+  output?: Uint8Array,
 ): Uint8Array {
   checkKeyAndNonce(key, nonce);
-  return xchacha20poly1305(key, nonce, aad).encrypt(plaintext);
+  return xchacha20poly1305(key, nonce, aad).encrypt(plaintext, output);
 }
 
 /** Verifies the tag over ciphertext and `aad`, then decrypts; throws {@link DecryptError} on any mismatch. */
