@@ -1,4 +1,4 @@
-import { formatGoal, formatNumber, formatRatio, formatTime } from "./format.mjs";
+import { formatFigure, formatGoal, formatNumber, formatRatio, formatTime } from "./format.mjs";
 
 const HEADER = [
   "measure",
@@ -20,9 +20,14 @@ function row(cells) {
 }
 
 function measureRow(m) {
+  if (m.kind === "value") {
+    const cells = [m.name, m.baseline.name, formatFigure(m.ours, m), formatFigure(m.baseline, m)];
+    return row([...cells, "", "", "", "", "", "", formatRatio(m.ratio), formatGoal(m.goal, m)]);
+  }
   const mb = (stats) => (stats.mbPerSec === undefined ? "" : formatNumber(stats.mbPerSec));
+  const name = m.opsPerCall ? `${m.name} (${m.opsPerCall} per call)` : m.name;
   return row([
-    m.name,
+    name,
     m.baseline.name,
     formatTime(m.ours.p50, m.unit),
     formatTime(m.baseline.p50, m.unit),
@@ -33,7 +38,7 @@ function measureRow(m) {
     mb(m.ours),
     mb(m.baseline),
     formatRatio(m.ratio),
-    formatGoal(m.goal),
+    formatGoal(m.goal, m),
   ]);
 }
 
@@ -47,8 +52,9 @@ export function toMarkdown(result) {
     `Started ${result.startedAt} on ${machine.cpuModel}, ${machine.cores} cores, ${memoryGiB} GiB, ${machine.os}, ` +
       `Node ${machine.node}, execution provider ${machine.executionProvider}.`,
     "",
-    "ratio = ours p50 / baseline p50 (below 1: ours is faster). p50 and p95 are per operation; ops/s and MB/s " +
-      "(10^6 bytes) are over the whole measured time.",
+    "ratio = ours p50 / baseline p50 (below 1: ours is faster). p50 and p95 are per operation (a call of " +
+      "several operations, marked `per call`, is divided by them); ops/s and MB/s (10^6 bytes) are over the whole " +
+      "measured time. One-shot values (bytes, %) stand in the p50 columns, with ratio = ours / baseline.",
   ];
   const suites = [...new Set(result.measures.map((m) => m.suite))];
   for (const suite of suites) {

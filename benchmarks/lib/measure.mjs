@@ -55,6 +55,41 @@ function summarize(samplesNs, totalNs, totalOps, bytes, unitNs) {
 
 export const UNITS = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 
+/** Units of one-shot `value` records (sizes, accuracies): what a stopwatch cannot measure. */
+export const VALUE_UNITS = ["bytes", "%"];
+
+/** What a goal's `min`/`max` bound: a statistic of ours, or ours minus the baseline (p50s, or values). */
+export const GOAL_METRICS = ["p50", "p95", "opsPerSec", "mbPerSec", "value", "difference"];
+
+/** The number a goal's `of` names, read from a finished record. */
+export function goalMetric(record, of) {
+  if (of === "difference") {
+    return record.kind === "value" ? record.ours.value - record.baseline.value : record.ours.p50 - record.baseline.p50;
+  }
+  return record.ours[of];
+}
+
+/** Whether a record meets its goal: every bound the goal states must hold. */
+export function goalMet(record, goal) {
+  if (goal.maxRatio !== undefined && !(record.ratio <= goal.maxRatio)) return false;
+  if (goal.of === undefined) return true;
+  const x = goalMetric(record, goal.of);
+  if (goal.min !== undefined && !(x >= goal.min)) return false;
+  if (goal.max !== undefined && !(x <= goal.max)) return false;
+  return true;
+}
+
+// A baseline's `maxRatio` and `limit: { of, min?, max? }` become the record's goal.
+function attachGoal(record, { maxRatio, limit }) {
+  if (maxRatio === undefined && limit === undefined) return record;
+  const goal = {};
+  if (maxRatio !== undefined) goal.maxRatio = maxRatio;
+  if (limit !== undefined) Object.assign(goal, limit);
+  goal.met = goalMet(record, goal);
+  record.goal = goal;
+  return record;
+}
+
 /** How long each measure runs: a suite uses these unless an operation is too slow for them (see its own plan). */
 export const PLANS = {
   quick: { budgetMs: 800, warmupMs: 100, minSamples: 20 },
@@ -70,11 +105,17 @@ export const PLANS = {
  * @param {string} spec.name
  * @param {keyof UNITS} spec.unit unit of p50 and p95
  * @param {number} [spec.bytes] bytes one operation processes, for MB/s
+ * @param {number} [spec.opsPerCall] operations one call of each function performs (a batch of 32 texts, 64
+ *   concurrent appends): times become per operation and ops/s counts operations. Default 1.
  * @param {() => unknown} spec.ours
- * @param {{name: string, fn: () => unknown, maxRatio?: number}[]} spec.baselines maxRatio states a goal
+ * @param {{name: string, fn: () => unknown, maxRatio?: number, limit?: {of: string, min?: number, max?: number}}[]}
+ *   spec.baselines maxRatio (ours p50 / this baseline's p50) and limit (a bound on one figure, see GOAL_METRICS)
+ *   state the record's goal
  * @param {{budgetMs: number, warmupMs: number, minSamples: number, maxSamples?: number}} spec.plan
  */
-export async function compare({ suite, name, unit, bytes, ours, baselines, plan }) {
+export async function compare({ suite, name, unit, bytes, opsPerCall = 1, ours, baselines, plan }) {
+  if (!Number.isSafeInteger(opsPerCall) || opsPerCall < 1)
+    throw new Error(`${name}: opsPerCall must be an integer >= 1`);
   const contenders = [{ fn: ours }, ...baselines];
   const warm = [];
   for (const contender of contenders) warm.push(await warmUp(contender.fn, plan.warmupMs));
@@ -94,9 +135,9 @@ export async function compare({ suite, name, unit, bytes, ours, baselines, plan 
       const into = collected[i];
       for (let s = 0; s < perRound; s++) {
         const ns = await timeBatch(contenders[i].fn, batch, warm[i].isAsync);
-        into.samples.push(ns / batch);
+        into.samples.push(ns / (batch * opsPerCall));
         into.totalNs += ns;
-        into.ops += batch;
+        into.ops += batch * opsPerCall;
       }
     }
   }
@@ -109,13 +150,47 @@ export async function compare({ suite, name, unit, bytes, ours, baselines, plan 
     const ratio = oursStats.p50 / baselineStats[i].p50;
     const record = { suite, name, unit };
     if (bytes) record.bytes = bytes;
+    if (opsPerCall > 1) record.opsPerCall = opsPerCall;
     Object.assign(record, {
       ours: oursStats,
       baseline: { name: baseline.name, ...baselineStats[i] },
       ratio,
       peakRssBytes,
     });
-    if (baseline.maxRatio !== undefined) record.goal = { maxRatio: baseline.maxRatio, met: ratio <= baseline.maxRatio };
-    return record;
+    return attachGoal(record, baseline);
+  });
+}
+
+/**
+ * Records a one-shot figure that is not a time (bytes stored, a file's size, an accuracy) beside its baselines' same
+ * figure: one `kind: "value"` record per baseline, ratio = ours / baseline.
+ *
+ * @param {object} spec
+ * @param {string} spec.suite
+ * @param {string} spec.name
+ * @param {"bytes" | "%"} spec.unit
+ * @param {number} spec.ours finite, >= 0
+ * @param {{name: string, value: number, maxRatio?: number, limit?: {of: string, min?: number, max?: number}}[]}
+ *   spec.baselines each value finite and > 0
+ */
+export function valueRecords({ suite, name, unit, ours, baselines }) {
+  if (!VALUE_UNITS.includes(unit)) throw new Error(`${name}: a value's unit is one of ${VALUE_UNITS.join(", ")}`);
+  if (!(Number.isFinite(ours) && ours >= 0)) throw new Error(`${name}: ours must be a finite number >= 0`);
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  return baselines.map((baseline) => {
+    if (!(Number.isFinite(baseline.value) && baseline.value > 0)) {
+      throw new Error(`${name}: baseline ${baseline.name} must be a finite number > 0`);
+    }
+    const record = {
+      suite,
+      name,
+      kind: "value",
+      unit,
+      ours: { value: ours },
+      baseline: { name: baseline.name, value: baseline.value },
+      ratio: ours / baseline.value,
+      peakRssBytes,
+    };
+    return attachGoal(record, baseline);
   });
 }

@@ -1,4 +1,5 @@
-// Types of schema.mjs for the TypeScript tests: the shape of a result file (schemaVersion 1).
+// Types of schema.mjs for the TypeScript tests: the shape of a result file (schemaVersion 2; a version 1 file is a
+// version 2 file without value records, opsPerCall or bounded goals).
 
 export interface Stats {
   /** Median time per operation, in the measure's unit. */
@@ -10,21 +11,55 @@ export interface Stats {
   samples: number;
 }
 
-export interface Measure {
+/** What a goal's `min`/`max` bound: a figure of ours, or ours minus the baseline (p50s, or values). */
+export type GoalMetric = "p50" | "p95" | "opsPerSec" | "mbPerSec" | "value" | "difference";
+
+/** Every bound present must hold for `met`; at least one of `maxRatio` or `of` with `min`/`max` is present. */
+export interface Goal {
+  maxRatio?: number;
+  of?: GoalMetric;
+  min?: number;
+  max?: number;
+  met: boolean;
+}
+
+/** A timed operation beside one baseline. */
+export interface TimedMeasure {
   suite: string;
   name: string;
+  kind?: undefined;
   unit: "ns" | "us" | "ms" | "s";
   bytes?: number;
+  /** Operations per timed call (a batch, concurrent requests); p50/p95 are per operation, ops/s counts them. */
+  opsPerCall?: number;
   ours: Stats;
   baseline: Stats & { name: string };
   /** ours.p50 / baseline.p50 */
   ratio: number;
   peakRssBytes: number;
-  goal?: { maxRatio: number; met: boolean };
+  goal?: Goal;
 }
 
+/** A one-shot figure that is not a time (bytes stored, a file's size, an accuracy) beside one baseline's. */
+export interface ValueMeasure {
+  suite: string;
+  name: string;
+  kind: "value";
+  unit: "bytes" | "%";
+  bytes?: undefined;
+  opsPerCall?: undefined;
+  ours: { value: number };
+  baseline: { name: string; value: number };
+  /** ours.value / baseline.value */
+  ratio: number;
+  peakRssBytes: number;
+  goal?: Goal;
+}
+
+export type Measure = TimedMeasure | ValueMeasure;
+
 export interface BenchResult {
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   target: string;
   quick: boolean;
   startedAt: string;
@@ -40,7 +75,7 @@ export interface BenchResult {
   measures: Measure[];
 }
 
-export const SCHEMA_VERSION: 1;
+export const SCHEMA_VERSION: 2;
 
 /** Every problem with a parsed result file, as `path: expected ..., got ...` lines; empty when it is valid. */
 export function validateResult(result: unknown): string[];

@@ -1,13 +1,18 @@
 // The result file's shape, checked by hand: the runner checks what it is about to write, and `--validate` checks a
 // file someone kept or edited. Each problem is reported with its path, e.g. `measures[3].ratio`.
-import { UNITS } from "./measure.mjs";
+import { GOAL_METRICS, goalMet, UNITS, VALUE_UNITS } from "./measure.mjs";
 
-export const SCHEMA_VERSION = 1;
+// 2 added one-shot `kind: "value"` records, `opsPerCall`, and goals that bound a figure (`of`, `min`, `max`). A
+// version 1 file is a version 2 file that uses none of them, so both validate.
+export const SCHEMA_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const isPositive = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
 const isString = (v) => typeof v === "string" && v.length > 0;
 const isPositiveInteger = (v) => Number.isSafeInteger(v) && v > 0;
+const isFiniteNumber = (v) => typeof v === "number" && Number.isFinite(v);
+const isNonNegative = (v) => isFiniteNumber(v) && v >= 0;
 
 function show(value) {
   if (typeof value === "number" || value === undefined) return String(value);
@@ -35,32 +40,84 @@ function checkStats(errors, path, stats, hasBytes) {
   else if (stats.mbPerSec !== undefined) errors.push(`${path}.mbPerSec: present but the measure has no bytes`);
 }
 
-function checkMeasure(errors, path, m) {
+// `met` is checked against the figures only when those are valid: a wrong figure is reported once, by itself.
+function checkGoal(errors, path, m, version, figuresValid) {
+  const { goal } = m;
+  if (!isObject(goal)) {
+    errors.push(`${path}: expected an object, got ${show(goal)}`);
+    return;
+  }
+  if (goal.maxRatio !== undefined) check(errors, `${path}.maxRatio`, goal.maxRatio, isPositive, "a finite number > 0");
+  const bounded = goal.of !== undefined || goal.min !== undefined || goal.max !== undefined;
+  if (bounded) {
+    if (version < 2) errors.push(`${path}: a bound (of, min, max) needs schemaVersion 2`);
+    check(errors, `${path}.of`, goal.of, (v) => GOAL_METRICS.includes(v), `one of ${GOAL_METRICS.join(", ")}`);
+    if (goal.min === undefined && goal.max === undefined) errors.push(`${path}: has "of" but neither min nor max`);
+    for (const key of ["min", "max"]) {
+      if (goal[key] !== undefined) check(errors, `${path}.${key}`, goal[key], isFiniteNumber, "a finite number");
+    }
+    if (goal.of === "value" && m.kind !== "value") errors.push(`${path}.of: "value" bounds only a value record`);
+    if (["p50", "p95", "opsPerSec", "mbPerSec"].includes(goal.of) && m.kind === "value") {
+      errors.push(`${path}.of: "${goal.of}" bounds only a timed record`);
+    }
+    if (goal.of === "mbPerSec" && m.bytes === undefined)
+      errors.push(`${path}.of: "mbPerSec" needs a measure with bytes`);
+  } else if (goal.maxRatio === undefined) {
+    errors.push(`${path}: states no bound (maxRatio, or of with min/max)`);
+  }
+  check(errors, `${path}.met`, goal.met, (v) => typeof v === "boolean", "a boolean");
+  if (figuresValid && typeof goal.met === "boolean" && goal.met !== goalMet(m, goal)) {
+    errors.push(`${path}.met: is ${goal.met} but the record's figures say otherwise`);
+  }
+}
+
+function checkTimed(errors, path, m) {
+  check(errors, `${path}.unit`, m.unit, (v) => Object.hasOwn(UNITS, v), `one of ${Object.keys(UNITS).join(", ")}`);
+  if (m.bytes !== undefined) check(errors, `${path}.bytes`, m.bytes, isPositiveInteger, "a positive integer");
+  if (m.opsPerCall !== undefined) {
+    check(errors, `${path}.opsPerCall`, m.opsPerCall, isPositiveInteger, "a positive integer");
+  }
+  checkStats(errors, `${path}.ours`, m.ours, m.bytes !== undefined);
+  checkStats(errors, `${path}.baseline`, m.baseline, m.bytes !== undefined);
+  check(errors, `${path}.ratio`, m.ratio, isPositive, "a finite number > 0");
+}
+
+function checkValue(errors, path, m) {
+  check(errors, `${path}.unit`, m.unit, (v) => VALUE_UNITS.includes(v), `one of ${VALUE_UNITS.join(", ")}`);
+  for (const key of ["bytes", "opsPerCall"]) {
+    if (m[key] !== undefined) errors.push(`${path}.${key}: present but a value record has none`);
+  }
+  if (!isObject(m.ours)) errors.push(`${path}.ours: expected an object, got ${show(m.ours)}`);
+  else check(errors, `${path}.ours.value`, m.ours.value, isNonNegative, "a finite number >= 0");
+  if (isObject(m.baseline))
+    check(errors, `${path}.baseline.value`, m.baseline.value, isPositive, "a finite number > 0");
+  check(errors, `${path}.ratio`, m.ratio, isNonNegative, "a finite number >= 0");
+  if (isNonNegative(m.ratio) && isNonNegative(m.ours?.value) && isPositive(m.baseline?.value)) {
+    const expected = m.ours.value / m.baseline.value;
+    if (Math.abs(m.ratio - expected) > 1e-9 * Math.max(1, expected)) {
+      errors.push(`${path}.ratio: expected ours.value / baseline.value (${expected}), got ${m.ratio}`);
+    }
+  }
+}
+
+function checkMeasure(errors, path, m, version) {
   if (!isObject(m)) {
     errors.push(`${path}: expected an object, got ${show(m)}`);
     return;
   }
-  check(errors, `${path}.suite`, m.suite, isString, "a non-empty string");
-  check(errors, `${path}.name`, m.name, isString, "a non-empty string");
-  check(errors, `${path}.unit`, m.unit, (v) => Object.hasOwn(UNITS, v), `one of ${Object.keys(UNITS).join(", ")}`);
-  if (m.bytes !== undefined) check(errors, `${path}.bytes`, m.bytes, isPositiveInteger, "a positive integer");
-  checkStats(errors, `${path}.ours`, m.ours, m.bytes !== undefined);
-  checkStats(errors, `${path}.baseline`, m.baseline, m.bytes !== undefined);
-  if (isObject(m.baseline)) check(errors, `${path}.baseline.name`, m.baseline.name, isString, "a non-empty string");
-  check(errors, `${path}.ratio`, m.ratio, isPositive, "a finite number > 0");
-  check(errors, `${path}.peakRssBytes`, m.peakRssBytes, isPositive, "a finite number > 0");
-  if (m.goal === undefined) return;
-  if (!isObject(m.goal)) {
-    errors.push(`${path}.goal: expected an object, got ${show(m.goal)}`);
-    return;
-  }
-  check(errors, `${path}.goal.maxRatio`, m.goal.maxRatio, isPositive, "a finite number > 0");
-  check(errors, `${path}.goal.met`, m.goal.met, (v) => typeof v === "boolean", "a boolean");
-  if (isPositive(m.ratio) && isPositive(m.goal.maxRatio) && m.goal.met !== m.ratio <= m.goal.maxRatio) {
-    errors.push(
-      `${path}.goal.met: is ${m.goal.met} but ratio ${m.ratio} vs maxRatio ${m.goal.maxRatio} says otherwise`,
-    );
-  }
+  const own = [];
+  check(own, `${path}.suite`, m.suite, isString, "a non-empty string");
+  check(own, `${path}.name`, m.name, isString, "a non-empty string");
+  check(own, `${path}.kind`, m.kind, (v) => v === undefined || v === "value", 'absent (timed) or "value"');
+  if (m.kind === "value" && version < 2) own.push(`${path}.kind: "value" records need schemaVersion 2`);
+  if (m.opsPerCall !== undefined && version < 2) own.push(`${path}.opsPerCall: needs schemaVersion 2`);
+  if (!isObject(m.baseline)) own.push(`${path}.baseline: expected an object, got ${show(m.baseline)}`);
+  else check(own, `${path}.baseline.name`, m.baseline.name, isString, "a non-empty string");
+  if (m.kind === "value") checkValue(own, path, m);
+  else checkTimed(own, path, m);
+  check(own, `${path}.peakRssBytes`, m.peakRssBytes, isPositive, "a finite number > 0");
+  if (m.goal !== undefined) checkGoal(own, `${path}.goal`, m, version, own.length === 0);
+  errors.push(...own);
 }
 
 function checkMachine(errors, machine) {
@@ -86,7 +143,8 @@ function checkMachine(errors, machine) {
 export function validateResult(result) {
   if (!isObject(result)) return [`result: expected an object, got ${show(result)}`];
   const errors = [];
-  check(errors, "schemaVersion", result.schemaVersion, (v) => v === SCHEMA_VERSION, `${SCHEMA_VERSION}`);
+  const version = result.schemaVersion;
+  check(errors, "schemaVersion", version, (v) => READABLE_VERSIONS.includes(v), READABLE_VERSIONS.join(" or "));
   check(errors, "target", result.target, isString, "a non-empty string");
   check(errors, "quick", result.quick, (v) => typeof v === "boolean", "a boolean");
   check(errors, "startedAt", result.startedAt, (v) => isString(v) && !Number.isNaN(Date.parse(v)), "an ISO date");
@@ -94,7 +152,8 @@ export function validateResult(result) {
   if (!Array.isArray(result.measures) || result.measures.length === 0) {
     errors.push(`measures: expected a non-empty array, got ${show(result.measures)}`);
   } else {
-    for (const [i, m] of result.measures.entries()) checkMeasure(errors, `measures[${i}]`, m);
+    for (const [i, m] of result.measures.entries())
+      checkMeasure(errors, `measures[${i}]`, m, version ?? SCHEMA_VERSION);
   }
   return errors;
 }

@@ -23,6 +23,13 @@ export interface AnalyzerOptions {
   readonly language?: string;
   /** Phone regions (ISO 3166 alpha-2) to try first for numbers written without a country code. */
   readonly regions?: readonly string[];
+  /**
+   * Leave times of day ("3pm", "14:30") and weekday references ("next Tuesday", "Friday at 10") unredacted, and cut a
+   * time off a date ("12 March at 3pm" reports "12 March"), while calendar dates such as a date of birth are still
+   * reported (default false: every date and time is DATE_TIME). For scheduling prompts, where the time is the point
+   * and identifies nobody.
+   */
+  readonly keepTimes?: boolean;
   /** Values never reported, compared case-insensitively after trimming. */
   readonly allow?: readonly string[];
   /** Values always reported, per type, as whole words. */
@@ -70,6 +77,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const context: RecognizerContext = {
     regions: (options.regions ?? []).map((r) => r.toUpperCase()),
     ...(options.language ? { language: options.language.toLowerCase().slice(0, 2) } : {}),
+    ...(options.keepTimes ? { keepTimes: true } : {}),
   };
 
   const toEntities = (

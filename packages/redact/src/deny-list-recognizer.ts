@@ -1,8 +1,12 @@
 import type { EntityType } from "./entity-type";
 import type { Recognizer, RecognizerResult } from "./recognizer";
 
-function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/**
+ * Escapes the syntax characters of a `u`-mode regex. `-` is left alone on purpose: outside a character class it is
+ * a literal, and `\-` there is a syntax error under the `u` flag ("Jean-Pierre" must not break the analyzer).
+ */
+export function escapeRegex(value: string): string {
+  return value.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
 /** A recognizer that always reports the given words (case-insensitive, whole words only) as `type`. */

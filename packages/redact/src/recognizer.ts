@@ -19,6 +19,11 @@ export interface RecognizerContext {
   readonly language?: string;
   /** Regions to try, in order, for phone numbers written without a country code. */
   readonly regions: readonly string[];
+  /**
+   * Leave times of day and weekday references ("3pm", "next Tuesday at 10") alone, reporting only calendar dates.
+   * Set by the analyzer option `keepTimes`.
+   */
+  readonly keepTimes?: boolean;
 }
 
 /**

@@ -10,7 +10,9 @@ function rank(type: string): number {
 /**
  * Turns overlapping findings into one set of disjoint spans, the same for the same input whatever order the
  * recognizers ran in. Spans of one type that overlap are merged (the union, with the best score); spans of
- * different types then compete by score, then length, then start, then the canonical type order.
+ * different types then compete by score, then length, then start, then the canonical type order. A span that loses
+ * is not dropped when part of it lies outside the winners: it is trimmed to its largest such part, cut back to whole
+ * words, so "Tomáš Novák (tomas" losing to the e-mail "tomas.novak@example.com" still redacts "Tomáš Novák".
  */
 export function resolveOverlaps(text: string, entities: readonly Entity[]): Entity[] {
   const byType = new Map<string, Entity[]>();
@@ -49,17 +51,47 @@ export function resolveOverlaps(text: string, entities: readonly Entity[]): Enti
   let clusterEnd = -1;
   for (const e of merged) {
     if (e.start >= clusterEnd && cluster.length > 0) {
-      chosen.push(...resolveCluster(cluster));
+      chosen.push(...resolveCluster(text, cluster));
       cluster = [];
     }
     cluster.push(e);
     clusterEnd = Math.max(clusterEnd, e.end);
   }
-  if (cluster.length > 0) chosen.push(...resolveCluster(cluster));
+  if (cluster.length > 0) chosen.push(...resolveCluster(text, cluster));
   return chosen;
 }
 
-function resolveCluster(cluster: Entity[]): Entity[] {
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function isWord(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+/**
+ * The largest part of `e` that no chosen span covers, cut back to whole words and trimmed of spaces and
+ * punctuation, or null when nothing worth reporting is left.
+ */
+function remainder(text: string, e: Entity, chosen: readonly Entity[]): Entity | null {
+  let best: [number, number] | null = null;
+  let at = e.start;
+  const blockers = chosen.filter((c) => c.start < e.end && e.start < c.end).sort((a, b) => a.start - b.start);
+  for (const c of [...blockers, null]) {
+    const to = c ? Math.max(at, c.start) : e.end;
+    if (to - at > (best ? best[1] - best[0] : 0)) best = [at, to];
+    if (c) at = Math.max(at, c.end);
+  }
+  if (!best) return null;
+  let [a, b] = best;
+  // Where the cut falls inside a word, that word belongs to the winner: keep only the whole words before it.
+  if (a > e.start && isWord(text[a - 1]) && isWord(text[a])) while (a < b && isWord(text[a])) a++;
+  if (b < e.end && isWord(text[b - 1]) && isWord(text[b])) while (b > a && isWord(text[b - 1])) b--;
+  while (a < b && !isWord(text[a])) a++;
+  while (b > a && !isWord(text[b - 1])) b--;
+  if (b - a < 2) return null;
+  return { ...e, start: a, end: b, text: text.slice(a, b) };
+}
+
+function resolveCluster(text: string, cluster: Entity[]): Entity[] {
   if (cluster.length === 1) return cluster;
   const ranked = [...cluster].sort(
     (a, b) =>
@@ -71,8 +103,12 @@ function resolveCluster(cluster: Entity[]): Entity[] {
   );
   const chosen: Entity[] = [];
   for (const e of ranked) {
-    if (chosen.some((c) => c.start < e.end && e.start < c.end)) continue;
-    chosen.push(e);
+    if (!chosen.some((c) => c.start < e.end && e.start < c.end)) {
+      chosen.push(e);
+      continue;
+    }
+    const rest = remainder(text, e, chosen);
+    if (rest) chosen.push(rest);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -46,7 +46,59 @@ describe("names, places and organizations", () => {
   });
 });
 
+describe("names next to other entities and in new contexts", () => {
+  it("keeps the name and the e-mail in parentheses after it", () => {
+    for (const [name, mail] of [
+      ["Tomáš Novák", "tomas.novak@example.com"],
+      ["Olusegun Adeyemi", "olusegun.adeyemi@example.com"],
+    ]) {
+      for (const text of [`${name} (${mail}) will join.`, `Write to ${name} (${mail}) today.`]) {
+        expect(pairs(text)).toEqual([
+          ["PERSON", name],
+          ["EMAIL", mail],
+        ]);
+      }
+    }
+  });
+
+  it("does not swallow a capitalized verb or common word at the start of a sentence", () => {
+    expect(pairs("Email Sofia Rossi about the contract.")).toEqual([["PERSON", "Sofia Rossi"]]);
+    expect(pairs("Email Olusegun Adeyemi about the contract.")).toEqual([["PERSON", "Olusegun Adeyemi"]]);
+    expect(pairs("Meet Kwame Mensah at the station.")).toContainEqual(["PERSON", "Kwame Mensah"]);
+    expect(pairs("Please ping Kwame Mensah.")).toEqual([["PERSON", "Kwame Mensah"]]);
+  });
+
+  it("finds names in no list from the words around them", () => {
+    expect(pairs("I had lunch with Olusegun Adeyemi yesterday.")).toEqual([["PERSON", "Olusegun Adeyemi"]]);
+    expect(pairs("Can you call Kwame Mensah?")).toEqual([["PERSON", "Kwame Mensah"]]);
+    expect(pairs("Yesterday Kwame Mensah wrote back.")).toEqual([["PERSON", "Kwame Mensah"]]);
+    expect(pairs("We spoke with Senior Staff yesterday.")).toEqual([]);
+  });
+});
+
 describe("options", () => {
+  it("takes deny-list entries with hyphens and regex characters literally", () => {
+    const custom = createAnalyzer({ deny: { PERSON: ["Jean-Pierre Dubois"], ORGANIZATION: ["C++ (Guild) [x]"] } });
+    expect(custom.analyze("Ask Jean-Pierre Dubois, C++ (Guild) [x] member.").map((e) => [e.type, e.text])).toEqual([
+      ["PERSON", "Jean-Pierre Dubois"],
+      ["ORGANIZATION", "C++ (Guild) [x]"],
+    ]);
+    const partial = custom.analyze("Jean-Pierre-Dubois and xJean-Pierre Dubois");
+    expect(partial.filter((e) => e.recognizer.startsWith("deny-list"))).toEqual([]);
+  });
+
+  it("leaves times and weekdays alone with keepTimes, still reporting calendar dates", () => {
+    const text = "Meet next Tuesday at 3pm or Friday 14:30; born 12 March 1985, moved 03/04/2019 at 10:00.";
+    const all = pairs(text).filter(([t]) => t === "DATE_TIME");
+    expect(all).toContainEqual(["DATE_TIME", "Tuesday at 3pm"]);
+    expect(all).toContainEqual(["DATE_TIME", "12 March 1985"]);
+    const scheduling = createAnalyzer({ keepTimes: true })
+      .analyze(text)
+      .filter((e) => e.type === "DATE_TIME")
+      .map((e) => e.text);
+    expect(scheduling).toEqual(["12 March 1985", "03/04/2019"]);
+  });
+
   it("applies allow and deny lists, types and the threshold", () => {
     const text = "Anna met Bob at Acme. Project Falcon starts.";
     const custom = createAnalyzer({ allow: ["anna"], deny: { ORGANIZATION: ["Project Falcon"] } });
@@ -103,7 +155,43 @@ describe("overlaps and long inputs", () => {
     const a = resolveOverlaps(text, input);
     const b = resolveOverlaps(text, [...input].reverse());
     expect(a).toEqual(b);
-    expect(a.map((x) => [x.type, x.text])).toEqual([["LOCATION", "Schmidt"]]);
+    // The PERSON loses "Schmidt" to the higher-scored LOCATION but keeps the part nothing else covers.
+    expect(a.map((x) => [x.type, x.text])).toEqual([
+      ["PERSON", "Anna"],
+      ["LOCATION", "Schmidt"],
+    ]);
+  });
+
+  it("trims a losing span to its free part instead of dropping it", () => {
+    const text = "Tomáš Novák (tomas.novak@example.com) will join.";
+    const at = (value: string) => text.indexOf(value);
+    const span = (value: string, type: string, score: number) => ({
+      start: at(value),
+      end: at(value) + value.length,
+      type,
+      score,
+      text: value,
+      recognizer: "t",
+    });
+    const out = resolveOverlaps(text, [
+      span("Tomáš Novák (tomas", "PERSON", 0.7),
+      span("tomas.novak@example.com", "EMAIL", 1),
+    ]);
+    expect(out.map((x) => [x.type, x.text])).toEqual([
+      ["PERSON", "Tomáš Novák"],
+      ["EMAIL", "tomas.novak@example.com"],
+    ]);
+    for (const e of out) expect(text.slice(e.start, e.end)).toBe(e.text);
+    // A cut inside a word leaves that word to the winner: no half-words are reported.
+    const word = "Anna Schmidtbauer";
+    const halves = resolveOverlaps(word, [
+      { start: 0, end: 17, type: "PERSON", score: 0.7, text: word, recognizer: "t" },
+      { start: 11, end: 17, type: "LOCATION", score: 0.9, text: "dtbauer", recognizer: "t" },
+    ]);
+    expect(halves.map((x) => [x.type, x.text])).toEqual([
+      ["PERSON", "Anna"],
+      ["LOCATION", "dtbauer"],
+    ]);
   });
 
   it("finds the same entities in chunks as in one piece, spans across chunk borders included", () => {

@@ -78,6 +78,10 @@ describe("pattern recognizers", () => {
     expectFinds("mobile 0412 345 678", "PHONE", "0412 345 678");
     expectNoType("Meeting 12.05.2024, total 1,234,567 units", "PHONE");
     expectNoType("Rechnung Nr. 2024-118", "PHONE");
+    // Amounts that happen to be valid numbers somewhere, and the same digits as a phone once "tel" names them.
+    expectNoType("the balance is 612 345 678 EUR", "PHONE");
+    expectNoType("we paid € 612 345 678 for it", "PHONE");
+    expectFinds("I am happy to talk on 612 345 678.", "PHONE", "612 345 678");
   });
 
   it("finds IPv4, IPv6 and MAC addresses", () => {

@@ -87,6 +87,16 @@ describe("restore", () => {
     expect(restore("[PERSON_2] and [PERSON_1]", vault)).toBe("Tom and Anna Schmidt");
   });
 
+  it("sees types added to the vault after an earlier restore", () => {
+    const v = new Vault();
+    v.placeholderFor("PERSON", "Anna");
+    const answer = "[PERSON_1] wrote to [EMAIL_1]. ".repeat(70);
+    expect(restore(answer, v)).toBe("Anna wrote to [EMAIL_1]. ".repeat(70));
+    expect(restore(answer, v)).toBe("Anna wrote to [EMAIL_1]. ".repeat(70));
+    v.placeholderFor("EMAIL", "anna@example.org");
+    expect(restore(answer, v)).toBe("Anna wrote to anna@example.org. ".repeat(70));
+  });
+
   it("treats regex characters in values literally", () => {
     const v = new Vault();
     v.placeholderFor("SECRET", "$&$1\\(x)[y]");

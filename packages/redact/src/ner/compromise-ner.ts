@@ -41,28 +41,61 @@ export interface CompromiseWindow {
 // separated by blank lines (a sentence break it never joins across).
 const SEPARATOR = "\n\n";
 const BATCH = 256;
+// Chats repeat themselves ("Thanks, Customer Service", signatures, quoted replies): a window seen before is not
+// parsed again. Bounded, and cleared whole when full, which is cheaper than tracking recency.
+const CACHE_LIMIT = 4_096;
+
+/** A finding relative to its window's start. */
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  readonly score: number;
+}
+
+const cache = new Map<string, readonly Found[]>();
 
 /**
  * People, places and organizations that compromise tags in the windows, grouped per input. Runs of terms with one
  * tag are grouped here from a single parse (cheaper than three match queries); spans run from the first term's
- * start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme Corp.,").
+ * start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme Corp.,") and never
+ * reaching over punctuation into the next token.
  */
 export function compromiseEntities(
   texts: readonly string[],
   windows: readonly CompromiseWindow[],
 ): RecognizerResult[][] {
   const out: RecognizerResult[][] = texts.map(() => []);
-  for (let b = 0; b < windows.length; b += BATCH) parseBatch(texts, windows.slice(b, b + BATCH), out);
+  const todo: { window: CompromiseWindow; key: string }[] = [];
+  const emit = (w: CompromiseWindow, found: readonly Found[]) => {
+    for (const f of found) out[w.input]!.push({ ...f, start: f.start + w.start, end: f.end + w.start });
+  };
+  for (const w of windows) {
+    const key = texts[w.input]!.slice(w.start, w.end);
+    const known = cache.get(key);
+    if (known) emit(w, known);
+    else todo.push({ window: w, key });
+  }
+  for (let b = 0; b < todo.length; b += BATCH) {
+    const batch = todo.slice(b, b + BATCH);
+    const found = parseBatch(batch.map((t) => t.key));
+    batch.forEach((t, k) => {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(t.key, found[k]!);
+      emit(t.window, found[k]!);
+    });
+  }
   return out;
 }
 
-function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow[], out: RecognizerResult[][]): void {
+function parseBatch(windows: readonly string[]): Found[][] {
+  const out: Found[][] = windows.map(() => []);
   const starts: number[] = [];
   let joined = "";
   for (const w of windows) {
     if (joined !== "") joined += SEPARATOR;
     starts.push(joined.length);
-    joined += texts[w.input]!.slice(w.start, w.end);
+    joined += w;
   }
   const soft = softenCaps(joined);
   const sentences = nlp(soft).json() as SentenceJson[];
@@ -80,7 +113,10 @@ function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow
   const flush = () => {
     if (!run) return;
     let { start, end } = run;
-    while (end > start && /[\s,;:!?)"'»”]/u.test(joined[end - 1]!)) end--;
+    // A term's text can carry punctuation into the next token ("Novák (tomas"): the name stops at it.
+    const stop = joined.slice(start, end).search(/[([{<@/\\|]/u);
+    if (stop > 0) end = start + stop;
+    while (end > start && /[\s,;:!?)"'»”(]/u.test(joined[end - 1]!)) end--;
     if (
       end > start &&
       joined[end - 1] === "." &&
@@ -89,9 +125,8 @@ function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow
       end--;
     while (start < end && /["'(«“]/u.test(joined[start]!)) start++;
     if (end > start && /\p{Lu}/u.test(joined[start]!)) {
-      const w = windows[run.w]!;
-      const shift = w.start - starts[run.w]!;
-      out[w.input]!.push({ start: start + shift, end: end + shift, type: run.type, score: SCORES[run.type] ?? 0.6 });
+      const base = starts[run.w]!;
+      out[run.w]!.push({ start: start - base, end: end - base, type: run.type, score: SCORES[run.type] ?? 0.6 });
     }
     run = null;
   };
@@ -102,7 +137,7 @@ function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow
       const text = term.text ?? "";
       let start = at + (term.pre ?? "").length;
       if (soft.slice(start, start + text.length) !== text) start = soft.indexOf(text, at);
-      if (start < 0) return;
+      if (start < 0) return out;
       const end = start + text.length;
       at = end + (term.post ?? "").length;
       const kind = text === "" ? null : kindOf(term.tags ?? []);
@@ -111,7 +146,7 @@ function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow
         flush();
         continue;
       }
-      if (run && run.type === kind && run.w === w && /^[\s-]*$/.test(joined.slice(run.end, start))) run.end = end;
+      if (run && run.type === kind && run.w === w && /^[ \t-]*$/.test(joined.slice(run.end, start))) run.end = end;
       else {
         flush();
         run = { type: kind, start, end, w };
@@ -119,4 +154,5 @@ function parseBatch(texts: readonly string[], windows: readonly CompromiseWindow
     }
     flush();
   }
+  return out;
 }

@@ -167,3 +167,53 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   mom mum dad mama papa mommy daddy granny grandma grandpa nana oma opa omi opi tante onkel mamie papi papy
   abuela abuelo mamá papá nonna nonno zia zio vovó vovô avó avô tia tio`.split(/\s+/),
 );
+
+/**
+ * Verbs that open a request about a person ("Email Sofia Rossi", "Meet Kwame Mensah"): at the start of a sentence
+ * they are not part of the name that follows, and they make a person the likely object. Lower-case.
+ */
+export const PERSON_VERBS: ReadonlySet<string> = new Set(
+  `email e-mail mail call ring phone text ping message dm tell ask meet invite remind contact thank cc bcc write
+  reply forward introduce welcome congratulate visit see pay let
+  ruf frag schreib sag triff lade appelle demande écris dis rencontre invite llama pregunta escribe dile invita
+  chiama chiedi scrivi di' invita bel vraag schrijf liga pergunta escreve diz convida`.split(/\s+/),
+);
+
+/** Words right before a person's name: verbs of communication and the prepositions of meeting and sending. */
+export const PERSON_CUES_BEFORE: readonly string[] = [
+  ...PERSON_VERBS,
+  "with",
+  "to",
+  "from",
+  "by",
+  "for",
+  "and",
+  "met",
+  "meeting",
+  "called",
+  "emailed",
+  "texted",
+  "told",
+  "asked",
+  "spoke to",
+  "talked to",
+  "talk to",
+  "speak to",
+  "spoke with",
+  "lunch with",
+  "cc:",
+  "attn:",
+  "contact:",
+  "name:",
+  "avec",
+  "con",
+  "com",
+  "met",
+];
+
+/**
+ * After a person's name: their e-mail address in brackets ("Kwame Mensah <kwame@example.org>"), or what people do
+ * in messages ("Kwame Mensah wrote back").
+ */
+export const PERSON_CUES_AFTER =
+  /^(?:\s?[(<][^\s()<>@]{1,64}@|'s\s|’s\s|\s(?:said|says|wrote|writes|asked|asks|called|calls|told|tells|will|would|is|was|has|had|can|could|mentioned|replied|thinks|thought|agreed|sent|joined|joins|and\s(?:I|me|we)\b)\b)/u;

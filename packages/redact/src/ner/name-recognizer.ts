@@ -2,7 +2,8 @@ import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names";
-import { GREETINGS, HONORIFICS, NOT_NAMES } from "./name-cues";
+import { type LexiconKind, lexiconKind } from "./lexicon";
+import { GREETINGS, HONORIFICS, NOT_NAMES, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PERSON_VERBS } from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { SURNAMES } from "./surnames";
 
@@ -76,6 +77,10 @@ const GREETING_WORDS = new Set(GREETINGS.filter((g) => !g.includes(" ")));
 const HONORIFIC_WORDS = [...HONORIFICS].filter((h) => h.length > 3);
 const KEEP_DOT = new Set([...HONORIFICS, "st", "ste", "mt", "ft", "co", "inc", "ltd", "corp", "jr", "sr"]);
 const HONORIFICS_DOTTED = [...HONORIFICS].map((h) => `${h}.`);
+const STRONG_GREETING_CUES = phrases(STRONG_GREETINGS);
+const GREETING_CUES = phrases(GREETINGS);
+const HONORIFIC_CUES = phrases([...HONORIFICS_DOTTED, ...HONORIFIC_WORDS]);
+const PERSON_CUES = phrases(PERSON_CUES_BEFORE);
 const SIGN_OFF =
   /(?:^|\n)[ \t]*(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|all the best|take care|love|xoxo|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|lg|vg|gruß|grüße|cordialement|bien à vous|bisous|amitiés|saludos|un saludo|atentamente|un abrazo|cordiali saluti|saluti|un saluto|a presto|met vriendelijke groet|groetjes|groeten|met groet|atenciosamente|abraços|beijos|obrigado|obrigada)[ \t]*[,.!]?[ \t]*\n[ \t]*$/iu;
 
@@ -105,21 +110,18 @@ function tokenize(text: string): Token[] {
     if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const first = word[0]!;
     const cap = first !== first.toLowerCase();
-    const letters = word.replace(/[^\p{L}]/gu, "");
-    const allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-    tokens.push({
-      start: m.index,
-      end: m.index + word.length,
-      word,
-      lower: word
-        .replace(/\.$/, "")
-        .replace(/['’]s$/, "")
-        .toLowerCase()
-        .replace(/\u0307/g, ""),
-      cap,
-      allCaps,
-      initial,
-    });
+    // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
+    let allCaps = false;
+    if (cap && word.length >= 2) {
+      const letters = word.replace(/[^\p{L}]/gu, "");
+      allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    }
+    let lower = word.endsWith(".") ? word.slice(0, -1) : word;
+    if (lower.endsWith("s") && (lower.endsWith("'s") || lower.endsWith("’s"))) lower = lower.slice(0, -2);
+    lower = lower.toLowerCase();
+    // "İ" lower-cases to "i" plus a combining dot.
+    if (lower.includes("\u0307")) lower = lower.replace(/\u0307/g, "");
+    tokens.push({ start: m.index, end: m.index + word.length, word, lower, cap, allCaps, initial });
   }
   return tokens;
 }
@@ -138,16 +140,32 @@ function sentenceStart(text: string, token: Token): boolean {
   return true;
 }
 
-function precededBy(text: string, at: number, phrases: readonly string[]): boolean {
-  const before = text
-    .slice(Math.max(0, at - 24), at)
-    .toLowerCase()
-    .replace(/[\s,:]+$/u, "");
-  for (const p of phrases) {
-    if (before.endsWith(p)) {
-      const ch = before[before.length - p.length - 1];
-      if (ch === undefined || !/[\p{L}\p{N}]/u.test(ch)) return true;
-    }
+/** Cue phrases as a set, looked up by the last one to three words before a position instead of one by one. */
+interface Phrases {
+  readonly set: ReadonlySet<string>;
+  readonly maxWords: number;
+}
+
+function phrases(list: readonly string[]): Phrases {
+  return { set: new Set(list), maxWords: Math.max(1, ...list.map((p) => p.split(" ").length)) };
+}
+
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
+
+/** Whether one of `cues` ends right before `at` (ignoring spaces, commas and colons) and starts on a word start. */
+function precededBy(text: string, at: number, cues: Phrases): boolean {
+  let end = at;
+  while (end > 0 && end > at - 8 && /[\s,:]/.test(text[end - 1]!)) end--;
+  let from = end;
+  for (let n = 0; n < cues.maxWords; n++) {
+    // Back over one word and the single space before it.
+    let k = from;
+    while (k > 0 && k > end - 24 && !/\s/.test(text[k - 1]!)) k--;
+    if (k === from) return false;
+    const candidate = text.slice(k, end).toLowerCase();
+    if (cues.set.has(candidate) || cues.set.has(candidate.replace(LEADING_NON_WORD, ""))) return true;
+    if (k === 0 || text[k - 1] !== " ") return false;
+    from = k - 1;
   }
   return false;
 }
@@ -204,7 +222,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       const t = tokens[i]!;
       if (!t.cap) {
         // Lower-case chat names: "hi anna", "thanks tom".
-        if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETINGS))
+        if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETING_CUES))
           push("PERSON", t, t, 0.65);
         i++;
         continue;
@@ -285,18 +303,35 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       run = run.slice(1);
     } else break;
   }
+  // "Praxis Dr. Schulz", "Der Mieter Jürgen Krause": an honorific, or a known first name after words that are no
+  // names, starts the name inside the run; what comes before it belongs to the sentence.
+  if (!honorific && !greeted) {
+    const at = run.findIndex((t, k) => k > 0 && k < run.length - 1 && HONORIFICS.has(t.lower) && t.word.length > 1);
+    if (at > 0) {
+      honorific = true;
+      run = run.slice(at + 1);
+    } else {
+      const name = run.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.lower) && !AMBIGUOUS_FIRST_NAMES.has(t.lower));
+      if (name > 0 && run.slice(0, name).every((t) => !FIRST_NAMES.has(t.lower) && !SURNAMES.has(t.lower)))
+        run = run.slice(name);
+    }
+  }
   // A lower-case particle left in front ("Grüße von Zoë") belongs to the sentence, not the name.
   while (run.length > 1 && !run[0]!.cap) run = run.slice(1);
   while (run.length > 1 && (NOT_NAMES.has(run.at(-1)!.lower) || PARTICLES.has(run.at(-1)!.lower)))
     run = run.slice(0, -1);
-  // "Ping Priya": a sentence-initial word before a known first name is not part of the name.
-  if (
-    run.length >= 2 &&
-    !FIRST_NAMES.has(run[0]!.lower) &&
-    FIRST_NAMES.has(run[1]!.lower) &&
-    sentenceStart(text, run[0]!)
-  )
-    run = run.slice(1);
+  // "Ping Priya", "Email Sofia Rossi", "Meet Kwame Mensah": a sentence-initial word before a known first name, or a
+  // verb or other common word opening the sentence, is not part of the name; a verb of communication says a
+  // person follows.
+  let cued = false;
+  if (run.length >= 2 && !FIRST_NAMES.has(run[0]!.lower) && sentenceStart(text, run[0]!)) {
+    const head = run[0]!.lower;
+    const verb = PERSON_VERBS.has(head);
+    if (verb || FIRST_NAMES.has(run[1]!.lower) || isCommonWord(head)) {
+      cued = verb;
+      run = run.slice(1);
+    }
+  }
   if (run.length === 0) return;
   if (run.some((t) => SIGN_OFF_NOT_NAMES.has(t.lower))) {
     deferred.push([run[0]!.start, run.at(-1)!.end]);
@@ -304,8 +339,8 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   const first = run[0]!;
   const last = run.at(-1)!;
-  greeted ||= precededBy(text, first.start, GREETINGS);
-  honorific ||= precededBy(text, first.start, HONORIFICS_DOTTED) || precededBy(text, first.start, HONORIFIC_WORDS);
+  greeted ||= precededBy(text, first.start, GREETING_CUES);
+  honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
 
   const words = run.map((t) => (t.allCaps ? titleCase(t.word) : t.word));
   const lowers = run.map((t) => t.lower);
@@ -382,12 +417,61 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push("LOCATION", first, last, 0.7);
     return;
   }
+  // What compromise's lexicon knows about the words: a run of listed person names, places or organizations.
+  const kinds = run.map((t) => lexiconKind(t.lower));
+  const only = (kind: LexiconKind) => kinds.every((k) => k === kind);
+  if (
+    !allCaps &&
+    (run.length >= 2 || !atStart) &&
+    kinds.some((k) => k === "person") &&
+    kinds.every((k) => k === "person" || k === undefined)
+  ) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
+  const phrase = lexiconKind(joined);
+  if (!allCaps && (phrase === "place" || only("place"))) {
+    push("LOCATION", first, last, 0.65);
+    return;
+  }
+  if (!allCaps && (phrase === "org" || only("org"))) {
+    push("ORGANIZATION", first, last, 0.65);
+    return;
+  }
+  // Nothing but everyday words ("Customer Service", "Senior Data"): no name here, and nothing to ask compromise.
+  if (run.every((t, k) => kinds[k] === "common" || NOT_NAMES.has(t.lower))) return;
+  // Two or three unknown words where a person is expected: "lunch with Olusegun Adeyemi", "call Kwame Mensah",
+  // "Kwame Mensah wrote". Not in German, where every noun is capitalized.
+  if (
+    run.length >= 2 &&
+    run.length <= 3 &&
+    !allCaps &&
+    kinds.every((k) => k === undefined || k === "person") &&
+    run.every((t) => !NOT_NAMES.has(t.lower) && /^\p{Lu}\p{Ll}/u.test(t.word)) &&
+    (cued ||
+      precededBy(text, first.start, PERSON_CUES) ||
+      PERSON_CUES_AFTER.test(text.slice(last.end, last.end + 72))) &&
+    !germanAround(text, first.start)
+  ) {
+    push("PERSON", first, last, 0.65);
+    return;
+  }
   const cue = prepositionCue(text, first.start);
   if (cue && !allCaps) {
     push(cue, first, last, 0.55);
     return;
   }
   deferred.push([first.start, last.end]);
+}
+
+/** A word compromise's lexicon lists as something other than a name, place or organization. */
+function isCommonWord(lower: string): boolean {
+  return lexiconKind(lower) === "common" || NOT_NAMES.has(lower);
+}
+
+function germanAround(text: string, at: number): boolean {
+  const around = text.slice(Math.max(0, at - 200), at + 200);
+  return (around.match(GERMAN) ?? []).length >= 2;
 }
 
 const PLACE_PREPOSITIONS = new Set(
@@ -407,8 +491,7 @@ function prepositionCue(text: string, at: number): EntityType | null {
   const word = m[1]!.toLowerCase();
   const kind = PLACE_PREPOSITIONS.has(word) ? "LOCATION" : ORG_PREPOSITIONS.has(word) ? "ORGANIZATION" : null;
   if (!kind) return null;
-  const around = text.slice(Math.max(0, at - 200), at + 200);
-  if ((around.match(GERMAN) ?? []).length >= 2) return null;
+  if (germanAround(text, at)) return null;
   return kind;
 }
 

@@ -1,4 +1,5 @@
 import { patternRecognizer } from "../pattern-recognizer";
+import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
 
 // English, German, French, Spanish, Italian, Dutch and Portuguese month names and common abbreviations.
 const MONTHS = [
@@ -28,8 +29,7 @@ const TIME =
   "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])\\s?(?:uhr|h)(?![\\p{L}]))";
 const AT = "(?:,?\\s(?:at|um|à|a las|alle|om|às|às)?\\s?)";
 
-/** Dates and times: ISO, numeric day/month orders, month names in seven languages, and clock times. */
-export const dateTimeRecognizer = patternRecognizer({
+const patterns = patternRecognizer({
   name: "date-time",
   type: "DATE_TIME",
   context: [
@@ -109,7 +109,7 @@ export const dateTimeRecognizer = patternRecognizer({
     {
       // A weekday names a specific day in a message ("see you Friday"); a time or date after it joins the span.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]))?(?:${AT}${TIME})?`,
+        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]|[:h.]\\d))?(?:${AT}${TIME})?`,
         "giu",
       ),
       score: 0.6,
@@ -128,3 +128,32 @@ export const dateTimeRecognizer = patternRecognizer({
     },
   ],
 });
+
+// A span that is only a clock time, or only a weekday (with a time after it), names no calendar date.
+const TIME_ONLY = new RegExp(`^${TIME}$`, "iu");
+const WEEKDAY_ONLY = new RegExp(`^(?:${WEEKDAYS})(?:${AT}${TIME})?$`, "iu");
+// The clock time a date pattern took along: "12 March 2024 at 3pm" -> "12 March 2024".
+const TRAILING_TIME = new RegExp(`${AT}${TIME}$`, "iu");
+
+/**
+ * Dates and times: ISO, numeric day/month orders, month names in seven languages, weekdays and clock times. With
+ * `keepTimes` in the context, times of day and weekday references ("3pm", "next Tuesday") are left alone and a time
+ * written after a date is cut off the span, while calendar dates (a date of birth, "12/03/1985") are still reported.
+ */
+export const dateTimeRecognizer: Recognizer = {
+  name: "date-time",
+  types: ["DATE_TIME"],
+  analyze(text: string, context: RecognizerContext): RecognizerResult[] {
+    const found = patterns.analyze(text, context);
+    if (!context.keepTimes) return found;
+    const out: RecognizerResult[] = [];
+    for (const r of found) {
+      const value = text.slice(r.start, r.end);
+      if (TIME_ONLY.test(value) || WEEKDAY_ONLY.test(value)) continue;
+      // ISO timestamps stay whole: "2024-03-12T10:00" is one value, not a date plus a meeting time.
+      const trailing = /^\d{4}-/.test(value) ? null : TRAILING_TIME.exec(value);
+      out.push(trailing && trailing.index > 0 ? { ...r, end: r.start + trailing.index } : r);
+    }
+    return out;
+  },
+};

@@ -56,6 +56,17 @@ const CONTEXT = [
   "teléfono",
   "móvil",
   "llama",
+  "llame",
+  "llamar",
+  "llámame",
+  "appeler",
+  "appelez",
+  "chiamami",
+  "chiamare",
+  "ruf",
+  "bellen",
+  "ligue",
+  "ligar",
   "telefono",
   "cellulare",
   "chiama",
@@ -78,16 +89,58 @@ const NOT_A_PHONE =
   /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase)\s?:?\s?$/i;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
 
+// A few function words per language: enough to tell which national numbering plan a message most likely uses
+// when the caller did not say, at the cost of one pass over its words.
+const LANGUAGE_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set("the and you is are to of for with my me your please call thanks".split(" ")),
+  de: new Set("und der die das ist nicht ich mit für wir bitte sie auf dem den ein eine".split(" ")),
+  fr: new Set("le la les et est je vous pour avec une des du mon merci appelle".split(" ")),
+  es: new Set("el la los las y es que por para con una mi gracias llama del".split(" ")),
+  it: new Set("il lo gli e è che per con una mio grazie chiama della sono".split(" ")),
+  nl: new Set("de het een en is niet ik met voor wij je bel mijn bedankt".split(" ")),
+  pt: new Set("o os as e é que para com uma meu obrigado obrigada liga não você".split(" ")),
+};
+const WORD = /\p{L}+/gu;
+
+/** The language whose function words occur most often in the first 2,000 characters, if any occur at all. */
+function guessLanguage(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  WORD.lastIndex = 0;
+  const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  for (let m = WORD.exec(head); m !== null; m = WORD.exec(head)) {
+    const w = m[0].toLowerCase();
+    for (const [lang, words] of Object.entries(LANGUAGE_WORDS))
+      if (words.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [lang, n] of counts) if (n > most) [best, most] = [lang, n];
+  return best;
+}
+
+// "tel", "Handy", "móvil" just before a number: only then is it worth trying regions the text gives no hint of.
+const CONTEXT_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${CONTEXT.join("|")})[^\\p{L}\\p{N}]{0,12}(?:\\p{L}+[^\\p{L}\\p{N}]{1,3}){0,2}$`,
+  "iu",
+);
+// A price or an amount: "€ 1 234 567", "1.234.567 EUR", "USD 2 500 000".
+const MONEY_BEFORE = /(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|INR|BRL|MXN|R\$)\s?)\s?$/u;
+const MONEY_AFTER = /^\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR|BRL|MXN|euros?|dollars?|reais|pesos)\b)/iu;
+
 /**
- * Phone numbers through libphonenumber's full metadata: international numbers by their country code, national
- * ones by trying the likely regions in order. A bare run of digits needs a context word such as "tel" to pass.
+ * Phone numbers through libphonenumber's full metadata. One linear regex finds digit groups that could be a number;
+ * only those are parsed. International numbers are read by their country code; national ones only in the regions
+ * the text points to (the caller's regions, the language given or guessed from the text, the countries of the
+ * international numbers in it), and in the usual other regions only when a word like "tel" stands right before
+ * them. A number must be valid for its region, and is not taken from amounts, dates, or numbers named as orders,
+ * invoices or ids.
  */
 export const phoneRecognizer: Recognizer = {
   name: "phone",
   types: ["PHONE"],
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
     const out: RecognizerResult[] = [];
-    const regions = orderRegions(context);
+    const candidates: { start: number; raw: string; digits: string }[] = [];
     const regex = CANDIDATE;
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
@@ -96,27 +149,61 @@ export const phoneRecognizer: Recognizer = {
       const digits = raw.replace(/\D/g, "");
       if (digits.length < 7 || digits.length > 17) continue;
       if (DATE_LIKE.test(raw) || GROUPED_NUMBER.test(raw)) continue;
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
       // "Nr. 2024-118", "order #4471-2290": a number named as something else is not a phone.
-      if (NOT_A_PHONE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
-      const international = raw.startsWith("+") || raw.startsWith("00");
-      const score = international ? scoreInternational(raw) : scoreNational(raw, digits, regions);
-      if (score === null) continue;
-      out.push({ start: m.index, end: m.index + raw.length, type: "PHONE", score, context: CONTEXT });
+      if (NOT_A_PHONE.test(before)) continue;
+      if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))
+        continue;
+      candidates.push({ start: m.index, raw, digits });
     }
-    return out;
+    if (candidates.length === 0) return out;
+    let regions: readonly string[] | null = null;
+    const national: typeof candidates = [];
+    const seen = new Set<string>();
+    for (const c of candidates) {
+      if (!(c.raw.startsWith("+") || c.raw.startsWith("00"))) {
+        national.push(c);
+        continue;
+      }
+      const found = scoreInternational(c.raw);
+      if (!found) continue;
+      if (found.country) seen.add(found.country);
+      out.push({ start: c.start, end: c.start + c.raw.length, type: "PHONE", score: found.score, context: CONTEXT });
+    }
+    for (const c of national) {
+      regions ??= likelyRegions(text, context, seen);
+      let score = scoreNational(c.raw, c.digits, regions);
+      if (score === null && regions !== DEFAULT_PHONE_REGIONS) {
+        // A number of another region than the text points to: taken with a word like "tel" before it, or when it is
+        // grouped the way phone numbers are written, at a score that a context word still raises.
+        const other = scoreNational(c.raw, c.digits, DEFAULT_PHONE_REGIONS);
+        if (other !== null) {
+          score = CONTEXT_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start))
+            ? other
+            : other >= 0.7
+              ? 0.5
+              : null;
+        }
+      }
+      if (score === null) continue;
+      out.push({ start: c.start, end: c.start + c.raw.length, type: "PHONE", score, context: CONTEXT });
+    }
+    return out.sort((a, b) => a.start - b.start);
   },
 };
 
-function orderRegions(context: RecognizerContext): readonly string[] {
-  const first = [...context.regions, ...(LANGUAGE_REGIONS[context.language ?? ""] ?? [])];
-  return [...new Set([...first, ...DEFAULT_PHONE_REGIONS])];
+function likelyRegions(text: string, context: RecognizerContext, seen: ReadonlySet<string>): readonly string[] {
+  const language = context.language ?? guessLanguage(text);
+  const regions = [...new Set([...context.regions, ...(LANGUAGE_REGIONS[language ?? ""] ?? []), ...seen])];
+  // A text with no hint at all ("UK 020 7946 0958"): the usual regions are all there is to go on.
+  return regions.length > 0 ? regions : DEFAULT_PHONE_REGIONS;
 }
 
-function scoreInternational(raw: string): number | null {
+function scoreInternational(raw: string): { score: number; country?: string } | null {
   const value = raw.startsWith("00") ? `+${raw.slice(2)}` : raw;
   const parsed = parsePhoneNumberFromString(value);
-  if (parsed?.isValid()) return 0.95;
-  return parsed?.isPossible() ? 0.55 : null;
+  if (parsed?.isValid()) return parsed.country ? { score: 0.95, country: parsed.country } : { score: 0.95 };
+  return parsed?.isPossible() ? { score: 0.55 } : null;
 }
 
 function scoreNational(raw: string, digits: string, regions: readonly string[]): number | null {

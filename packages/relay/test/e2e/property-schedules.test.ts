@@ -4,7 +4,7 @@
 // syncs, every device holds the same documents (same Automerge heads, same JSON), every edit any device made is
 // there exactly as that device left it, and no device reported a problem. 200 schedules run against an in-process
 // relay (restarts are cheap), a few more against the real relay process (restarted with SIGTERM or SIGKILL).
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { MemoryStorage, type SyncClient, type SyncError } from "@hearth/sync";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -35,7 +35,7 @@ interface RelayControl {
 }
 
 async function inProcessRelay(): Promise<RelayControl> {
-  const dataDir = tempFolder("hearth-e2e-relay-");
+  const dataDir = tempFolder("hearth-e2e-relay-", existsSync("/dev/shm") ? "/dev/shm" : undefined);
   const options = { dataDir, rateLimit: false as const, retentionMs: 0 };
   let relay: Relay = await createRelay({ ...options, port: 0 });
   const port = relay.port;
@@ -102,15 +102,13 @@ function opArbitrary(devices: number): fc.Arbitrary<Op> {
   );
 }
 
-const scheduleArbitrary = fc
-  .integer({ min: 2, max: 3 })
-  .chain((devices) =>
-    fc.record({
-      devices: fc.constant(devices),
-      fileStorage: fc.boolean(),
-      ops: fc.array(opArbitrary(devices), { minLength: 4, maxLength: 24 }),
-    }),
-  );
+const scheduleArbitrary = fc.integer({ min: 2, max: 3 }).chain((devices) =>
+  fc.record({
+    devices: fc.constant(devices),
+    fileStorage: fc.boolean(),
+    ops: fc.array(opArbitrary(devices), { minLength: 4, maxLength: 24 }),
+  }),
+);
 
 type Schedule = { devices: number; fileStorage: boolean; ops: Op[] };
 
@@ -189,11 +187,12 @@ async function runSchedule(relay: RelayControl, schedule: Schedule, coverage: Co
         d.hits = new Automerge.Counter(0);
       });
     }
-    await settle(clients);
+    for (const c of clients) await c.syncNow();
+    for (const c of clients) {
+      for (const id of DOCS) expect((await c.document<Shape>(id)).doc().log).toEqual([]);
+    }
 
-    (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", `RUN ${JSON.stringify(schedule)}\n`);
     for (const op of schedule.ops) {
-      (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", `op ${JSON.stringify(op)}\n`);
       const name = op.t === "edit" ? op.kind : op.t;
       coverage.ops[name] = (coverage.ops[name] ?? 0) + 1;
       if (op.t === "restart") {
@@ -236,7 +235,6 @@ async function runSchedule(relay: RelayControl, schedule: Schedule, coverage: Co
       }
     }
 
-    (await import("node:fs")).appendFileSync("/tmp/prop-trace.log", "final\n");
     // Everyone comes back and syncs.
     for (const c of clients) c.resume();
     await settle(clients);
@@ -372,10 +370,9 @@ describe("random schedules of edits, pauses, reopens, restarts and syncs", () =>
     expect(coverage.compacted).toBeGreaterThan(20);
     expect(coverage.snapshotsApplied).toBeGreaterThan(5);
     expect(coverage.entriesApplied).toBeGreaterThan(1000);
-    console.log(JSON.stringify(coverage));
   });
 
-  it("converge with every edit present: 12 schedules against the relay process, killed or stopped and restarted", {
+  it("converge with every edit present: 10 schedules against the relay process, killed or stopped and restarted", {
     timeout: 120_000,
   }, async () => {
     const relay = await processRelay();
@@ -386,11 +383,11 @@ describe("random schedules of edits, pauses, reopens, restarts and syncs", () =>
           scheduleArbitrary.filter((s) => s.ops.some((op) => op.t === "restart")),
           (schedule) => runSchedule(relay, schedule, coverage),
         ),
-        { numRuns: 12 },
+        { numRuns: 10 },
       );
     } finally {
       await relay.close();
     }
-    expect(coverage.ops.restart ?? 0).toBeGreaterThanOrEqual(12);
+    expect(coverage.ops.restart ?? 0).toBeGreaterThanOrEqual(10);
   });
 });

@@ -34,9 +34,9 @@ export function cleanUp(): void {
   for (const cleanup of cleanups.splice(0)) cleanup();
 }
 
-/** A fresh folder for a device's FileStorage. */
-export function tempFolder(prefix = "hearth-e2e-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** A fresh folder (in the system's temporary directory unless `parent` is given), removed by {@link cleanUp}. */
+export function tempFolder(prefix = "hearth-e2e-", parent: string = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

@@ -1,0 +1,65 @@
+// A real relay for the sync and relay suites: the `hearth-relay` CLI of @hearth/relay in its own process, on
+// loopback, with its real SQLite storage in a temporary folder, as a deployment runs it (rate limit off, as the
+// relay's README asks of benchmarks).
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SQLITE_FILE_NAME } from "@hearth/relay";
+import { startChild, stopChild } from "./child.mjs";
+import { packageDir } from "./package-dir.mjs";
+
+const CLI = join(packageDir("@hearth/relay"), "dist", "cli.js");
+
+/**
+ * Starts a relay and resolves once it listens. `onLog` receives every JSON log line it prints (info and up).
+ * `storedBytes()` is the size of its database and WAL files, as `SqliteStore.storedBytes` counts it.
+ */
+export async function startRelay({ retentionDays, onLog } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "hearth-bench-relay-"));
+  const args = ["--port", "0", "--data-dir", dataDir, "--rate", "0", "--log-level", "info"];
+  if (retentionDays !== undefined) args.push("--retention-days", String(retentionDays));
+  const parse = (line) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+  };
+  let started;
+  try {
+    started = await startChild(CLI, args, {
+      accept: (line) => {
+        const record = parse(line);
+        return record?.msg === "listening" ? record.url : undefined;
+      },
+    });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { child, lines, ready: url } = started;
+  lines.on("line", (line) => {
+    const record = parse(line);
+    if (record) onLog?.(record);
+  });
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  return {
+    url,
+    pid: child.pid,
+    storedBytes() {
+      let bytes = 0;
+      for (const f of [file, `${file}-wal`]) {
+        try {
+          bytes += statSync(f).size;
+        } catch {
+          // No WAL right after a truncating checkpoint.
+        }
+      }
+      return bytes;
+    },
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
