@@ -66,7 +66,9 @@ function globals(): GlobalOptions {
  */
 async function zooCatalogSpec(): Promise<string[]> {
   try {
-    const zoo = (await import("@hearth/zoo/node")) as { catalogPath(): string };
+    // A computed name: @hearth/zoo sits above this package, so it is never a build-time dependency.
+    const zooEntry = "@hearth/zoo/node";
+    const zoo = (await import(zooEntry)) as { catalogPath(): string };
     return [`catalog:${zoo.catalogPath()}`];
   } catch {
     return [];
