@@ -2,20 +2,26 @@
 // (a shared 2-core machine cannot promise any); only the shape and sanity of what is written. Each suite runs in its
 // own process and its own test, so a suite that breaks is named; together they take about two minutes.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BenchResult, type Measure, SCHEMA_VERSION, validateResult } from "../lib/schema.mjs";
 
 const runner = fileURLToPath(new URL("../run.mjs", import.meta.url));
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [runner, ...args], { encoding: "utf8", timeout: 180_000 });
 
-/** A quick run of one suite into a fresh folder; the parsed result file. */
+const outDirs: string[] = [];
+afterAll(() => {
+  for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A quick run of one suite into a fresh folder (removed after the tests); the parsed result file. */
 function quickRun(suite: string): { result: BenchResult; outDir: string } {
   const outDir = mkdtempSync(join(tmpdir(), `hearth-bench-${suite}-`));
+  outDirs.push(outDir);
   const done = run("--quick", "--suite", suite, "--out", outDir);
   expect(done.status, done.stderr).toBe(0);
   const json = readdirSync(outDir).find((f) => /^node-cpu-.*\.json$/.test(f));
