@@ -4,7 +4,7 @@ export interface QuantizedRows {
   readonly cols: number;
   /** [rows, cols], row-major, in -127..127. */
   readonly values: Int8Array;
-  /** [rows]: a row's floats are `values * scale`. */
+  /** One scale per row: a row's floats are `values * scale`. */
   readonly scales: Float32Array;
 }
 
