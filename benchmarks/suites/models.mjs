@@ -109,7 +109,7 @@ async function hashing(measure, quick) {
   });
 }
 
-// The BERT-sized MLP encoder of packages/models/bench/quantize.mjs (embedding 8k x 256, 4 blocks 256 -> 1024 -> 256,
+// A BERT-sized MLP encoder (embedding 8k x 256, 4 blocks 256 -> 1024 -> 256,
 // a 4-label head), random weights from a fixed seed: the shape the quantizer's MatMul paths are for.
 function buildMlpEncoder() {
   const { onnx } = onnxProto;
