@@ -119,6 +119,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (code) {
         const device = await openDevice(p);
         const { shortAuthenticationString } = await device.client.enrollDevice(parsePairingCode(code));
+        // Send what this device still holds in its queue, so the new device finds the whole space when it joins.
+        await device.client.syncNow();
         await device.close();
         say(`enrolled; check that the other device shows ${shortAuthenticationString}`);
         return;
