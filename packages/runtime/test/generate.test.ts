@@ -85,6 +85,56 @@ describe("generate", () => {
     expect(shown.join("")).toBe(whole.text.slice(0, whole.text.indexOf(stop)));
   });
 
+  it("reports each token's log-probability under the model when asked, the same streamed or whole", async () => {
+    const plain = await gen.run("hello world", { maxTokens: 12 });
+    expect(plain.logprobs).toBeUndefined();
+    const greedy = await gen.run("hello world", { maxTokens: 12, logprobs: true });
+    expect(greedy.tokenIds).toEqual(plain.tokenIds);
+    expect(greedy.logprobs).toHaveLength(greedy.tokenIds.length);
+    const vocab = gen.model.tokenizer.vocabSize;
+    for (const lp of greedy.logprobs ?? []) {
+      expect(Number.isFinite(lp)).toBe(true);
+      expect(lp).toBeLessThanOrEqual(0);
+      // The greedy pick is the most likely token, so its probability is at least 1 / vocabulary size.
+      expect(lp).toBeGreaterThanOrEqual(-Math.log(vocab) - 1e-6);
+    }
+    const streamed: number[] = [];
+    for await (const t of gen.stream("hello world", { maxTokens: 12, logprobs: true })) {
+      if (t.id === null) expect(t.logprob).toBeUndefined();
+      else streamed.push(t.logprob as number);
+    }
+    expect(streamed).toEqual(greedy.logprobs);
+    const uncached = await gen.run("hello world", { maxTokens: 12, logprobs: true, useCache: false });
+    uncached.logprobs?.forEach((lp, i) => {
+      expect(lp).toBeCloseTo(greedy.logprobs?.[i] as number, 4);
+    });
+
+    // Forcing another first token (a constraint) reports that token's lower probability under the model, not 0.
+    const first = greedy.tokenIds[0] as number;
+    const other = first === 0 ? 1 : first - 1;
+    const only = (id: number) => () => {
+      let done = false;
+      return {
+        allowedTokens: () => [id],
+        get complete() {
+          return done;
+        },
+        get finished() {
+          return done;
+        },
+        accept: () => {
+          done = true;
+        },
+      };
+    };
+    const forcedSame = await gen.run("hello world", { maxTokens: 1, logprobs: true, constraint: only(first) });
+    expect(forcedSame.logprobs?.[0]).toBeCloseTo(greedy.logprobs?.[0] as number, 6);
+    const forcedOther = await gen.run("hello world", { maxTokens: 1, logprobs: true, constraint: only(other) });
+    expect(forcedOther.tokenIds).toEqual([other]);
+    expect(forcedOther.logprobs?.[0]).toBeLessThan(greedy.logprobs?.[0] as number);
+    expect(Math.exp(forcedOther.logprobs?.[0] as number) + Math.exp(greedy.logprobs?.[0] as number)).toBeLessThan(1);
+  });
+
   it("stops within one step of an abort", async () => {
     const controller = new AbortController();
     const seen: number[] = [];

@@ -9,7 +9,7 @@ import { SeededRandom } from "../generation/seeded-random";
 import { StopSequenceFilter } from "../generation/stop-sequences";
 import type { LoadedModel } from "../session/load-model";
 import type { HostTensor, TensorMap } from "../spec/tensor";
-import { floatData, int64Tensor } from "./tensor-math";
+import { floatData, int64Tensor, logSoftmaxAt } from "./tensor-math";
 
 /** Why generation ended. */
 export type FinishReason = "eos" | "stop" | "length" | "complete";
@@ -21,6 +21,8 @@ export type FinishReason = "eos" | "stop" | "length" | "complete";
 export interface GeneratedToken {
   readonly id: number | null;
   readonly text: string;
+  /** The token's log-probability under the model, when `logprobs` was asked for (absent on the `id: null` chunk). */
+  readonly logprob?: number;
 }
 
 /** What a whole generation produced. */
@@ -28,6 +30,8 @@ export interface GenerationResult {
   readonly text: string;
   readonly tokenIds: readonly number[];
   readonly finishReason: FinishReason;
+  /** Each generated token's log-probability, aligned with `tokenIds`, when `logprobs` was asked for. */
+  readonly logprobs?: readonly number[];
 }
 
 /** Options of one generation. */
@@ -38,6 +42,12 @@ export interface GenerateOptions extends SamplingOptions {
   readonly stop?: readonly string[];
   /** Stops generation at the next step boundary (the current model run is not interrupted). */
   readonly signal?: AbortSignal;
+  /**
+   * Report each token's log-probability under the model's own distribution (log-softmax of the raw logits, before
+   * temperature, top-k/top-p and constraints), e.g. for a confidence signal. Off by default: it costs one pass over
+   * the vocabulary per token.
+   */
+  readonly logprobs?: boolean;
   /** Reuse past keys and values (default true when the model has past_key_values inputs). */
   readonly useCache?: boolean;
   /**
@@ -110,12 +120,16 @@ export class GeneratePipeline {
   /** Generates a completion of `prompt` and returns it whole. */
   async run(prompt: string, options: GenerateOptions = {}): Promise<GenerationResult> {
     const ids: number[] = [];
+    const logprobs: number[] = [];
     let text = "";
     const stream = this.generate(prompt, options);
     for (;;) {
       const next = await stream.next();
-      if (next.done) return { text, tokenIds: ids, finishReason: next.value };
+      if (next.done) {
+        return { text, tokenIds: ids, finishReason: next.value, ...(options.logprobs ? { logprobs } : {}) };
+      }
       if (next.value.id !== null) ids.push(next.value.id);
+      if (next.value.logprob !== undefined) logprobs.push(next.value.logprob);
       text += next.value.text;
     }
   }
@@ -198,7 +212,9 @@ export class GeneratePipeline {
       generated += 1;
       const bytes = tokenizer.tokenBytes(id);
       const { delta, stopped } = stops.push(bytes ? utf8.decode(bytes, { stream: true }) : "");
-      yield { id, text: delta };
+      yield options.logprobs
+        ? { id, text: delta, logprob: logSoftmaxAt(logits, offset, vocab, id) }
+        : { id, text: delta };
       if (stopped) return "stop";
     }
   }

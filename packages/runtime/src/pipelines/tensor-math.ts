@@ -39,6 +39,15 @@ export function softmax(logits: ArrayLike<number>, offset = 0, length = logits.l
   return out;
 }
 
+/** `log(softmax(logits[offset .. offset + length))[index])`, without building the whole distribution. */
+export function logSoftmaxAt(logits: ArrayLike<number>, offset: number, length: number, index: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < length; i++) max = Math.max(max, logits[offset + i]!);
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += Math.exp(logits[offset + i]! - max);
+  return logits[offset + index]! - max - Math.log(sum);
+}
+
 /** Scales a vector to unit L2 length in place (a zero vector stays zero). */
 export function normalizeL2(v: Float32Array): Float32Array {
   let sum = 0;
