@@ -37,4 +37,5 @@ export type {
   RelayStore,
   SpaceRecord,
 } from "./store/relay-store";
+export { COMPACTED_POSITION } from "./store/relay-store";
 export { SQLITE_FILE_NAME, SqliteStore } from "./store/sqlite-store";

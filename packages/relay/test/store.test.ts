@@ -2,10 +2,18 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LogEntry } from "@hearth/sync/protocol";
 import { createSpaceGenesis, generateDeviceIdentity, publicKeysOf, verifySpaceGenesis } from "@hearth/transport";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConflictError, ForbiddenError, NotFoundError, SqliteStore, StorageError } from "../src/index";
+import {
+  COMPACTED_POSITION,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  SqliteStore,
+  StorageError,
+} from "../src/index";
 import { makeEntry } from "./helpers/entries";
 
 const dirs: string[] = [];
@@ -44,7 +52,7 @@ describe("SqliteStore", () => {
     try {
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(db.pragma("auto_vacuum", { simple: true })).toBe(2);
-      expect(db.prepare("SELECT version FROM schema_version").get()).toEqual({ version: 1 });
+      expect(db.prepare("SELECT version FROM schema_version").get()).toEqual({ version: 2 });
     } finally {
       db.close();
     }
@@ -243,10 +251,96 @@ describe("SqliteStore", () => {
     expect(page.entries.map((x) => x.position)).toEqual([61, 56, 57, 58, 59, 60]);
     // Past the snapshot, dropped entries are simply absent.
     expect((await store.fetchEntries(spaceId, doc, { after: 55, limit: 100, maxBytes: 1e9 })).entries.length).toBe(6);
-    // A late retry of a dropped entry keeps its position instead of being stored again.
-    const retry = await store.appendEntries(spaceId, doc, [entries[0] ?? big(1)], 6000);
-    expect(retry).toMatchObject({ positions: [1], appended: [] });
+    // Late retries of dropped entries are acknowledged as duplicates, neither stored again nor pushed, even in a
+    // batch with a new entry; a retry of a kept entry still gets its position.
+    const size = await store.storedBytes();
+    const retry = await store.appendEntries(spaceId, doc, [entries[0] ?? big(1), entries[54] ?? big(55)], 6000);
+    expect(retry).toMatchObject({ positions: [COMPACTED_POSITION, COMPACTED_POSITION], appended: [] });
+    const mixed = await store.appendEntries(
+      spaceId,
+      doc,
+      [entries[54] ?? big(55), entries[55] ?? big(56), big(62)],
+      6000,
+    );
+    expect(mixed.positions).toEqual([COMPACTED_POSITION, 56, 62]);
+    expect(mixed.appended.map((x) => x.seq)).toEqual([62]);
+    expect((await store.fetchEntries(spaceId, doc, { after: 0, limit: 100, maxBytes: 1e9 })).head).toBe(62);
+    expect(await store.storedBytes()).toBeLessThan(size + 2 * 64 * 1024);
     expect(await store.compact({ cutoff: Date.now() })).toEqual({ documents: 0, entries: 0, bytes: 0 });
+
+    // Nothing per dropped entry remains: one compaction mark for the device instead.
+    await store.close();
+    const db = new Database(store.file, { readonly: true, fileMustExist: true });
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM entries").get()).toEqual({ n: 7 });
+      expect(db.prepare("SELECT device_id, seq FROM compaction_marks").all()).toEqual([
+        { device_id: founder.deviceId, seq: 55 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("keeps the compaction marks across snapshots and devices, and after reopening", async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    const { spaceId, founder } = await withSpace(store);
+    const other = generateDeviceIdentity();
+    await store.addDevice(
+      { spaceId, device: publicKeysOf(other), enrolledBy: founder.deviceId, grant: new Uint8Array([1]) },
+      1,
+    );
+    const doc = "shared";
+    const by = (device: typeof founder, seq: number, extra: { kind?: "snapshot"; covers?: number } = {}) =>
+      makeEntry({ device, documentId: doc, seq, ...extra });
+    await store.appendEntries(spaceId, doc, [by(founder, 1), by(founder, 2)], 1);
+    await store.appendEntries(spaceId, doc, [by(other, 1)], 1);
+    await store.appendEntries(spaceId, doc, [by(founder, 3, { kind: "snapshot", covers: 3 })], 1);
+    expect(await store.compact({ cutoff: 1 })).toMatchObject({ documents: 1, entries: 3 });
+    // The mark is per device: the other device's seq 2 is new, the founder's 2 is a retry.
+    const next = await store.appendEntries(spaceId, doc, [by(other, 2)], 2);
+    expect(next.positions).toEqual([5]);
+    await store.appendEntries(spaceId, doc, [by(founder, 4, { kind: "snapshot", covers: 5 })], 2);
+    expect(await store.compact({ cutoff: 2 })).toMatchObject({ entries: 2 });
+    await store.close();
+
+    const reopened = open(dir);
+    const again = await reopened.appendEntries(spaceId, doc, [by(founder, 2), by(founder, 3), by(other, 2)], 3);
+    expect(again).toMatchObject({ positions: [0, 0, 0], appended: [] });
+    const page = await reopened.fetchEntries(spaceId, doc, { after: 0, limit: 100, maxBytes: 1e9 });
+    expect(page.entries.map((x) => [x.position, x.kind])).toEqual([[6, "snapshot"]]);
+    expect(page.head).toBe(6);
+  });
+
+  it("turns the per-entry tombstones of schema version 1 into compaction marks", async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    const { spaceId, founder } = await withSpace(store);
+    const [e1, e2, e3, e4] = [1, 2, 3, 4].map((seq) => makeEntry({ device: founder, documentId: "doc", seq }));
+    await store.appendEntries(spaceId, "doc", [e1, e2, e3] as LogEntry[], 1);
+    await store.close();
+    // What a version-1 relay left after compacting positions 1 and 2: metadata rows without bodies.
+    const db = new Database(join(dir, "relay.sqlite"));
+    db.exec(`
+      DROP TABLE compaction_marks;
+      DELETE FROM entry_bodies WHERE entry_id IN (SELECT id FROM entries WHERE position <= 2);
+      UPDATE documents SET dropped_through = 2;
+      UPDATE schema_version SET version = 1;
+    `);
+    db.close();
+
+    const migrated = open(dir);
+    expect((await migrated.appendEntries(spaceId, "doc", [e1, e2, e3, e4] as LogEntry[], 2)).positions).toEqual([
+      0, 0, 3, 4,
+    ]);
+    await migrated.close();
+    const check = new Database(join(dir, "relay.sqlite"), { readonly: true });
+    try {
+      expect(check.prepare("SELECT count(*) AS n FROM entries").get()).toEqual({ n: 2 });
+      expect(check.prepare("SELECT version FROM schema_version").get()).toEqual({ version: 2 });
+    } finally {
+      check.close();
+    }
   });
 
   it("refuses work after close", async () => {

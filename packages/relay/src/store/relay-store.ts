@@ -60,13 +60,22 @@ export interface NewGrant {
 
 /** The answer to an append: one position per entry given, and the entries that were new. */
 export interface AppendResult {
-  /** Position of each entry, in the order given; a retried entry gets the position it already had. */
+  /**
+   * Position of each entry, in the order given. A retried entry gets the position it already had, or
+   * {@link COMPACTED_POSITION} when compaction has dropped it since (its position is no longer known).
+   */
   positions: number[];
   /** The entries stored by this call (not the retries), with their positions: what the relay pushes live. */
   appended: StoredEntry[];
   /** True when a snapshot in this batch now covers more than any before it (compaction may follow). */
   newSnapshot: boolean;
 }
+
+/**
+ * The position answered for a retry of an entry that compaction already dropped: acknowledged as a duplicate and
+ * not stored again. Real positions start at 1.
+ */
+export const COMPACTED_POSITION = 0;
 
 /** How to read a document's log. */
 export interface FetchQuery {
@@ -154,9 +163,12 @@ export interface RelayStore {
 
   /**
    * Appends entries of one document in one transaction, positions following the document's head. Per
-   * (document, device, seq): the same envelope, signature and metadata again returns the stored position; anything
-   * else is a `ConflictError` and nothing of the batch is stored. `ForbiddenError` when a writer is not active.
-   * A snapshot must not cover beyond the head it is appended after (`ProtocolError`).
+   * (document, device, seq) of a stored entry: the same envelope, signature and metadata again returns the stored
+   * position; anything else is a `ConflictError` and nothing of the batch is stored. An entry whose seq is at or
+   * below the device's compaction mark in the document (see {@link RelayStore.compact}) and that is not stored is
+   * a retry of a dropped entry: it gets {@link COMPACTED_POSITION} and is neither stored nor pushed.
+   * `ForbiddenError` when a writer is not active. A snapshot must not cover beyond the head it is appended after
+   * (`ProtocolError`).
    */
   appendEntries(spaceId: string, documentId: string, entries: LogEntry[], now: number): Promise<AppendResult>;
   /**
@@ -166,7 +178,11 @@ export interface RelayStore {
   fetchEntries(spaceId: string, documentId: string, query: FetchQuery): Promise<FetchResult>;
   listDocuments(spaceId: string): Promise<DocumentHead[]>;
 
-  /** Drops entries covered by each document's newest snapshot and old enough, then gives the space back. */
+  /**
+   * Deletes the entries covered by each document's newest snapshot and old enough (metadata and body: nothing per
+   * dropped entry remains), raising per (document, device) a compaction mark to the highest seq dropped so that
+   * retries stay idempotent; then gives the space back to the file system.
+   */
   compact(query: CompactionQuery): Promise<CompactionResult>;
   /** Bytes the store occupies on disk (or the nearest equivalent), for monitoring and tests. */
   storedBytes(): Promise<number>;

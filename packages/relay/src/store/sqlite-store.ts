@@ -8,20 +8,21 @@ import { ConflictError } from "../errors/conflict-error";
 import { ForbiddenError } from "../errors/forbidden-error";
 import { NotFoundError } from "../errors/not-found-error";
 import { StorageError } from "../errors/storage-error";
-import type {
-  AppendResult,
-  CompactionQuery,
-  CompactionResult,
-  DeviceRecord,
-  DocumentHead,
-  FetchQuery,
-  FetchResult,
-  GrantRecord,
-  NewDevice,
-  NewGrant,
-  NewSpace,
-  RelayStore,
-  SpaceRecord,
+import {
+  type AppendResult,
+  COMPACTED_POSITION,
+  type CompactionQuery,
+  type CompactionResult,
+  type DeviceRecord,
+  type DocumentHead,
+  type FetchQuery,
+  type FetchResult,
+  type GrantRecord,
+  type NewDevice,
+  type NewGrant,
+  type NewSpace,
+  type RelayStore,
+  type SpaceRecord,
 } from "./relay-store";
 import { GroupCommit } from "./sqlite/group-commit";
 import { migrate } from "./sqlite/migrations";
@@ -312,6 +313,13 @@ export class SqliteStore implements RelayStore {
           positions.push(existing.position);
           continue;
         }
+        // Compaction deleted this device's entries up to its mark: an entry at or below it was stored once (a
+        // device appends its seqs in order) and is now part of the snapshot.
+        const mark = this.#sql.compactionMark.get(doc.id, entry.deviceId)?.seq ?? 0;
+        if (entry.seq <= mark) {
+          positions.push(COMPACTED_POSITION);
+          continue;
+        }
         if (covers !== null && covers > head) {
           throw new ProtocolError(
             `A snapshot cannot cover position ${covers}: document ${documentId} only has ${head} entries.`,
@@ -405,7 +413,9 @@ export class SqliteStore implements RelayStore {
           const through = young === null ? covers : young - 1;
           if (through <= from) return { n: 0, bytes: 0 };
           const measured = this.#sql.measureRange.get(doc.id, from, through);
-          this.#sql.dropRange.run(doc.id, from, through);
+          this.#sql.raiseMarks.run(doc.id, from, through);
+          this.#sql.dropBodies.run(doc.id, from, through);
+          this.#sql.dropEntries.run(doc.id, from, through);
           this.#sql.setDroppedThrough.run(through, doc.id);
           return { n: measured?.n ?? 0, bytes: measured?.bytes ?? 0 };
         })

@@ -75,6 +75,24 @@ const MIGRATIONS: readonly string[] = [
     signature BLOB NOT NULL
   ) STRICT;
   `,
+  // 2: compaction deletes covered entries outright. Per (document, device) a mark keeps the highest seq dropped,
+  // so a late retry of a dropped entry is still recognised as one; per-entry tombstones cost about 170 bytes each
+  // and made a compacted log grow with its history. Tombstones of version 1 become marks.
+  `
+  CREATE TABLE compaction_marks (
+    doc INTEGER NOT NULL REFERENCES documents (id),
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (doc, device_id)
+  ) STRICT, WITHOUT ROWID;
+
+  INSERT INTO compaction_marks (doc, device_id, seq)
+    SELECT e.doc, e.device_id, max(e.seq) FROM entries e
+    WHERE NOT EXISTS (SELECT 1 FROM entry_bodies b WHERE b.entry_id = e.id)
+    GROUP BY e.doc, e.device_id;
+
+  DELETE FROM entries WHERE NOT EXISTS (SELECT 1 FROM entry_bodies b WHERE b.entry_id = entries.id);
+  `,
 ];
 
 /** The schema version this release writes. */

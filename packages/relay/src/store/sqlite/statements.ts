@@ -120,6 +120,9 @@ export function prepareStatements(db: Database.Database) {
     findEntry: prepare<[number, string, number], EntryKeyRow>(
       "SELECT position, epoch, kind, covers, digest FROM entries WHERE doc = ? AND device_id = ? AND seq = ?",
     ),
+    compactionMark: prepare<[number, string], { seq: number }>(
+      "SELECT seq FROM compaction_marks WHERE doc = ? AND device_id = ?",
+    ),
     insertEntry: prepare<[number, number, string, number, number, number, number | null, Uint8Array, number, number]>(
       `INSERT INTO entries (doc, position, device_id, seq, epoch, kind, covers, digest, size, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -148,9 +151,18 @@ export function prepareStatements(db: Database.Database) {
     measureRange: prepare<[number, number, number], { n: number; bytes: number | null }>(
       "SELECT count(*) AS n, sum(size) AS bytes FROM entries WHERE doc = ? AND position > ? AND position <= ?",
     ),
-    dropRange: prepare<[number, number, number]>(
+    raiseMarks: prepare<[number, number, number]>(
+      `INSERT INTO compaction_marks (doc, device_id, seq)
+         SELECT doc, device_id, max(seq) FROM entries WHERE doc = ? AND position > ? AND position <= ?
+         GROUP BY device_id
+       ON CONFLICT (doc, device_id) DO UPDATE SET seq = max(seq, excluded.seq)`,
+    ),
+    dropBodies: prepare<[number, number, number]>(
       `DELETE FROM entry_bodies WHERE entry_id IN
          (SELECT id FROM entries WHERE doc = ? AND position > ? AND position <= ?)`,
+    ),
+    dropEntries: prepare<[number, number, number]>(
+      "DELETE FROM entries WHERE doc = ? AND position > ? AND position <= ?",
     ),
     setDroppedThrough: prepare<[number, number]>("UPDATE documents SET dropped_through = ? WHERE id = ?"),
   };
