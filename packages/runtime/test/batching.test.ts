@@ -1,6 +1,6 @@
 // Dynamic batching: concurrent embed/classify calls share padded model runs, and each caller still gets exactly
 // the result it would get alone.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { AbortedError, DynamicBatcher, InvalidArgumentError } from "../src/index";
 import { pipeline } from "../src/node";
 import { fixtureModels } from "./helpers/fixture-models";
@@ -68,5 +68,88 @@ describe("dynamic batching", () => {
     ]);
     expect(runs).toEqual([["a"], ["b", "d"]]);
     expect(() => new DynamicBatcher(async (x) => x, { maxBatchSize: 0 })).toThrow(InvalidArgumentError);
+  });
+
+  describe("when it waits", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    // A batcher whose runs end only when the test says so.
+    function gated() {
+      const runs: string[][] = [];
+      const gates: (() => void)[] = [];
+      const batcher = new DynamicBatcher<string, string>(
+        async (items) => {
+          runs.push(items);
+          await new Promise<void>((r) => gates.push(r));
+          return items.map((x) => x.toUpperCase());
+        },
+        { maxBatchSize: 3, maxWaitMs: 60_000 },
+      );
+      return { runs, gates, batcher };
+    }
+
+    it("runs a call that finds it idle at once, with the calls of the same tick, never on a timer", async () => {
+      vi.useFakeTimers();
+      const { runs, gates, batcher } = gated();
+      const calls = [batcher.add("a"), batcher.add("b")];
+      await Promise.resolve();
+      // No timer was advanced: the run started on a microtask.
+      expect(runs).toEqual([["a", "b"]]);
+      gates[0]!();
+      expect(await Promise.all(calls)).toEqual(["A", "B"]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it("holds calls that queue behind a run until maxWaitMs, unless the batch fills", async () => {
+      vi.useFakeTimers();
+      const { runs, gates, batcher } = gated();
+      const first = batcher.add("a");
+      await Promise.resolve();
+      const second = batcher.add("b");
+      gates[0]!();
+      expect(await first).toBe("A");
+      // "b" came while "a" ran: it waits for company, on a timer, for at most maxWaitMs.
+      expect(runs).toEqual([["a"]]);
+      expect(vi.getTimerCount()).toBe(1);
+      const third = batcher.add("c");
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(runs).toEqual([["a"], ["b", "c"]]);
+      gates[1]!();
+      expect(await Promise.all([second, third])).toEqual(["B", "C"]);
+
+      // Calls of an idle tick beyond one batch: the first batch runs at once, the rest right after it, no timer.
+      const more = ["d", "e", "f", "g"].map((x) => batcher.add(x));
+      await Promise.resolve();
+      expect(runs.at(-1)).toEqual(["d", "e", "f"]);
+      gates[2]!();
+      await vi.waitFor(() => expect(runs.at(-1)).toEqual(["g"]));
+      expect(vi.getTimerCount()).toBe(0);
+      gates[3]!();
+      expect(await Promise.all(more)).toEqual(["D", "E", "F", "G"]);
+
+      // A full batch behind a run does not wait either.
+      const head = batcher.add("h");
+      await Promise.resolve();
+      const full = ["i", "j", "k"].map((x) => batcher.add(x));
+      gates[4]!();
+      await vi.waitFor(() => expect(runs.at(-1)).toEqual(["i", "j", "k"]));
+      gates[5]!();
+      expect(await Promise.all([head, ...full])).toEqual(["H", "I", "J", "K"]);
+    });
+
+    it("queues one caller's items together and splits them at maxBatchSize", async () => {
+      const { runs, gates, batcher } = gated();
+      const all = batcher.addAll(["a", "b", "c", "d", "e"]);
+      await Promise.resolve();
+      expect(runs).toEqual([["a", "b", "c"]]);
+      gates[0]!();
+      await vi.waitFor(() => expect(runs.length).toBe(2));
+      expect(runs[1]).toEqual(["d", "e"]);
+      gates[1]!();
+      expect(await all).toEqual(["A", "B", "C", "D", "E"]);
+      await expect(batcher.addAll(["x"], AbortSignal.abort())).rejects.toBeInstanceOf(AbortedError);
+    });
   });
 });

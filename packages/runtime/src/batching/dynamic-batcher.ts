@@ -5,7 +5,11 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 export interface BatchingOptions {
   /** Most items in one run (default 16). */
   readonly maxBatchSize?: number;
-  /** Longest an item waits for others before its batch runs, in ms (default 2; 0 still groups same-tick calls). */
+  /**
+   * Longest an item waits for company when calls are concurrent, in ms (default 2). A call that finds the batcher
+   * idle never waits: it runs at once, with whatever was added in the same tick. Only items that queue behind a
+   * run in flight may be held, after that run, until the oldest of them has waited this long or the batch is full.
+   */
   readonly maxWaitMs?: number;
 }
 
@@ -14,18 +18,24 @@ interface Pending<I, O> {
   readonly resolve: (value: O) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
+  /** performance.now() when the item was queued. */
+  readonly since: number;
+  /** Queued while a run was in flight: a sign of concurrent callers, worth waiting for. */
+  readonly concurrent: boolean;
 }
 
 /**
- * Groups items from concurrent callers into batches: a batch runs when it is full or when its first item has
- * waited `maxWaitMs`, and one batch runs at a time, so items that arrive during a run form the next batch.
- * `run` gets the items and returns one result per item, in order.
+ * Groups items from concurrent callers into batches. An idle batcher runs a call at once (items added in the same
+ * synchronous tick share its run); items that arrive while a run is in flight queue and form the next batch when
+ * it ends, which waits for more only while the batch is not full and its oldest item has waited less than
+ * `maxWaitMs`. One batch runs at a time. `run` gets the items and returns one result per item, in order.
  */
 export class DynamicBatcher<I, O> {
   private readonly maxBatchSize: number;
   private readonly maxWaitMs: number;
   private queue: Pending<I, O>[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushQueued = false;
   private running = false;
   /** Sizes of the batches run so far, oldest first (bounded): for tests, tuning and benchmarks. */
   readonly batchSizes: number[] = [];
@@ -45,44 +55,89 @@ export class DynamicBatcher<I, O> {
   /** Queues one item; resolves with its result when its batch has run. */
   add(item: I, signal?: AbortSignal): Promise<O> {
     if (signal?.aborted) return Promise.reject(new AbortedError());
-    return new Promise<O>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject, signal });
-      if (this.queue.length >= this.maxBatchSize) this.schedule(0);
-      else this.schedule(this.maxWaitMs);
+    const done = new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject, signal, since: performance.now(), concurrent: this.running });
+    });
+    this.kick();
+    return done;
+  }
+
+  /** Queues several items as one caller's group; they run together when they fit in one batch. */
+  addAll(items: readonly I[], signal?: AbortSignal): Promise<O[]> {
+    if (signal?.aborted) return Promise.reject(new AbortedError());
+    const since = performance.now();
+    const concurrent = this.running;
+    const results = items.map(
+      (item) =>
+        new Promise<O>((resolve, reject) => {
+          this.queue.push({ item, resolve, reject, signal, since, concurrent });
+        }),
+    );
+    this.kick();
+    return Promise.all(results);
+  }
+
+  /**
+   * Starts a batch when the batcher is idle. The run starts on a microtask, not a timer (Node clamps even a 0 ms
+   * timeout to 1 ms), so the cost of a lone call is a few microseconds, and callers in the same tick still share.
+   */
+  private kick(): void {
+    if (this.running || this.flushQueued) return;
+    if (this.timer !== undefined) {
+      if (this.queue.length < this.maxBatchSize) return;
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      void this.flush();
     });
   }
 
-  private schedule(delay: number): void {
-    if (this.running) return;
-    if (this.timer !== undefined && delay > 0) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
+  /**
+   * After a run: the queued items form the next batch now, or once the oldest has waited maxWaitMs when they all
+   * came during a run (the rest of a group too big for one batch never waits).
+   */
+  private next(): void {
+    if (this.queue.length === 0) return;
+    const oldest = this.queue[0]!;
+    const waited = performance.now() - oldest.since;
+    if (this.queue.length >= this.maxBatchSize || !oldest.concurrent || waited >= this.maxWaitMs) {
+      this.kick();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();
-    }, delay);
+    }, this.maxWaitMs - waited);
   }
 
   private async flush(): Promise<void> {
     if (this.running) return;
     // Items whose caller gave up while waiting never reach the model.
-    this.queue = this.queue.filter((p) => {
-      if (p.signal?.aborted) p.reject(new AbortedError());
-      return !p.signal?.aborted;
-    });
-    const batch = this.queue.splice(0, this.maxBatchSize);
+    if (this.queue.some((p) => p.signal?.aborted)) {
+      this.queue = this.queue.filter((p) => {
+        if (p.signal?.aborted) p.reject(new AbortedError());
+        return !p.signal?.aborted;
+      });
+    }
+    const batch = this.queue.length <= this.maxBatchSize ? this.queue : this.queue.slice(0, this.maxBatchSize);
+    this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatchSize);
     if (batch.length === 0) return;
     this.running = true;
     this.batchSizes.push(batch.length);
     if (this.batchSizes.length > 1000) this.batchSizes.splice(0, this.batchSizes.length - 1000);
+    const items = new Array<I>(batch.length);
+    for (let i = 0; i < batch.length; i++) items[i] = batch[i]!.item;
     try {
-      const results = await this.run(batch.map((p) => p.item));
-      for (const [i, p] of batch.entries()) p.resolve(results[i]!);
+      const results = await this.run(items);
+      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]!);
     } catch (error) {
       for (const p of batch) p.reject(error);
     } finally {
       this.running = false;
-      // Whatever arrived during the run has already waited: it forms the next batch at once.
-      if (this.queue.length > 0) this.schedule(0);
+      this.next();
     }
   }
 }

@@ -35,9 +35,22 @@ export function sampleToken(
   random: SeededRandom,
   allowed?: readonly number[],
 ): number {
-  const ids = allowed ?? Array.from({ length: vocab }, (_, i) => i);
-  if (ids.length === 0) throw new InvalidArgumentError("No token is allowed at this step.");
+  if (allowed?.length === 0) throw new InvalidArgumentError("No token is allowed at this step.");
   const temperature = options.temperature ?? 0;
+  if (temperature === 0 && allowed === undefined) {
+    // The common case, once per generated token: a plain scan, no id list (the first maximum is the lowest id).
+    let best = 0;
+    let bestLogit = logits[offset]!;
+    for (let id = 1; id < vocab; id++) {
+      const l = logits[offset + id]!;
+      if (l > bestLogit) {
+        best = id;
+        bestLogit = l;
+      }
+    }
+    return best;
+  }
+  const ids = allowed ?? Array.from({ length: vocab }, (_, i) => i);
   if (temperature === 0) {
     let best = ids[0]!;
     for (const id of ids) {

@@ -83,12 +83,14 @@ function detectProviders(): ProviderAvailability[] {
   ];
 }
 
+// Tensors cross the boundary without copies (onnxruntime-node reads and returns plain typed arrays), and as plain
+// objects, which structured clone can send to and from workers as they are.
 function toOrt(ort: OrtModule, t: HostTensor): Ort.Tensor {
-  return new ort.Tensor(t.type, t.data as Ort.Tensor.DataType, [...t.dims]);
+  return new ort.Tensor(t.type, t.data as Ort.Tensor.DataType, t.dims as number[]);
 }
 
 function fromOrt(t: Ort.Tensor): HostTensor {
-  return { type: t.type as HostTensor["type"], data: t.data as HostTensor["data"], dims: [...t.dims] };
+  return { type: t.type as HostTensor["type"], data: t.data as HostTensor["data"], dims: t.dims };
 }
 
 // onnxruntime's session log severities, by env.logLevel name.
@@ -149,10 +151,10 @@ export function nodeBackend(options: NodeBackendOptions = {}): InferenceBackend 
         inputShapes: shapesOf(session.inputMetadata),
         async run(feeds: TensorMap, outputs?: readonly string[]): Promise<TensorMap> {
           const ortFeeds: Record<string, Ort.Tensor> = {};
-          for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(ort, t);
-          const result = outputs ? await session.run(ortFeeds, [...outputs]) : await session.run(ortFeeds);
+          for (const name in feeds) ortFeeds[name] = toOrt(ort, feeds[name]!);
+          const result = outputs ? await session.run(ortFeeds, outputs as string[]) : await session.run(ortFeeds);
           const out: TensorMap = {};
-          for (const [name, t] of Object.entries(result)) out[name] = fromOrt(t);
+          for (const name in result) out[name] = fromOrt(result[name]!);
           return out;
         },
         release: () => session.release(),

@@ -1,7 +1,7 @@
 import type { BatchingOptions } from "../batching/dynamic-batcher";
 import { InferenceError } from "../errors/inference-error";
 import type { LoadedModel } from "../session/load-model";
-import { EncoderRunner } from "./encoder-runner";
+import { type EncoderItemOutput, EncoderRunner } from "./encoder-runner";
 import { softmax } from "./tensor-math";
 
 /** A label and its probability. */
@@ -33,6 +33,7 @@ export class ClassifyPipeline {
   readonly task = "classify" as const;
   private readonly runner: EncoderRunner;
   private readonly activation: "softmax" | "sigmoid";
+  private labels: string[] | undefined;
 
   constructor(
     readonly model: LoadedModel,
@@ -56,13 +57,12 @@ export class ClassifyPipeline {
     input: string | readonly string[],
     options: { signal?: AbortSignal } = {},
   ): Promise<Classification | Classification[]> {
-    const texts = typeof input === "string" ? [input] : input;
-    const results = await Promise.all(texts.map((t) => this.classifyOne(t, options.signal)));
-    return typeof input === "string" ? results[0]! : results;
+    if (typeof input === "string") return this.classificationOf(await this.runner.run(input, options.signal));
+    const outs = await this.runner.runAll(input, options.signal);
+    return outs.map((out) => this.classificationOf(out));
   }
 
-  private async classifyOne(text: string, signal?: AbortSignal): Promise<Classification> {
-    const out = await this.runner.run(text, signal);
+  private classificationOf(out: EncoderItemOutput): Classification {
     if (out.dims.length !== 1) {
       throw new InferenceError(
         `The model's logits have shape [batch, ${out.dims.join(", ")}]; classify needs [batch, labels].`,
@@ -70,7 +70,8 @@ export class ClassifyPipeline {
     }
     const probs =
       this.activation === "softmax" ? softmax(out.data) : Float64Array.from(out.data, (x) => 1 / (1 + Math.exp(-x)));
-    const labels = labelsOf(this.model, probs.length);
+    if (this.labels?.length !== probs.length) this.labels = labelsOf(this.model, probs.length);
+    const labels = this.labels;
     const scores = labels.map((label, i) => ({ label, score: probs[i]! })).sort((a, b) => b.score - a.score);
     return { label: scores[0]!.label, score: scores[0]!.score, scores };
   }

@@ -1,7 +1,7 @@
 import type { BatchingOptions } from "../batching/dynamic-batcher";
 import { InferenceError } from "../errors/inference-error";
 import type { LoadedModel } from "../session/load-model";
-import { EncoderRunner } from "./encoder-runner";
+import { type EncoderItemOutput, EncoderRunner } from "./encoder-runner";
 import { normalizeL2 } from "./tensor-math";
 
 /** Options of the `embed` (feature extraction) pipeline. */
@@ -47,13 +47,12 @@ export class EmbedPipeline {
     input: string | readonly string[],
     options: { signal?: AbortSignal } = {},
   ): Promise<Float32Array | Float32Array[]> {
-    const texts = typeof input === "string" ? [input] : input;
-    const vectors = await Promise.all(texts.map((t) => this.embedOne(t, options.signal)));
-    return typeof input === "string" ? vectors[0]! : vectors;
+    if (typeof input === "string") return this.vectorOf(await this.runner.run(input, options.signal));
+    const outs = await this.runner.runAll(input, options.signal);
+    return outs.map((out) => this.vectorOf(out));
   }
 
-  private async embedOne(text: string, signal?: AbortSignal): Promise<Float32Array> {
-    const out = await this.runner.run(text, signal);
+  private vectorOf(out: EncoderItemOutput): Float32Array {
     let vector: Float32Array;
     if (this.pooled || out.dims.length === 1) {
       vector = out.data.slice();

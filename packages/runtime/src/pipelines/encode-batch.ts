@@ -1,6 +1,5 @@
 import type { TensorMap } from "../spec/tensor";
 import type { TextEncoding, TextTokenizer } from "../tokenization/text-tokenizer";
-import { int64Tensor } from "./tensor-math";
 
 /** Texts tokenized, truncated and right-padded into one batch of model inputs. */
 export interface EncodedBatch {
@@ -22,26 +21,37 @@ export function encodeBatch(
   maxLength?: number,
 ): EncodedBatch {
   const encodings = texts.map((t) => truncate(tokenizer.encode(t), maxLength));
-  const sequenceLength = Math.max(1, ...encodings.map((e) => e.ids.length));
+  let sequenceLength = 1;
+  for (const e of encodings) if (e.ids.length > sequenceLength) sequenceLength = e.ids.length;
   const batch = texts.length;
-  const ids: number[] = [];
-  const mask: number[] = [];
-  const types: number[] = [];
-  const positions: number[] = [];
-  for (const e of encodings) {
-    for (let i = 0; i < sequenceLength; i++) {
-      const real = i < e.ids.length;
-      ids.push(real ? e.ids[i]! : tokenizer.padId);
-      mask.push(real ? 1 : 0);
-      types.push(real ? (e.typeIds[i] ?? 0) : 0);
-      positions.push(i);
+  const size = batch * sequenceLength;
+  const dims = [batch, sequenceLength];
+  // Typed arrays filled in place: a zero-filled BigInt64Array is already the padding of the mask and type ids.
+  const ids = new BigInt64Array(size);
+  const padId = BigInt(tokenizer.padId);
+  if (padId !== 0n) ids.fill(padId);
+  const feeds: TensorMap = { input_ids: { type: "int64", data: ids, dims } };
+  const mask = inputNames.includes("attention_mask") ? new BigInt64Array(size) : undefined;
+  const types = inputNames.includes("token_type_ids") ? new BigInt64Array(size) : undefined;
+  for (let r = 0; r < batch; r++) {
+    const e = encodings[r]!;
+    const base = r * sequenceLength;
+    for (let i = 0; i < e.ids.length; i++) {
+      ids[base + i] = BigInt(e.ids[i]!);
+      if (mask) mask[base + i] = 1n;
+      if (types) {
+        const t = e.typeIds[i];
+        if (t) types[base + i] = BigInt(t);
+      }
     }
   }
-  const dims = [batch, sequenceLength];
-  const feeds: TensorMap = { input_ids: int64Tensor(ids, dims) };
-  if (inputNames.includes("attention_mask")) feeds.attention_mask = int64Tensor(mask, dims);
-  if (inputNames.includes("token_type_ids")) feeds.token_type_ids = int64Tensor(types, dims);
-  if (inputNames.includes("position_ids")) feeds.position_ids = int64Tensor(positions, dims);
+  if (mask) feeds.attention_mask = { type: "int64", data: mask, dims };
+  if (types) feeds.token_type_ids = { type: "int64", data: types, dims };
+  if (inputNames.includes("position_ids")) {
+    const positions = new BigInt64Array(size);
+    for (let i = 0; i < size; i++) positions[i] = BigInt(i % sequenceLength);
+    feeds.position_ids = { type: "int64", data: positions, dims };
+  }
   return { feeds, encodings, batch, sequenceLength };
 }
 

@@ -43,6 +43,11 @@ export class EncoderRunner {
     return this.batcher.add(text, signal);
   }
 
+  /** One caller's texts, queued together so that they share runs. */
+  runAll(texts: readonly string[], signal?: AbortSignal): Promise<EncoderItemOutput[]> {
+    return this.batcher.addAll(texts, signal);
+  }
+
   private async runBatch(texts: string[]): Promise<EncoderItemOutput[]> {
     const { session, tokenizer } = this.model;
     const batch = encodeBatch(tokenizer, texts, session.inputNames, this.maxLength);
@@ -54,10 +59,12 @@ export class EncoderRunner {
       throw new InferenceError(`The model's "${this.outputName}" output has batch ${dims[0]}, not ${batch.batch}.`);
     }
     const itemDims = dims.slice(1);
-    const size = itemDims.reduce((a, b) => a * b, 1);
+    let size = 1;
+    for (const d of itemDims) size *= d;
+    // Views, not copies: the output buffer is this run's own, and each caller reads only its rows.
     return batch.encodings.map((encoding, i) => ({
       encoding,
-      data: data.slice(i * size, (i + 1) * size),
+      data: batch.batch === 1 ? data : data.subarray(i * size, (i + 1) * size),
       dims: itemDims,
     }));
   }

@@ -9,7 +9,7 @@ import { SeededRandom } from "../generation/seeded-random";
 import { StopSequenceFilter } from "../generation/stop-sequences";
 import type { LoadedModel } from "../session/load-model";
 import type { HostTensor, TensorMap } from "../spec/tensor";
-import { floatData, int64Tensor, logSoftmaxAt } from "./tensor-math";
+import { floatData, logSoftmaxAt } from "./tensor-math";
 
 /** Why generation ended. */
 export type FinishReason = "eos" | "stop" | "length" | "complete";
@@ -61,6 +61,8 @@ export interface GenerateOptions extends SamplingOptions {
 
 interface PastLayout {
   readonly names: readonly string[];
+  /** The output that feeds each of `names` at the next step (`present.N.key` for `past_key_values.N.key`). */
+  readonly presentNames: readonly string[];
   /** Dims of an empty past for batch 1: [1, heads, 0, headDim]. */
   readonly emptyDims: Readonly<Record<string, readonly number[]>>;
 }
@@ -90,7 +92,7 @@ function pastLayout(model: LoadedModel): PastLayout | undefined {
     }
     emptyDims[name] = [1, h, 0, d];
   }
-  return { names, emptyDims };
+  return { names, presentNames: names.map((n) => n.replace("past_key_values", "present")), emptyDims };
 }
 
 /**
@@ -102,6 +104,8 @@ export class GeneratePipeline {
   private readonly past: PastLayout | undefined;
   private readonly eosIds: ReadonlySet<number>;
   private readonly maxPositions: number | undefined;
+  /** Which optional inputs the model declares (looked up once, not at every step). */
+  private readonly inputs: { attentionMask: boolean; positionIds: boolean; useCacheBranch: boolean };
   /** Model runs so far (one per generated token with the cache): for tests and benchmarks. */
   steps = 0;
 
@@ -111,6 +115,11 @@ export class GeneratePipeline {
       throw new InferenceError("The model lacks input_ids or logits: it is not a causal language model.");
     }
     this.past = pastLayout(model);
+    this.inputs = {
+      attentionMask: session.inputNames.includes("attention_mask"),
+      positionIds: session.inputNames.includes("position_ids"),
+      useCacheBranch: session.inputNames.includes("use_cache_branch"),
+    };
     const eos = config.eos_token_id;
     this.eosIds = new Set(typeof eos === "number" ? [eos] : Array.isArray(eos) ? eos : []);
     const n = config.n_positions ?? config.max_position_embeddings;
@@ -232,23 +241,24 @@ export class GeneratePipeline {
   }
 
   private feeds(ids: readonly number[], total: number, past: TensorMap | undefined): TensorMap {
-    const { session } = this.model;
     const n = ids.length;
-    const feeds: TensorMap = { input_ids: int64Tensor(ids, [1, n]) };
-    if (session.inputNames.includes("attention_mask"))
-      feeds.attention_mask = int64Tensor(new Array(total).fill(1), [1, total]);
-    if (session.inputNames.includes("position_ids")) {
-      feeds.position_ids = int64Tensor(
-        Array.from({ length: n }, (_, i) => total - n + i),
-        [1, n],
-      );
+    const inputIds = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) inputIds[i] = BigInt(ids[i]!);
+    const feeds: TensorMap = { input_ids: { type: "int64", data: inputIds, dims: [1, n] } };
+    if (this.inputs.attentionMask) {
+      feeds.attention_mask = { type: "int64", data: new BigInt64Array(total).fill(1n), dims: [1, total] };
+    }
+    if (this.inputs.positionIds) {
+      const positions = new BigInt64Array(n);
+      for (let i = 0; i < n; i++) positions[i] = BigInt(total - n + i);
+      feeds.position_ids = { type: "int64", data: positions, dims: [1, n] };
     }
     if (this.past) {
       for (const name of this.past.names) {
         feeds[name] = past?.[name] ?? emptyFloat(this.past.emptyDims[name]!);
       }
     }
-    if (session.inputNames.includes("use_cache_branch")) {
+    if (this.inputs.useCacheBranch) {
       feeds.use_cache_branch = { type: "bool", data: Uint8Array.of(past ? 1 : 0), dims: [1] };
     }
     return feeds;
@@ -256,8 +266,11 @@ export class GeneratePipeline {
 
   private presentsAsPast(outputs: TensorMap): TensorMap {
     const past: TensorMap = {};
-    for (const name of this.past?.names ?? []) {
-      const present = outputs[name.replace("past_key_values", "present")];
+    const layout = this.past;
+    if (!layout) return past;
+    for (let i = 0; i < layout.names.length; i++) {
+      const name = layout.names[i]!;
+      const present = outputs[layout.presentNames[i]!];
       if (!present) throw new InferenceError(`The model has ${name} but no matching present output.`);
       past[name] = present;
     }

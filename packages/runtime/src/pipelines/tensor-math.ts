@@ -19,11 +19,6 @@ export function floatData(tensor: HostTensor | undefined, name: string): Float32
   throw new InferenceError(`The model's "${name}" output is ${tensor.type}; this pipeline needs float32 or float16.`);
 }
 
-/** An int64 tensor from plain numbers. */
-export function int64Tensor(values: readonly number[], dims: readonly number[]): HostTensor {
-  return { type: "int64", data: BigInt64Array.from(values, (v) => BigInt(v)), dims };
-}
-
 /** Softmax of `logits[offset .. offset + length)`, numerically stable. */
 export function softmax(logits: ArrayLike<number>, offset = 0, length = logits.length - offset): Float64Array {
   let max = Number.NEGATIVE_INFINITY;

@@ -38,6 +38,8 @@ export class TextTokenizer {
   readonly byteLevel: boolean;
   readonly modelType: string;
   private readonly bytesCache = new Map<number, Uint8Array | null>();
+  // Read on every batch: looked up once.
+  private padIdCache: number | undefined;
 
   private constructor(
     private readonly tokenizer: Tokenizer,
@@ -114,10 +116,13 @@ export class TextTokenizer {
 
   /** The id padding uses: `pad_token` from the config, else 0. */
   get padId(): number {
-    const pad = this.config.pad_token;
-    const name =
-      typeof pad === "string" ? pad : isObject(pad) && typeof pad.content === "string" ? pad.content : undefined;
-    return (name !== undefined ? this.tokenToId(name) : undefined) ?? 0;
+    if (this.padIdCache === undefined) {
+      const pad = this.config.pad_token;
+      const name =
+        typeof pad === "string" ? pad : isObject(pad) && typeof pad.content === "string" ? pad.content : undefined;
+      this.padIdCache = (name !== undefined ? this.tokenToId(name) : undefined) ?? 0;
+    }
+    return this.padIdCache;
   }
 
   /** Applies the tokenizer's normalizer (lowercasing, accent stripping, ...) to a piece of text. */
