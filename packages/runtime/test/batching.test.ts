@@ -151,5 +151,17 @@ describe("dynamic batching", () => {
       expect(await all).toEqual(["A", "B", "C", "D", "E"]);
       await expect(batcher.addAll(["x"], AbortSignal.abort())).rejects.toBeInstanceOf(AbortedError);
     });
+
+    it("rejects every caller of a failed run once, and runs the next batch as usual", async () => {
+      const failing = new DynamicBatcher<string, string>(async (items) => {
+        if (items.includes("bad")) throw new InvalidArgumentError("bad item");
+        return items.map((x) => x.toUpperCase());
+      });
+      const [group, lone] = await Promise.allSettled([failing.addAll(["ok", "bad"]), failing.add("fine")]);
+      expect(group.status === "rejected" && group.reason).toBeInstanceOf(InvalidArgumentError);
+      expect(lone.status === "rejected" && lone.reason).toBeInstanceOf(InvalidArgumentError);
+      expect(await failing.addAll(["a", "b"])).toEqual(["A", "B"]);
+      expect(failing.batchSizes).toEqual([3, 2]);
+    });
   });
 });

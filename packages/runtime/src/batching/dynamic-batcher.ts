@@ -3,7 +3,10 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 
 /** How concurrent calls are grouped into one model run. */
 export interface BatchingOptions {
-  /** Most items in one run (default 16). */
+  /**
+   * Most items in one run (default 32, the batch size sentence-transformers encodes with). An array of texts larger
+   * than this runs in several batches, which bounds the memory of one run.
+   */
   readonly maxBatchSize?: number;
   /**
    * Longest an item waits for company when calls are concurrent, in ms (default 2). A call that finds the batcher
@@ -13,15 +16,31 @@ export interface BatchingOptions {
   readonly maxWaitMs?: number;
 }
 
-interface Pending<I, O> {
-  readonly item: I;
-  readonly resolve: (value: O) => void;
+/** One caller's items: settled together once each has its result, or at the first error. */
+interface Group<O> {
+  readonly results: O[];
+  left: number;
+  settled: boolean;
+  readonly resolve: (values: O[]) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
-  /** performance.now() when the item was queued. */
+  /** performance.now() when the group was queued. */
   readonly since: number;
   /** Queued while a run was in flight: a sign of concurrent callers, worth waiting for. */
   readonly concurrent: boolean;
+}
+
+/** One item in the queue, and where its result goes. */
+interface Pending<I, O> {
+  readonly item: I;
+  readonly group: Group<O>;
+  readonly index: number;
+}
+
+function settle<O>(group: Group<O>, error: unknown): void {
+  if (group.settled) return;
+  group.settled = true;
+  group.reject(error);
 }
 
 /**
@@ -44,7 +63,7 @@ export class DynamicBatcher<I, O> {
     private readonly run: (items: I[]) => Promise<O[]>,
     options: BatchingOptions = {},
   ) {
-    this.maxBatchSize = options.maxBatchSize ?? 16;
+    this.maxBatchSize = options.maxBatchSize ?? 32;
     this.maxWaitMs = options.maxWaitMs ?? 2;
     if (!Number.isInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
       throw new InvalidArgumentError("batching.maxBatchSize must be a positive integer.");
@@ -55,26 +74,37 @@ export class DynamicBatcher<I, O> {
   /** Queues one item; resolves with its result when its batch has run. */
   add(item: I, signal?: AbortSignal): Promise<O> {
     if (signal?.aborted) return Promise.reject(new AbortedError());
-    const done = new Promise<O>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject, signal, since: performance.now(), concurrent: this.running });
+    return new Promise<O>((resolve, reject) => {
+      this.enqueue([item], signal, (results) => resolve(results[0]!), reject);
     });
-    this.kick();
-    return done;
   }
 
   /** Queues several items as one caller's group; they run together when they fit in one batch. */
   addAll(items: readonly I[], signal?: AbortSignal): Promise<O[]> {
     if (signal?.aborted) return Promise.reject(new AbortedError());
-    const since = performance.now();
-    const concurrent = this.running;
-    const results = items.map(
-      (item) =>
-        new Promise<O>((resolve, reject) => {
-          this.queue.push({ item, resolve, reject, signal, since, concurrent });
-        }),
-    );
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise<O[]>((resolve, reject) => this.enqueue(items, signal, resolve, reject));
+  }
+
+  // One promise per caller, not per item: a batch of 32 texts costs one allocation here, not 32.
+  private enqueue(
+    items: readonly I[],
+    signal: AbortSignal | undefined,
+    resolve: (values: O[]) => void,
+    reject: (error: unknown) => void,
+  ): void {
+    const group: Group<O> = {
+      results: new Array<O>(items.length),
+      left: items.length,
+      settled: false,
+      resolve,
+      reject,
+      signal,
+      since: performance.now(),
+      concurrent: this.running,
+    };
+    for (let index = 0; index < items.length; index++) this.queue.push({ item: items[index]!, group, index });
     this.kick();
-    return Promise.all(results);
   }
 
   /**
@@ -101,7 +131,7 @@ export class DynamicBatcher<I, O> {
    */
   private next(): void {
     if (this.queue.length === 0) return;
-    const oldest = this.queue[0]!;
+    const oldest = this.queue[0]!.group;
     const waited = performance.now() - oldest.since;
     if (this.queue.length >= this.maxBatchSize || !oldest.concurrent || waited >= this.maxWaitMs) {
       this.kick();
@@ -115,11 +145,11 @@ export class DynamicBatcher<I, O> {
 
   private async flush(): Promise<void> {
     if (this.running) return;
-    // Items whose caller gave up while waiting never reach the model.
-    if (this.queue.some((p) => p.signal?.aborted)) {
+    // Items whose caller gave up (or whose group already failed) never reach the model.
+    if (this.queue.some((p) => p.group.settled || p.group.signal?.aborted)) {
       this.queue = this.queue.filter((p) => {
-        if (p.signal?.aborted) p.reject(new AbortedError());
-        return !p.signal?.aborted;
+        if (p.group.signal?.aborted) settle(p.group, new AbortedError());
+        return !p.group.settled;
       });
     }
     const batch = this.queue.length <= this.maxBatchSize ? this.queue : this.queue.slice(0, this.maxBatchSize);
@@ -132,9 +162,17 @@ export class DynamicBatcher<I, O> {
     for (let i = 0; i < batch.length; i++) items[i] = batch[i]!.item;
     try {
       const results = await this.run(items);
-      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]!);
+      for (let i = 0; i < batch.length; i++) {
+        const { group, index } = batch[i]!;
+        group.results[index] = results[i]!;
+        group.left -= 1;
+        if (group.left === 0 && !group.settled) {
+          group.settled = true;
+          group.resolve(group.results);
+        }
+      }
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      for (const p of batch) settle(p.group, error);
     } finally {
       this.running = false;
       this.next();
