@@ -210,6 +210,23 @@ describe("configuration", () => {
     }
   });
 
+  it("refuses a nonsensical timeout or retry policy with E_ARGUMENT, before any request", () => {
+    for (const bad of [
+      { timeoutMs: 0 },
+      { idleTimeoutMs: -1 },
+      { timeoutMs: Number.NaN },
+      { retry: { maxRetries: 1.5 } },
+    ]) {
+      expect(() => new AnthropicMessagesModel({ model: "m", baseURL: server.url, apiKey: "k", ...bad })).toThrow(
+        expect.objectContaining({ code: "E_ARGUMENT" }),
+      );
+      expect(() => new OpenAIChatModel({ model: "m", baseURL: server.url, ...bad })).toThrow(
+        expect.objectContaining({ code: "E_ARGUMENT" }),
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refuses to call Anthropic without a key", async () => {
     const saved = process.env.ANTHROPIC_API_KEY;
     delete process.env.ANTHROPIC_API_KEY;

@@ -12,8 +12,9 @@ import type {
   Usage,
 } from "../spec/language-model";
 import { environmentVariable } from "./environment-variable";
+import { HttpClient } from "./http-client";
 import { type HttpModelOptions, trimBaseURL } from "./http-model-options";
-import { postWithRetry, providerErrorFor } from "./http-transport";
+import { providerErrorFor } from "./http-transport";
 import {
   arrayField,
   isRecord,
@@ -23,8 +24,6 @@ import {
   recordField,
   stringField,
 } from "./json-record";
-import { type ResolvedRetryPolicy, resolveRetryPolicy } from "./retry-policy";
-import { sseEvents } from "./sse-events";
 
 /** Options of {@link AnthropicMessagesModel}. */
 export interface AnthropicModelOptions extends HttpModelOptions {
@@ -99,7 +98,7 @@ export class AnthropicMessagesModel implements LanguageModel {
   readonly modelId: string;
   private readonly baseURL: string;
   private readonly apiKey: string | undefined;
-  private readonly retry: ResolvedRetryPolicy;
+  private readonly http: HttpClient;
 
   constructor(private readonly options: AnthropicModelOptions) {
     if (!options.model) throw new ConfigError("AnthropicMessagesModel needs a model name.");
@@ -110,7 +109,9 @@ export class AnthropicMessagesModel implements LanguageModel {
     // ANTHROPIC_BASE_URL conventionally omits /v1 (the official SDKs append it); accept both.
     if (!/\/v\d+$/.test(this.baseURL)) this.baseURL = `${this.baseURL}/v1`;
     this.apiKey = options.apiKey ?? environmentVariable("ANTHROPIC_API_KEY");
-    this.retry = resolveRetryPolicy(options.retry);
+    this.http = new HttpClient(PROVIDER, this.modelId, options, (body) =>
+      isRecord(body) ? stringField(recordField(body, "error"), "type") : undefined,
+    );
   }
 
   /** The exact JSON body a call sends. */
@@ -138,24 +139,11 @@ export class AnthropicMessagesModel implements LanguageModel {
     if (this.apiKey === undefined) {
       throw new ConfigError("No Anthropic API key: pass apiKey or set ANTHROPIC_API_KEY.");
     }
-    return postWithRetry({
-      provider: PROVIDER,
-      model: this.modelId,
+    return this.http.send(options, {
       url: `${this.baseURL}/messages`,
-      headers: {
-        "x-api-key": this.apiKey,
-        "anthropic-version": this.options.version ?? "2023-06-01",
-        ...(stream ? { accept: "text/event-stream" } : {}),
-        ...this.options.headers,
-      },
+      headers: { "x-api-key": this.apiKey, "anthropic-version": this.options.version ?? "2023-06-01" },
       body: this.requestBody(options, stream),
       stream,
-      retry: this.retry,
-      timeoutMs: this.options.timeoutMs ?? 60_000,
-      errorType: (body) => (isRecord(body) ? stringField(recordField(body, "error"), "type") : undefined),
-      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
   }
 
@@ -188,13 +176,7 @@ export class AnthropicMessagesModel implements LanguageModel {
 
   async doStream(options: CallOptions): Promise<StreamResult> {
     const response = await this.post(options, true);
-    if (response.body === null) throw new InvalidResponseError("anthropic sent an empty streaming response.");
-    const events = sseEvents(response.body, {
-      idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000,
-      provider: PROVIDER,
-      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-    });
-    return { stream: parseAnthropicStream(events) };
+    return { stream: parseAnthropicStream(this.http.events(options, response)) };
   }
 }
 

@@ -11,8 +11,9 @@ import type {
   StreamResult,
 } from "../spec/language-model";
 import { environmentVariable } from "./environment-variable";
+import { HttpClient } from "./http-client";
 import { type HttpModelOptions, trimBaseURL } from "./http-model-options";
-import { postWithRetry, providerErrorFor } from "./http-transport";
+import { providerErrorFor } from "./http-transport";
 import {
   arrayField,
   isRecord,
@@ -22,8 +23,6 @@ import {
   recordField,
   stringField,
 } from "./json-record";
-import { type ResolvedRetryPolicy, resolveRetryPolicy } from "./retry-policy";
-import { sseEvents } from "./sse-events";
 
 /** Options of {@link OpenAIChatModel}. */
 export interface OpenAIModelOptions extends HttpModelOptions {
@@ -81,7 +80,7 @@ export class OpenAIChatModel implements LanguageModel {
   readonly modelId: string;
   private readonly baseURL: string;
   private readonly apiKey: string | undefined;
-  private readonly retry: ResolvedRetryPolicy;
+  private readonly http: HttpClient;
 
   constructor(private readonly options: OpenAIModelOptions) {
     if (!options.model) throw new ConfigError("OpenAIChatModel needs a model name.");
@@ -93,7 +92,10 @@ export class OpenAIChatModel implements LanguageModel {
     this.apiKey = options.apiKey ?? environmentVariable("OPENAI_API_KEY");
     // Even a server on this machine is audited: loopback today may be a tunnel tomorrow.
     this.remote = true;
-    this.retry = resolveRetryPolicy(options.retry);
+    this.http = new HttpClient(this.provider, this.modelId, options, (body) => {
+      const error = isRecord(body) ? recordField(body, "error") : undefined;
+      return stringField(error, "type") ?? stringField(error, "code");
+    });
   }
 
   /** The exact JSON body a call sends. */
@@ -123,27 +125,12 @@ export class OpenAIChatModel implements LanguageModel {
     return JSON.stringify(body);
   }
 
-  private async post(options: CallOptions, stream: boolean): Promise<Response> {
-    return postWithRetry({
-      provider: this.provider,
-      model: this.modelId,
+  private post(options: CallOptions, stream: boolean): Promise<Response> {
+    return this.http.send(options, {
       url: `${this.baseURL}/chat/completions`,
-      headers: {
-        ...(this.apiKey === undefined ? {} : { authorization: `Bearer ${this.apiKey}` }),
-        ...(stream ? { accept: "text/event-stream" } : {}),
-        ...this.options.headers,
-      },
+      headers: this.apiKey === undefined ? {} : { authorization: `Bearer ${this.apiKey}` },
       body: this.requestBody(options, stream),
       stream,
-      retry: this.retry,
-      timeoutMs: this.options.timeoutMs ?? 60_000,
-      errorType: (body) => {
-        const error = isRecord(body) ? recordField(body, "error") : undefined;
-        return stringField(error, "type") ?? stringField(error, "code");
-      },
-      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
   }
 
@@ -182,13 +169,7 @@ export class OpenAIChatModel implements LanguageModel {
 
   async doStream(options: CallOptions): Promise<StreamResult> {
     const response = await this.post(options, true);
-    if (response.body === null) throw new InvalidResponseError(`${this.provider} sent an empty streaming response.`);
-    const events = sseEvents(response.body, {
-      idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000,
-      provider: this.provider,
-      ...(options.abortSignal ? { signal: options.abortSignal } : {}),
-    });
-    return { stream: parseOpenAIStream(events, this.provider) };
+    return { stream: parseOpenAIStream(this.http.events(options, response), this.provider) };
   }
 }
 
