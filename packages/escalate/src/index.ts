@@ -50,8 +50,11 @@ export {
 export { OpenAIChatModel, type OpenAIModelOptions } from "./providers/openai-chat-model";
 export { backoffDelay, parseRetryAfter, type RetryPolicy } from "./providers/retry-policy";
 export { type Calibration, calibrate, type RoutingSample } from "./router/calibrate";
+export { classifierMargin } from "./router/classifier-margin";
 export { complexityFeatures } from "./router/complexity-features";
 export { type BudgetLimits, type BudgetState, DailyBudget } from "./router/daily-budget";
+export { type ConfidenceSignal, type LocalConfidence, localConfidence } from "./router/local-confidence";
+export { meanLogprob } from "./router/mean-logprob";
 export { estimateTokens, Router, type RouterOptions, type RouterPolicy } from "./router/router";
 export { DEFAULT_WEIGHTS, routingScore, type ScoreWeights } from "./router/routing-score";
 export type {

@@ -1,9 +1,11 @@
 // The built CLI, run as a user runs it, against the loopback provider server.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TINY_DECODER_ID } from "@hearth/zoo";
+import { catalogPath } from "@hearth/zoo/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "./helpers/corpus";
 import { ProviderServer } from "./helpers/provider-server";
@@ -73,6 +75,35 @@ describe.each(["anthropic", "openai"])("hearth-escalate run --route cloud --prov
     30_000,
   );
 });
+
+it("answers local routes with a real local model (--local-model), streamed or not, sending nothing", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "escalate-cli-"));
+  const auditFile = join(dir, "audit.jsonl");
+  const folder = join(catalogPath(), TINY_DECODER_ID);
+  const local = prompts.slice(0, 3);
+  const stdin = local.map((p) => JSON.stringify({ id: p.id, prompt: p.text })).join("\n");
+  const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "test-key" };
+  const before = server.requests.length;
+  const answers: string[][] = [];
+  for (const extra of [[], ["--no-stream"]]) {
+    const args = ["run", "--route", "local", "--provider", "openai", "--local-model", folder, "--audit", auditFile];
+    const out = await runCli([...args, ...extra], stdin, env);
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, l.route, l.redactedTypes])).toEqual(local.map((p) => [p.id, "local", []]));
+    for (const l of lines) expect(typeof l.answer).toBe("string");
+    answers.push(lines.map((l) => l.answer));
+  }
+  // Greedy decoding: the streamed answers are the whole ones.
+  expect(answers[0]).toEqual(answers[1]);
+  expect(answers[0]?.some((a) => a.length > 0)).toBe(true);
+  expect(server.requests.length).toBe(before);
+  expect(existsSync(auditFile) ? readFileSync(auditFile, "utf8") : "").toBe("");
+}, 60_000);
 
 it("reports a bad line as an error line and exits 1", async () => {
   const out = await runCli(

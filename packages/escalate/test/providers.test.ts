@@ -99,6 +99,24 @@ describe.each(models)("%s provider", (_name, make) => {
     expect(new TextDecoder().decode(seen[0]?.body)).toBe(server.requests[0]?.body.toString());
   });
 
+  it("waits as long as retry-after says, and gives up at once when it says too long", async () => {
+    server.faults.push({ kind: "status", status: 429, retryAfter: "1" });
+    const started = performance.now();
+    const result = await make().doGenerate({ messages: [{ role: "user", content: "later" }] });
+    expect(result.content).toEqual([{ type: "text", text: "later" }]);
+    // The backoff alone would be a few ms; the server asked for a second.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.requests).toHaveLength(2);
+
+    server.requests.length = 0;
+    server.faults.push({ kind: "status", status: 429, retryAfter: "3600" });
+    const error = await make()
+      .doGenerate({ messages: [{ role: "user", content: "x" }] })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "E_RATE_LIMITED", status: 429, retryAfterMs: 3_600_000 });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("throws a typed error when retries run out", async () => {
     for (let i = 0; i < 4; i++) server.faults.push({ kind: "status", status: 429, retryAfter: "0" });
     await expect(make().doGenerate({ messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({

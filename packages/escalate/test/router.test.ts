@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { calibrate } from "../src/router/calibrate";
+import { classifierMargin } from "../src/router/classifier-margin";
 import { complexityFeatures } from "../src/router/complexity-features";
 import { DailyBudget } from "../src/router/daily-budget";
+import { meanLogprob } from "../src/router/mean-logprob";
 import { Router } from "../src/router/router";
 import { loadRoutingSet } from "./helpers/corpus";
 
@@ -60,6 +62,55 @@ describe("router", () => {
     expect(d.route).toBe("cloud");
     expect(d.reasons.map((r) => r.code)).toContain("low-local-confidence");
     expect(router.decide({ prompt: easy, localConfidence: 0.95 }).route).toBe("local");
+  });
+
+  it("takes the lowest of the confidence signals, and names each low one", () => {
+    const router = new Router({ policy: { ...consent, confidenceFloor: 0.4 } });
+    const d = router.decide({ prompt: easy, classifierMargin: 0.9, meanTokenLogprob: Math.log(0.2) });
+    expect(d.route).toBe("cloud");
+    expect(d.reasons.map((r) => r.code)).toEqual(["low-generation-logprob", "complex-task"]);
+    expect(d.reasons[0]?.message).toContain("per-token probability 0.20");
+    expect(d.score).toBeCloseTo(router.score({ prompt: easy, localConfidence: 0.2 }), 10);
+    const sure = router.decide({ prompt: easy, classifierMargin: 0.9, meanTokenLogprob: Math.log(0.8) });
+    expect(sure.route).toBe("local");
+    expect(sure.reasons.map((r) => r.code)).toEqual(["simple-task", "confident-local"]);
+    expect(sure.reasons[1]?.message).toContain("classifier margin 0.90");
+    const unsure = router.decide({ prompt: easy, classifierMargin: 0.1 });
+    expect(unsure.reasons.map((r) => r.code)).toContain("low-classifier-margin");
+  });
+
+  it("refuses out-of-range confidence signals and floors with E_ARGUMENT", () => {
+    const router = new Router({ policy: consent });
+    for (const bad of [
+      { classifierMargin: 1.5 },
+      { classifierMargin: -0.1 },
+      { meanTokenLogprob: 0.5 },
+      { meanTokenLogprob: Number.NaN },
+      { localConfidence: 2 },
+    ]) {
+      expect(() => router.decide({ prompt: easy, ...bad })).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+    }
+    expect(() => new Router({ policy: { confidenceFloor: 1.2 } })).toThrow(
+      expect.objectContaining({ code: "E_ARGUMENT" }),
+    );
+    expect(() => classifierMargin([0.9])).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+    expect(() => classifierMargin([0.9, 1.1])).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+    expect(() => meanLogprob([])).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+    expect(() => meanLogprob([-0.1, 0.2])).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+  });
+
+  it("computes margins and mean log-probabilities", () => {
+    expect(classifierMargin([0.1, 0.7, 0.2])).toBeCloseTo(0.5, 12);
+    expect(classifierMargin(Float64Array.of(0.5, 0.5))).toBe(0);
+    expect(meanLogprob([-1, -2, -3])).toBe(-2);
+  });
+
+  it("uses precomputed complexity features instead of scanning the prompt again", () => {
+    const router = new Router({ policy: consent });
+    const features = complexityFeatures(hard);
+    expect(router.decide({ prompt: easy, features }).route).toBe("cloud");
+    expect(router.decide({ prompt: easy, features }).features).toBe(features);
+    expect(router.score({ prompt: easy, features })).toBe(router.score({ prompt: hard }));
   });
 
   it("falls back to local or queues when offline, with the reason", () => {

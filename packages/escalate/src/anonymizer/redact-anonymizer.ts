@@ -28,6 +28,18 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
 }
 
+// The placeholder regex of a vault, rebuilt only when the vault grew (it never shrinks): building it costs more than
+// running it on an answer, and tool arguments and streamed deltas restore many times per request.
+const patterns = new WeakMap<Vault, { readonly size: number; readonly regex: RegExp | null }>();
+
+function patternFor(vault: Vault): RegExp | null {
+  const cached = patterns.get(vault);
+  if (cached && cached.size === vault.size) return cached.regex;
+  const regex = placeholderRegex(vault.types);
+  patterns.set(vault, { size: vault.size, regex });
+  return regex;
+}
+
 /**
  * The {@link Anonymizer} on `@hearth/redact`: detection and typed placeholders from its redactor, one {@link Vault}
  * per conversation (so `[PERSON_1]` names one person on every turn), restore with its tolerant placeholder grammar
@@ -68,7 +80,7 @@ export class RedactAnonymizer implements Anonymizer {
     const vault = this.vaults.get(conversation);
     if (!vault) return text;
     if (!options.encode) return restore(text, vault);
-    const regex = placeholderRegex(vault.types);
+    const regex = patternFor(vault);
     if (!regex) return text;
     const encode = options.encode;
     return text.replace(regex, (match, t1?: string, n1?: string, t2?: string, n2?: string) => {
@@ -88,14 +100,21 @@ export class RedactAnonymizer implements Anonymizer {
     const vault = this.vault(conversation);
     let pending = "";
     let before: string | undefined;
+    // The vault's types and longest placeholder, read again only if the vault grew mid-stream.
+    let size = -1;
+    let types: string[] = [];
+    let maxLen = 0;
     const restoreText = (text: string) => this.restore(text, conversation, options);
     return {
       push: (delta) => {
         pending += delta;
-        const types = vault.types;
+        if (vault.size !== size) {
+          size = vault.size;
+          types = vault.types;
+          maxLen = Math.max(0, ...types.map((t) => t.length)) + 14;
+        }
         let cut = pending.length;
         if (types.length > 0) {
-          const maxLen = Math.max(...types.map((t) => t.length)) + 14;
           for (let p = Math.max(0, pending.length - maxLen); p < pending.length; p++) {
             const ch = pending[p] as string;
             const prev = p === 0 ? before : pending[p - 1];

@@ -1,7 +1,9 @@
 import { auditRequests } from "../audit/audit-request";
 import { ConfigError } from "../errors/config-error";
 import { throwIfAborted } from "../providers/abortable";
+import { complexityFeatures } from "../router/complexity-features";
 import type { DailyBudget } from "../router/daily-budget";
+import { meanLogprob } from "../router/mean-logprob";
 import type { Router } from "../router/router";
 import type { Anonymizer, EntityCount, StreamRestorer } from "../spec/anonymizer";
 import type { AuditSink } from "../spec/audit-sink";
@@ -9,13 +11,14 @@ import type {
   CallOptions,
   ContentPart,
   FinishReason,
+  GenerateResult,
   LanguageModel,
   Message,
   StreamPart,
   ToolCallPart,
   Usage,
 } from "../spec/language-model";
-import type { Route, RouteDecision } from "../spec/router";
+import type { Route, RouteDecision, RoutingTask } from "../spec/router";
 import { PLACEHOLDER_INSTRUCTION } from "./placeholder-instruction";
 import { type EscalateQueueRequest, MemoryTaskQueue, type QueuedTask, type TaskQueue } from "./task-queue";
 
@@ -33,6 +36,13 @@ export interface EscalatorOptions {
   readonly queue?: TaskQueue;
   /** Replaces {@link PLACEHOLDER_INSTRUCTION}. */
   readonly instruction?: string;
+  /**
+   * Draft a task the router would keep local on complexity alone with the local model first, and hand the draft's
+   * mean token log-probability to the router: a confident draft is the answer (no second local call); an unsure
+   * one goes to the cloud (a cascade). Needs a local model that reports log-probabilities
+   * ({@link LocalGenerateModel} does). When streaming, the draft is generated whole before the decision.
+   */
+  readonly localFirst?: boolean;
   readonly now?: () => Date;
 }
 
@@ -40,6 +50,10 @@ export interface EscalatorOptions {
 export interface EscalateRequest extends EscalateQueueRequest {
   /** The local model's confidence in [0, 1], when the app measured it. */
   readonly localConfidence?: number;
+  /** The margin of the app's local classifier on this task (see `classifierMargin`). */
+  readonly classifierMargin?: number;
+  /** The mean token log-probability of a local draft the app already has (see `meanLogprob`). */
+  readonly meanTokenLogprob?: number;
   /** `auto` (default) lets the router decide; `local` and `cloud` force it, within policy and consent. */
   readonly route?: "auto" | "local" | "cloud";
   readonly signal?: AbortSignal;
@@ -76,6 +90,8 @@ interface Prepared {
   readonly redacted: readonly EntityCount[];
   readonly queued?: QueuedTask;
   readonly anonymized: boolean;
+  /** The local draft, when the route is local and the task was drafted first. */
+  readonly draft?: GenerateResult;
 }
 
 const jsonEscape = (value: string): string => JSON.stringify(value).slice(1, -1);
@@ -101,15 +117,18 @@ let counter = 0;
  */
 export class Escalator {
   private readonly queue: TaskQueue;
+  private readonly instruction: string;
 
   constructor(private readonly options: EscalatorOptions) {
     this.queue = options.queue ?? new MemoryTaskQueue();
+    this.instruction = options.instruction ?? PLACEHOLDER_INSTRUCTION;
   }
 
   /** Answers a task whole. */
   async generate(request: EscalateRequest): Promise<EscalateResult> {
     const prepared = await this.prepare(request, false);
     const { decision, redacted } = prepared;
+    if (prepared.draft) return localResult(decision, prepared.draft);
     if (prepared.queued || !prepared.model || !prepared.call) {
       return {
         route: decision.route,
@@ -149,6 +168,7 @@ export class Escalator {
   async stream(request: EscalateRequest): Promise<EscalateStream> {
     const prepared = await this.prepare(request, false);
     const { decision, redacted } = prepared;
+    if (prepared.draft) return { route: decision.route, decision, redacted, stream: draftParts(prepared.draft) };
     if (prepared.queued || !prepared.model || !prepared.call) {
       return {
         route: decision.route,
@@ -197,13 +217,35 @@ export class Escalator {
     throwIfAborted(request.signal);
     const { router, anonymizer } = this.options;
     const force = request.route === "local" || request.route === "cloud" ? request.route : undefined;
-    const task = {
-      prompt: lastUserText(request.messages),
+    const prompt = lastUserText(request.messages);
+    let task: RoutingTask = {
+      prompt,
+      // Scanned once: the decision is taken again after redaction, on the same prompt.
+      features: complexityFeatures(prompt),
       ...(request.kind === undefined ? {} : { kind: request.kind }),
       ...(request.localConfidence === undefined ? {} : { localConfidence: request.localConfidence }),
+      ...(request.classifierMargin === undefined ? {} : { classifierMargin: request.classifierMargin }),
+      ...(request.meanTokenLogprob === undefined ? {} : { meanTokenLogprob: request.meanTokenLogprob }),
       ...(force ? { force } : {}),
     };
     let decision = router.decide(task);
+    let draft: GenerateResult | undefined;
+    const local = this.options.local;
+    // Confidence can only add to the score, so only a task kept local on complexity alone can change route: draft
+    // that one, and nothing else.
+    if (
+      !dryRun &&
+      this.options.localFirst &&
+      local &&
+      task.meanTokenLogprob === undefined &&
+      decision.reasons[0]?.code === "simple-task"
+    ) {
+      draft = await local.doGenerate(this.callOptions(request, request.system, request.messages, [], local.remote));
+      if (draft.logprobs && draft.logprobs.length > 0) {
+        task = { ...task, meanTokenLogprob: meanLogprob(draft.logprobs) };
+        decision = router.decide(task);
+      }
+    }
     let redacted: EntityCount[] = [];
     let call: CallOptions | undefined;
     if (decision.route !== "local") {
@@ -217,13 +259,11 @@ export class Escalator {
       };
       const messages: Message[] = [];
       for (const m of request.messages) messages.push(await anonymizeMessage(m, anonymize));
-      const system = [request.system === undefined ? undefined : await anonymize(request.system)]
-        .concat(this.options.instruction ?? PLACEHOLDER_INSTRUCTION)
-        .filter((s): s is string => s !== undefined)
-        .join("\n\n");
+      const system =
+        request.system === undefined ? this.instruction : `${await anonymize(request.system)}\n\n${this.instruction}`;
       redacted = [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
       // The PII types are known only now: a type policy refuses to send keeps the task local after all.
-      decision = router.decide({ ...task, piiTypes: redacted.map((e) => e.type) });
+      if (redacted.length > 0) decision = router.decide({ ...task, piiTypes: redacted.map((e) => e.type) });
       if (decision.route === "cloud") {
         call = this.callOptions(request, system, messages, redacted);
       }
@@ -251,6 +291,7 @@ export class Escalator {
       if (!model) throw new ConfigError("The router chose the cloud but no cloud model is configured.");
       return { decision, redacted, model, anonymized: true, ...(call ? { call } : {}) };
     }
+    if (draft) return { decision, redacted: [], anonymized: false, draft };
     const model = this.options.local;
     if (!model) {
       throw new ConfigError(
@@ -365,4 +406,33 @@ async function* charge(parts: AsyncIterable<StreamPart>, budget: DailyBudget | u
     if (part.type === "finish") budget?.record(part.usage);
     yield part;
   }
+}
+
+/** The result of a local draft kept as the answer. */
+function localResult(decision: RouteDecision, draft: GenerateResult): EscalateResult {
+  return {
+    route: decision.route,
+    decision,
+    text: draft.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join(""),
+    toolCalls: draft.content.filter((p): p is ToolCallPart => p.type === "tool-call"),
+    finishReason: draft.finishReason,
+    usage: draft.usage,
+    redacted: [],
+  };
+}
+
+/** A finished draft as stream parts, the way a model would have streamed it. */
+async function* draftParts(draft: GenerateResult): AsyncGenerator<StreamPart> {
+  yield { type: "response-metadata", ...draft.response };
+  const text = draft.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
+  yield { type: "text-start", id: "0" };
+  if (text !== "") yield { type: "text-delta", id: "0", delta: text };
+  yield { type: "text-end", id: "0" };
+  for (const part of draft.content) if (part.type === "tool-call") yield part;
+  yield {
+    type: "finish",
+    finishReason: draft.finishReason,
+    usage: draft.usage,
+    ...(draft.logprobs ? { logprobs: draft.logprobs } : {}),
+  };
 }

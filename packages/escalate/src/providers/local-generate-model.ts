@@ -16,6 +16,8 @@ export interface LocalGenerateOptions {
   readonly temperature?: number;
   readonly stop?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Ask for each token's log-probability (`@hearth/runtime` reports them from version 0.2). */
+  readonly logprobs?: boolean;
 }
 
 /**
@@ -27,11 +29,20 @@ export interface GeneratePipelineLike {
   run(
     prompt: string,
     options?: LocalGenerateOptions,
-  ): Promise<{ readonly text: string; readonly tokenIds?: readonly number[]; readonly finishReason: string }>;
+  ): Promise<{
+    readonly text: string;
+    readonly tokenIds?: readonly number[];
+    readonly finishReason: string;
+    readonly logprobs?: readonly number[];
+  }>;
   stream(
     prompt: string,
     options?: LocalGenerateOptions,
-  ): AsyncGenerator<{ readonly id: number | null; readonly text: string }, string, undefined>;
+  ): AsyncGenerator<
+    { readonly id: number | null; readonly text: string; readonly logprob?: number },
+    string,
+    undefined
+  >;
 }
 
 /** Options of {@link LocalGenerateModel}. */
@@ -42,6 +53,11 @@ export interface LocalModelOptions {
   readonly formatPrompt?: (system: string | undefined, messages: readonly Message[]) => string;
   /** Most new tokens when a call does not say (default 256). */
   readonly maxOutputTokens?: number;
+  /**
+   * Report each token's log-probability in results and in the stream's `finish` part (default true): the signal
+   * the router reads as the local model's confidence. It costs one pass over the vocabulary per token.
+   */
+  readonly logprobs?: boolean;
 }
 
 /** A plain transcript, for small models with no chat template. */
@@ -90,6 +106,7 @@ export class LocalGenerateModel implements LanguageModel {
       ...(call.temperature === undefined || call.temperature === 0 ? {} : { temperature: call.temperature }),
       ...(call.stopSequences ? { stop: call.stopSequences } : {}),
       ...(call.abortSignal ? { signal: call.abortSignal } : {}),
+      ...(this.options.logprobs === false ? {} : { logprobs: true }),
     };
   }
 
@@ -109,6 +126,7 @@ export class LocalGenerateModel implements LanguageModel {
       finishReason: finishReason(result.finishReason),
       usage: { inputTokens: undefined, outputTokens: result.tokenIds?.length },
       response: { modelId: this.modelId },
+      ...(result.logprobs && this.options.logprobs !== false ? { logprobs: result.logprobs } : {}),
     };
   }
 
@@ -117,16 +135,19 @@ export class LocalGenerateModel implements LanguageModel {
     const tokens = this.pipeline.stream(this.prompt(call), this.generateOptions(call));
     const modelId = this.modelId;
     const signal = call.abortSignal;
+    const wantLogprobs = this.options.logprobs !== false;
     async function* parts(): AsyncGenerator<StreamPart> {
       yield { type: "response-metadata", modelId };
       yield { type: "text-start", id: "0" };
       let count = 0;
-      let next: IteratorResult<{ id: number | null; text: string }, string>;
+      const logprobs: number[] = [];
+      let next: IteratorResult<{ id: number | null; text: string; logprob?: number }, string>;
       try {
         for (;;) {
           next = await tokens.next();
           if (next.done) break;
           if (next.value.id !== null) count++;
+          if (next.value.logprob !== undefined) logprobs.push(next.value.logprob);
           if (next.value.text !== "") yield { type: "text-delta", id: "0", delta: next.value.text };
         }
       } catch (error) {
@@ -138,6 +159,7 @@ export class LocalGenerateModel implements LanguageModel {
         type: "finish",
         finishReason: finishReason(next.value),
         usage: { inputTokens: undefined, outputTokens: count },
+        ...(wantLogprobs && logprobs.length === count && count > 0 ? { logprobs } : {}),
       };
     }
     return { stream: parts() };

@@ -4,6 +4,8 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 export interface RoutingSample {
   readonly prompt: string;
   readonly localConfidence?: number;
+  readonly classifierMargin?: number;
+  readonly meanTokenLogprob?: number;
   readonly cloud: boolean;
 }
 

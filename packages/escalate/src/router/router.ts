@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import type { KindPolicy, RouteDecision, RouteReason, RoutingTask } from "../spec/router";
 import { complexityFeatures } from "./complexity-features";
 import type { DailyBudget } from "./daily-budget";
+import { localConfidence } from "./local-confidence";
 import { DEFAULT_WEIGHTS, routingScore, type ScoreWeights } from "./routing-score";
 
 /** What the user and the app allow. */
@@ -20,7 +21,10 @@ export interface RouterPolicy {
   readonly whenBudgetExhausted?: "local" | "queue";
   /** Score at or above which a task goes to the cloud (default 0.5); see {@link calibrate}. */
   readonly threshold?: number;
-  /** Local confidence below which the task goes to the cloud whatever its score (default 0.3). */
+  /**
+   * Local confidence below which the task goes to the cloud whatever its score (default 0.3). It applies to each
+   * signal on its [0, 1] scale: `localConfidence`, `classifierMargin`, and `exp(meanTokenLogprob)`.
+   */
   readonly confidenceFloor?: number;
   /** Output tokens assumed when estimating a call for the budget (default 512). */
   readonly expectedOutputTokens?: number;
@@ -58,20 +62,26 @@ export class Router {
     this.policy = options.policy ?? {};
     const threshold = this.policy.threshold ?? 0.5;
     if (!(threshold >= 0 && threshold <= 1)) throw new InvalidArgumentError("threshold must be within [0, 1].");
+    const floor = this.policy.confidenceFloor ?? 0.3;
+    if (!(floor >= 0 && floor <= 1)) throw new InvalidArgumentError("confidenceFloor must be within [0, 1].");
     this.online = options.online ?? defaultOnline;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
   }
 
   /** The routing score alone (for calibration). */
-  score(task: Pick<RoutingTask, "prompt" | "localConfidence">): number {
-    return routingScore(complexityFeatures(task.prompt), task.localConfidence, this.weights);
+  score(
+    task: Pick<RoutingTask, "prompt" | "localConfidence" | "classifierMargin" | "meanTokenLogprob" | "features">,
+  ): number {
+    const features = task.features ?? complexityFeatures(task.prompt);
+    return routingScore(features, localConfidence(task).confidence, this.weights);
   }
 
   decide(task: RoutingTask): RouteDecision {
     const policy = this.policy;
     const threshold = policy.threshold ?? 0.5;
-    const features = complexityFeatures(task.prompt);
-    const score = routingScore(features, task.localConfidence, this.weights);
+    const features = task.features ?? complexityFeatures(task.prompt);
+    const confidence = localConfidence(task);
+    const score = routingScore(features, confidence.confidence, this.weights);
     const local = (...reasons: RouteReason[]): RouteDecision => ({
       route: "local",
       reasons,
@@ -106,11 +116,13 @@ export class Router {
     if (kind === "cloud-preferred") {
       why.push({ code: "policy-cloud-preferred", message: `Policy prefers the cloud for kind "${task.kind}".` });
     }
-    if (task.localConfidence !== undefined && task.localConfidence < floor) {
-      why.push({
-        code: "low-local-confidence",
-        message: `Local confidence ${task.localConfidence.toFixed(2)} is below ${floor.toFixed(2)}.`,
-      });
+    for (const signal of confidence.signals) {
+      if (signal.confidence < floor) {
+        why.push({
+          code: signal.code,
+          message: `The local model is unsure: ${signal.describe} is below the floor ${floor.toFixed(2)}.`,
+        });
+      }
     }
     const described = `score ${score.toFixed(3)} (${features.constraints} constraints, ${features.words} words, ${features.parties} parties, ${features.questionType})`;
     if (score >= threshold) {
@@ -120,9 +132,14 @@ export class Router {
       });
     }
     if (why.length === 0) {
-      return local({
+      const simple: RouteReason = {
         code: "simple-task",
         message: `Complexity ${described} is below threshold ${threshold.toFixed(3)}.`,
+      };
+      if (confidence.signals.length === 0) return local(simple);
+      return local(simple, {
+        code: "confident-local",
+        message: `The local model is sure enough: ${confidence.signals.map((s) => s.describe).join(", ")}, at or above the floor ${floor.toFixed(2)}.`,
       });
     }
 

@@ -87,6 +87,8 @@ export interface GenerateResult {
   readonly usage: Usage;
   /** The provider's response id and the model that answered, when it said. */
   readonly response: { readonly id?: string; readonly modelId?: string };
+  /** Each generated token's log-probability, when the model reports them (the local model does). */
+  readonly logprobs?: readonly number[];
 }
 
 /**
@@ -103,7 +105,13 @@ export type StreamPart =
   | { readonly type: "tool-input-delta"; readonly id: string; readonly delta: string }
   | { readonly type: "tool-input-end"; readonly id: string }
   | ToolCallPart
-  | { readonly type: "finish"; readonly finishReason: FinishReason; readonly usage: Usage };
+  | {
+      readonly type: "finish";
+      readonly finishReason: FinishReason;
+      readonly usage: Usage;
+      /** Each generated token's log-probability, when the model reports them. */
+      readonly logprobs?: readonly number[];
+    };
 
 /** What {@link LanguageModel.doStream} returns. */
 export interface StreamResult {

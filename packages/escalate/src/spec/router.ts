@@ -11,8 +11,17 @@ export interface RoutingTask {
   readonly prompt: string;
   /** PII types detected in the prompt (before redaction), for the "never send even redacted" rule. */
   readonly piiTypes?: readonly string[];
-  /** The local model's confidence in [0, 1]: a classifier margin, or exp(mean token log-probability). */
+  /** The local model's confidence in [0, 1], as the app measured it. */
   readonly localConfidence?: number;
+  /**
+   * The local classifier's top probability minus its runner-up's, in [0, 1] (see `classifierMargin`): how sure it
+   * is of the label it gave this task.
+   */
+  readonly classifierMargin?: number;
+  /** The mean log-probability (<= 0) of the tokens of a local draft answer (see `meanLogprob`). */
+  readonly meanTokenLogprob?: number;
+  /** `complexityFeatures(prompt)`, when the caller already computed them for this prompt (saves a second scan). */
+  readonly features?: ComplexityFeatures;
   /** Tokens the cloud call is expected to use, checked against the budget; estimated from the prompt if absent. */
   readonly estimatedTokens?: number;
   /** A route the caller insists on (`--route cloud`); policy, consent and connectivity still apply. */
@@ -32,6 +41,9 @@ export type ReasonCode =
   | "budget-exhausted-local"
   | "budget-exhausted-queue"
   | "low-local-confidence"
+  | "low-classifier-margin"
+  | "low-generation-logprob"
+  | "confident-local"
   | "complex-task"
   | "simple-task";
 
