@@ -1,5 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { modelsCommands } from "./packages/models/test/node-commands.ts";
 import { syncE2eCommands } from "./packages/relay/test/e2e/node-commands.ts";
 import { runtimeCommands } from "./packages/runtime/test/node-commands.ts";
 import { transportCommands } from "./packages/transport/test/node-commands.ts";
@@ -38,7 +39,7 @@ const browserProject = chromium
             ],
             screenshotFailures: false,
             // Node-side helpers browser tests call to cross between Node and Chromium.
-            commands: { ...transportCommands, ...runtimeCommands, ...syncE2eCommands },
+            commands: { ...transportCommands, ...runtimeCommands, ...syncE2eCommands, ...modelsCommands },
           },
         },
         // onnxruntime-web and the tokenizer are ESM already; pre-bundling them on first import reloads the test page.

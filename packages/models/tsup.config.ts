@@ -4,6 +4,7 @@ import { packageBuild } from "../../tsup.base";
 const base = packageBuild({
   index: "src/index.ts",
   node: "src/node.ts",
+  web: "src/web.ts",
   quantize: "src/quantize.ts",
   cli: "src/cli/hearth-models.ts",
 });

@@ -1,11 +1,12 @@
 /**
  * @hearth/models: model manifests, variant selection for the device, resumable verified downloads and the cache
  * interface. This entry runs anywhere (no `fs`); the file-system cache, local sources and lock live in
- * `@hearth/models/node`, the quantizer in `@hearth/models/quantize`.
+ * `@hearth/models/node`, the browser caches (Cache API, OPFS) in `@hearth/models/web`, the quantizer in `@hearth/models/quantize`.
  *
  * @packageDocumentation
  */
 
+export { type CachedModelFolder, cachedModelFolder } from "./cache/cached-model-folder";
 export { backoffDelay, sleep } from "./download/backoff";
 export { type DownloadFileOptions, downloadFile } from "./download/download-file";
 export { mapLimit } from "./download/map-limit";
@@ -13,6 +14,7 @@ export { nobleSha256 } from "./download/noble-hasher";
 export { type FetchLike, openUrl } from "./download/open-url";
 export type { PartialFile } from "./download/partial-file";
 export { ProgressMeter } from "./download/progress-meter";
+export { type WebCryptoSha256Options, webCryptoSha256 } from "./download/web-crypto-sha256";
 export { AbortedError } from "./errors/aborted-error";
 export { CacheError } from "./errors/cache-error";
 export { HttpError } from "./errors/http-error";

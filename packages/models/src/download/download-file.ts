@@ -57,7 +57,7 @@ export async function downloadFile(o: DownloadFileOptions): Promise<void> {
     o.onBytes?.(have);
     try {
       if (have < file.size) have = await receive(o, have, stallMs, state);
-      const digest = state.hasher.digestHex();
+      const digest = await state.hasher.digestHex();
       if (digest !== file.sha256) {
         await partial.discard();
         // Bytes kept from an earlier run may come from an older copy of the file: start over once from zero.
@@ -152,6 +152,8 @@ async function receive(
       }
       state.hasher.update(chunk);
       await partial.append(chunk);
+      // Time spent writing is not the network's: a slow disk must not pass for a stalled server.
+      arm();
       have += chunk.byteLength;
       o.onBytes?.(have);
     }
@@ -159,6 +161,8 @@ async function receive(
     return have;
   } catch (e) {
     body?.cancel();
+    // Closing keeps what arrived for the next attempt. A success skips it: commit writes the bytes once, directly.
+    await partial.close?.().catch(() => {});
     if (stall.signal.aborted && !o.signal?.aborted) throw new Stalled(`${label}: no data for ${stallMs} ms`);
     if (e instanceof IntegrityError || e instanceof HttpError || e instanceof NetworkError || e instanceof AbortedError)
       throw e;
@@ -169,6 +173,5 @@ async function receive(
     );
   } finally {
     clearInterval(timer);
-    await partial.close?.();
   }
 }

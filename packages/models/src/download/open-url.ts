@@ -22,7 +22,13 @@ export async function openUrl(
 ): Promise<FileBody> {
   let res: Response;
   try {
-    res = await fetchFn(url, { headers: offset > 0 ? { range: `bytes=${offset}-` } : {}, signal, redirect: "follow" });
+    // no-store: the model cache keeps the bytes; a second copy in the HTTP cache would only fill the disk twice.
+    res = await fetchFn(url, {
+      headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+      signal,
+      redirect: "follow",
+      cache: "no-store",
+    });
   } catch (cause) {
     throw new NetworkError(`Could not reach ${url} for ${label}: ${(cause as Error).message ?? String(cause)}.`, {
       cause,

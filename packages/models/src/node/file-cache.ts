@@ -446,7 +446,7 @@ async function hashMatches(
     const h = hasher();
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) }))
       h.update(chunk as Buffer);
-    return h.digestHex() === file.sha256;
+    return (await h.digestHex()) === file.sha256;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw e;

@@ -52,7 +52,7 @@ export interface ManifestFromFolderOptions {
 export async function hashFile(path: string): Promise<{ size: number; sha256: string }> {
   const h = nodeSha256();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return { size: (await stat(path)).size, sha256: h.digestHex() };
+  return { size: (await stat(path)).size, sha256: await h.digestHex() };
 }
 
 /**

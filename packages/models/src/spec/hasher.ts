@@ -1,8 +1,11 @@
-/** An incremental SHA-256: node:crypto on Node (fastest there), @noble/hashes in browsers (no streaming WebCrypto). */
+/**
+ * An incremental SHA-256. node:crypto on Node; in browsers WebCrypto for files it can hold in memory (it cannot hash
+ * a stream) and @noble/hashes past that.
+ */
 export interface Hasher {
   update(bytes: Uint8Array): void;
-  /** Lowercase hex digest; the hasher is spent afterwards. */
-  digestHex(): string;
+  /** Lowercase hex digest (a promise where the platform digests asynchronously); the hasher is spent afterwards. */
+  digestHex(): string | Promise<string>;
 }
 
 /** Makes a fresh hasher per file. */

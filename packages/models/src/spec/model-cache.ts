@@ -84,8 +84,8 @@ export interface VerifyOptions extends DownloadOptions {
 }
 
 /**
- * The model cache: content-addressed files (on Node a folder; a browser adapter over the Cache API or OPFS would implement the same interface), a quota with LRU eviction
- * of unpinned models, pins, verification and garbage collection. Implementations keep two writers (processes, tabs)
+ * The model cache: content-addressed files (on Node a folder, `fileCache`; in browsers the Cache API, `cacheApiCache`,
+ * or the origin private file system, `opfsCache`), a quota with LRU eviction of unpinned models, pins, verification and garbage collection. Implementations keep two writers (processes, tabs)
  * from corrupting each other.
  */
 export interface ModelCache {

@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 that serves model files the way a hub or a CDN does (Range requests, 206,
 // Content-Range), with fault modes a test queues per path: a dropped connection, a stall, an HTML page, 404/500,
 // wrong bytes or a wrong length. Every request and every byte sent is logged, so tests can prove what was fetched.
+// It answers CORS as a public hub does, so browser tests on another origin fetch from it as a web app would.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -61,6 +62,13 @@ export async function startModelServer(): Promise<ModelServer> {
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader("access-control-allow-origin", "*");
+    res.setHeader("access-control-expose-headers", "content-range, content-length, accept-ranges, etag");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { "access-control-allow-headers": "range", "access-control-allow-methods": "GET, HEAD" });
+      res.end();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const entry: LogEntry = { path, status: 0, sent: 0, ...(req.headers.range ? { range: req.headers.range } : {}) };
     state.log.push(entry);
@@ -103,10 +111,10 @@ export async function startModelServer(): Promise<ModelServer> {
     if (fault?.kind === "drop" || fault?.kind === "stall") {
       const part = body.subarray(0, fault.after);
       entry.sent += part.byteLength;
-      res.write(part, () => {
-        // A dropped connection mid-file; a stall keeps it open and silent until the client gives up.
-        if (fault.kind === "drop") setTimeout(() => res.socket?.destroy(), 20);
-      });
+      res.write(part);
+      // A connection closed mid-file (after every byte written so far reached the client, so `sent` is exactly what
+      // the client holds); a stall keeps it open and silent until the client gives up.
+      if (fault.kind === "drop") res.socket?.end();
       return;
     }
     entry.sent += body.byteLength;
