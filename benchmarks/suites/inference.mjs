@@ -4,6 +4,7 @@
 //     tensors, the same pooling or softmax (goal <= 1.05x); the session call alone and the tokenizer alone are
 //     measured apart, so the pipeline's own cost can be told from theirs;
 //   - transformers.js 4 (@huggingface/transformers, offline on the same local folders; goal <= 0.5x its latency).
+// The same encoder pipelines on the web backend (onnxruntime-web wasm, in Node) beside the raw stack on that build.
 // Then the worker round trip (goal <= 0.2 ms per call over the same call in process), session cold start, and the
 // peak RSS of a fresh process that opens a model and runs it once.
 //
@@ -15,15 +16,17 @@
 // glove-sif is compared with the raw stack only. Every session here uses onnxruntime's default threading, on every
 // side. Sanity checks hold every contender to the same answers before anything is timed.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createModelWorker, createSession, pipeline } from "@hearth/runtime/node";
 import { GLOVE_SIF_ID, SIF_EVAL_PAIRS, TINY_DECODER_ID } from "@hearth/zoo";
 import { catalogPath } from "@hearth/zoo/node";
 import { Tokenizer } from "@huggingface/tokenizers";
 import * as ort from "onnxruntime-node";
+import { packageDir } from "../lib/package-dir.mjs";
 import { writeBertSmallEncoder, writeRuntimeFixtures } from "../lib/runtime-fixtures.mjs";
 
 export const description =
@@ -37,6 +40,7 @@ const NEW_TOKENS = 16;
 const TRANSFORMERS = "transformers.js 4.3.1";
 const RAW = "raw tokenizers + InferenceSession.run";
 const BENCHMARKS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+const NODE_CPU = { ort, provider: "cpu", bytes: false };
 
 function sanityCheck(ok, what) {
   if (!ok) throw new Error(`inference suite: ${what}; the measure would be meaningless.`);
@@ -74,14 +78,17 @@ function argmax(data, from, to) {
 
 /**
  * The raw stack on a model folder: the tokenizer straight from @huggingface/tokenizers, an InferenceSession on the
- * same file with the same options the runtime passes (cpu, all graph optimizations), and plain loops for the rest.
+ * same file with the same options the runtime passes (cpu, all graph optimizations; or wasm on onnxruntime-web), and
+ * plain loops for the rest.
  */
-async function rawModel(folder, file = "model.onnx") {
+async function rawModel(folder, file = "model.onnx", backend = NODE_CPU) {
   const json = (name) => JSON.parse(readFileSync(join(folder, name), "utf8"));
   const config = json("config.json");
   const tokenizer = new Tokenizer(json("tokenizer.json"), json("tokenizer_config.json"));
-  const session = await ort.InferenceSession.create(join(folder, "onnx", file), {
-    executionProviders: ["cpu"],
+  const ort = backend.ort;
+  const path = join(folder, "onnx", file);
+  const session = await ort.InferenceSession.create(backend.bytes ? readFileSync(path) : path, {
+    executionProviders: [backend.provider],
     graphOptimizationLevel: "all",
   });
   const padId = config.pad_token_id ?? 0;
@@ -106,7 +113,7 @@ async function rawModel(folder, file = "model.onnx") {
     if (session.inputNames.includes("token_type_ids")) out.token_type_ids = new ort.Tensor("int64", types, dims);
     return { feeds: out, length };
   };
-  return { config, tokenizer, session, encode, feeds };
+  return { config, tokenizer, session, encode, feeds, ort };
 }
 
 /** The runtime's own tensors for the same ids (what its session wrapper takes), from raw feeds. */
@@ -152,7 +159,7 @@ async function rawClassify(raw, input) {
 
 /** Greedy decoding with the KV cache, the Optimum input names, `count` new tokens. */
 async function rawGenerate(raw, prompt, count) {
-  const { config, session } = raw;
+  const { config, session, ort } = raw;
   const layers = config.n_layer;
   const heads = config.n_head;
   const headDim = config.n_embd / heads;
@@ -399,6 +406,77 @@ async function smallEncoder(ctx) {
   await hfEmbed.dispose();
 }
 
+/**
+ * onnxruntime-web is the runtime's dependency, not this suite's: load the very module its web entry loads in Node (the
+ * same file, so the same instance and the same wasm settings), for the raw baseline on the web backend.
+ */
+async function runtimeOrtWeb() {
+  const require = createRequire(join(packageDir("@hearth/runtime"), "package.json"));
+  // Its exports hide package.json: climb from the entry require resolves to the package's folder.
+  let root = dirname(require.resolve("onnxruntime-web"));
+  while (!existsSync(join(root, "package.json"))) root = dirname(root);
+  const entry = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).exports["."].node.import;
+  return import(pathToFileURL(join(root, entry)).href);
+}
+
+/** A model folder's files as bytes, the way a web app hands them to @hearth/runtime/web. */
+function folderBytes(folder) {
+  const files = {};
+  for (const name of ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]) {
+    files[name] = new Uint8Array(readFileSync(join(folder, name)));
+  }
+  return files;
+}
+
+// The web backend (onnxruntime-web, wasm, run here in Node) beside the raw stack on the same onnxruntime-web build:
+// one thread on both sides, as the runtime uses when the page is not cross-origin isolated.
+async function webPipelines(ctx) {
+  const { measure, quick, fixtures } = ctx;
+  const plan = quick ? undefined : { budgetMs: 5000, warmupMs: 500, minSamples: 50 };
+  const ortWeb = await runtimeOrtWeb();
+  const web = await import("@hearth/runtime/web");
+  const backend = { ort: ortWeb, provider: "wasm", bytes: true };
+  const embed = await web.pipeline("embed", folderBytes(fixtures.encoder), { device: "wasm" });
+  const classify = await web.pipeline("classify", folderBytes(fixtures.classifier), { device: "wasm" });
+  sanityCheck(ortWeb.env.wasm.numThreads === 1, "onnxruntime-web is not single-threaded as the runtime set it");
+  const rawEncoder = await rawModel(fixtures.encoder, "model.onnx", backend);
+  const rawClassifier = await rawModel(fixtures.classifier, "model.onnx", backend);
+  sanityCheck(
+    cosine((await embed.run([one]))[0], (await rawEmbed(rawEncoder, [one]))[0]) > 0.9999,
+    "web embed differs",
+  );
+  sanityCheck(
+    (await classify.run(one)).label === (await rawClassify(rawClassifier, [one]))[0].label,
+    "web classify differs",
+  );
+  const raw = `${RAW} (onnxruntime-web wasm)`;
+  for (const [size, input] of [
+    [1, one],
+    [BATCH, batch],
+  ]) {
+    const list = typeof input === "string" ? [input] : input;
+    const extra = size === 1 ? {} : { opsPerCall: size };
+    await measure({
+      name: `embed (test encoder) on onnxruntime-web wasm, batch ${size}`,
+      unit: "ms",
+      ...extra,
+      ours: () => embed.run(input),
+      baselines: [{ name: raw, fn: () => rawEmbed(rawEncoder, list), maxRatio: RAW_GOAL }],
+      plan,
+    });
+    await measure({
+      name: `classify (test classifier) on onnxruntime-web wasm, batch ${size}`,
+      unit: "ms",
+      ...extra,
+      ours: () => classify.run(input),
+      baselines: [{ name: raw, fn: () => rawClassify(rawClassifier, list), maxRatio: RAW_GOAL }],
+      plan,
+    });
+  }
+  await Promise.all([embed.dispose(), classify.dispose()]);
+  await Promise.all([rawEncoder.session.release(), rawClassifier.session.release()]);
+}
+
 async function generation(ctx) {
   const { measure, quick, hf } = ctx;
   const folder = join(catalogPath(), ...TINY_DECODER_ID.split("/"));
@@ -573,6 +651,7 @@ export async function run({ quick, measure, measureValue }) {
     const ctx = { quick, measure, measureValue, fixtures, fixtureRoot, hf };
     await encoderPipelines(ctx);
     await smallEncoder(ctx);
+    await webPipelines(ctx);
     await generation(ctx);
     await workers(ctx);
     await coldStart(ctx);

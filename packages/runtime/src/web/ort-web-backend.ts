@@ -42,7 +42,7 @@ export async function detectWebGpu(): Promise<Capabilities["webgpu"]> {
 }
 
 function toOrt(t: HostTensor): ort.Tensor {
-  return new ort.Tensor(t.type, t.data as ort.Tensor.DataType, [...t.dims]);
+  return new ort.Tensor(t.type, t.data as ort.Tensor.DataType, t.dims as number[]);
 }
 
 /** Input shapes from onnxruntime's metadata (tensors only). */
@@ -115,13 +115,14 @@ export function webBackend(options: WebBackendOptions = {}): InferenceBackend {
         inputShapes: shapesOf(session.inputMetadata),
         async run(feeds: TensorMap, outputs?: readonly string[]): Promise<TensorMap> {
           const ortFeeds: Record<string, ort.Tensor> = {};
-          for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(t);
-          const result = outputs ? await session.run(ortFeeds, [...outputs]) : await session.run(ortFeeds);
+          for (const name in feeds) ortFeeds[name] = toOrt(feeds[name]!);
+          const result = outputs ? await session.run(ortFeeds, outputs as string[]) : await session.run(ortFeeds);
           const out: TensorMap = {};
-          for (const [name, t] of Object.entries(result)) {
+          for (const name in result) {
+            const t = result[name]!;
             // webgpu outputs may live on the GPU; getData() brings them to the host either way.
             const data = t.location === "cpu" ? t.data : await t.getData(true);
-            out[name] = { type: t.type as HostTensor["type"], data: data as HostTensor["data"], dims: [...t.dims] };
+            out[name] = { type: t.type as HostTensor["type"], data: data as HostTensor["data"], dims: t.dims };
           }
           return out;
         },
