@@ -1,6 +1,7 @@
-// A small ONNX graph writer over onnx-proto's protobuf classes (the approach of @hearth/runtime's test fixtures):
-// initializers, nodes, typed inputs and outputs with symbolic dimensions. Serialization is deterministic: the same
-// calls give the same bytes.
+// The repository's one ONNX graph writer, over onnx-proto's protobuf classes: initializers, nodes, typed inputs and
+// outputs with symbolic dimensions. Serialization is deterministic: the same calls give the same bytes, which the
+// zoo's reproducible builds rely on. @hearth/runtime's test fixtures write their models with it too (they read this
+// file from source: the zoo depends on the runtime, so the runtime cannot depend on the zoo as a package).
 import onnxProto from "onnx-proto";
 
 const { onnx } = onnxProto;
@@ -62,7 +63,11 @@ export class GraphBuilder {
   private readonly outputs: onnxProto.onnx.IValueInfoProto[] = [];
   private counter = 0;
 
-  constructor(private readonly name: string) {}
+  /** `producerName` is recorded in the file (the zoo's models say "hearth-zoo"; changing it changes their bytes). */
+  constructor(
+    private readonly name: string,
+    private readonly producerName = "hearth-zoo",
+  ) {}
 
   private fresh(prefix: string): string {
     this.counter += 1;
@@ -158,7 +163,7 @@ export class GraphBuilder {
   toBytes(opset = 17): Uint8Array {
     const model = onnx.ModelProto.create({
       irVersion: 8,
-      producerName: "hearth-zoo",
+      producerName: this.producerName,
       producerVersion: "1",
       opsetImport: [{ domain: "", version: opset }],
       graph: {
