@@ -9,6 +9,12 @@ export type PatternVerdict = null | number | { readonly start: number; readonly 
 export interface Pattern {
   /** Must carry the `g` flag. Keep it linear: bounded repeats, no nested quantifiers over overlapping classes. */
   readonly regex: RegExp;
+  /**
+   * A cheap test that every text containing a match passes (a literal or short class run, no look-behind): when the
+   * text fails it, the pattern is not run. Patterns that open with a look-behind are tried at every position, so on
+   * short messages this spares most of their cost.
+   */
+  readonly requires?: RegExp;
   /** Score of a match the validator does not override. */
   readonly score: number;
   /** Capture group whose span is the entity (default 0, the whole match). Needs the `d` flag when not 0. */
@@ -39,12 +45,17 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
   // One compiled copy per recognizer, rewound on each call: compiling the larger patterns costs more than running
   // them on a short message. Safe because analyze runs to completion without yielding.
   const compiled = options.patterns.map((p) => new RegExp(p.regex.source, p.regex.flags));
+  const requires = options.patterns.map((p) =>
+    p.requires ? new RegExp(p.requires.source, p.requires.flags.replace("g", "")) : null,
+  );
   return {
     name: options.name,
     types: [options.type],
     analyze(text: string, context: RecognizerContext): RecognizerResult[] {
       const out: RecognizerResult[] = [];
-      for (const [k, p] of options.patterns.entries()) {
+      for (let k = 0; k < options.patterns.length; k++) {
+        const p = options.patterns[k]!;
+        if (requires[k] && !requires[k]!.test(text)) continue;
         const regex = compiled[k]!;
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
@@ -67,7 +78,17 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
               ? { start, end, score: verdict }
               : { start: verdict.start, end: verdict.end, score: verdict.score };
           if (result.end <= result.start) continue;
-          out.push({ ...result, type: options.type, ...(options.context ? { context: options.context } : {}) });
+          out.push(
+            options.context
+              ? {
+                  start: result.start,
+                  end: result.end,
+                  score: result.score,
+                  type: options.type,
+                  context: options.context,
+                }
+              : { start: result.start, end: result.end, score: result.score, type: options.type },
+          );
         }
       }
       return out;

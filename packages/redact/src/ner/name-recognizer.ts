@@ -105,7 +105,7 @@ function tokenize(text: string): Token[] {
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
     let word = m[0];
-    const initial = /^\p{Lu}\.$/u.test(word);
+    const initial = word.length === 2 && word[1] === "." && word[0] !== word[0]!.toLowerCase();
     // A dot is part of a token only for initials and honorifics ("Dr."); otherwise it ends a sentence.
     if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const first = word[0]!;
@@ -127,8 +127,34 @@ function tokenize(text: string): Token[] {
 }
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return gap.length <= 2 && /^[ \t\u00A0]+$/.test(gap);
+  const n = b.start - a.end;
+  if (n < 1 || n > 2) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+// Character tests the scans below run on every character they pass: plain comparisons, not a regex per character.
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
+}
+
+function isSentenceBreak(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
 }
 
 function sentenceStart(text: string, token: Token): boolean {
@@ -155,12 +181,16 @@ const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
 /** Whether one of `cues` ends right before `at` (ignoring spaces, commas and colons) and starts on a word start. */
 function precededBy(text: string, at: number, cues: Phrases): boolean {
   let end = at;
-  while (end > 0 && end > at - 8 && /[\s,:]/.test(text[end - 1]!)) end--;
+  while (end > 0 && end > at - 8) {
+    const c = text.charCodeAt(end - 1);
+    if (!(c === 44 || c === 58 || isSpace(c))) break;
+    end--;
+  }
   let from = end;
   for (let n = 0; n < cues.maxWords; n++) {
     // Back over one word and the single space before it.
     let k = from;
-    while (k > 0 && k > end - 24 && !/\s/.test(text[k - 1]!)) k--;
+    while (k > 0 && k > end - 24 && !isSpace(text.charCodeAt(k - 1))) k--;
     if (k === from) return false;
     const candidate = text.slice(k, end).toLowerCase();
     if (cues.set.has(candidate) || cues.set.has(candidate.replace(LEADING_NON_WORD, ""))) return true;
@@ -182,14 +212,14 @@ function windowAround(text: string, from: number, to: number, words: number): [n
   let start = from;
   let seen = 0;
   const floor = Math.max(0, from - 200);
-  while (start > floor && !/[.!?\n]/.test(text[start - 1]!)) {
+  while (start > floor && !isSentenceBreak(text.charCodeAt(start - 1))) {
     if (text[start - 1] === " " && text[start] !== " " && ++seen > words) break;
     start--;
   }
   let end = to;
   seen = 0;
   const ceil = Math.min(text.length, to + 200);
-  while (end < ceil && !/[.!?\n]/.test(text[end]!)) {
+  while (end < ceil && !isSentenceBreak(text.charCodeAt(end))) {
     if (text[end] === " " && end > to && text[end - 1] !== " " && ++seen > words) break;
     end++;
   }
@@ -495,12 +525,23 @@ function prepositionCue(text: string, at: number): EntityType | null {
   return kind;
 }
 
+/** Whether only spaces or tabs stand between `at` and the line break before it. */
+function atLineStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
 /** "Best regards,\nAnna Schmidt": a line of one to three capitalized words after a sign-off line is a name. */
 function signOffNames(text: string, tokens: Token[], push: Push): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (
       !t.cap ||
+      !atLineStart(text, t.start) ||
       NOT_NAMES.has(t.lower) ||
       SIGN_OFF_NOT_NAMES.has(t.lower) ||
       !SIGN_OFF.test(text.slice(Math.max(0, t.start - 60), t.start))

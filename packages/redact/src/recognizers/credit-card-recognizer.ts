@@ -42,6 +42,7 @@ export const creditCardRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}_.,-])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}_]|[-.,]\d)/gu,
+      requires: /\d(?:[ -]?\d){12}/,
       score: 0.9,
       validate: (value) => {
         const digits = value.replace(/[ -]/g, "");

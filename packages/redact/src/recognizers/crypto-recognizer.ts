@@ -11,16 +11,19 @@ export const cryptoRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu,
+      requires: /[13][1-9A-HJ-NP-Za-km-z]{25}/,
       score: 1,
       validate: (value) => (base58CheckValid(value) ? 1 : null),
     },
     {
       regex: /(?<![\p{L}\p{N}])(?:bc|tb)1[02-9ac-hj-np-z]{11,71}(?![\p{L}\p{N}])/giu,
+      requires: /(?:bc|tb)1[02-9ac-hj-np-z]{11}/i,
       score: 1,
       validate: (value) => (bech32Valid(value) ? 1 : null),
     },
     {
       regex: /(?<![\p{L}\p{N}])0x[0-9a-f]{40}(?![\p{L}\p{N}])/giu,
+      requires: /0x[0-9a-f]{40}/i,
       score: 0.9,
       validate: (value) => {
         const check = eip55Check(value);

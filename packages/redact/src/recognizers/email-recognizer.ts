@@ -10,6 +10,7 @@ export const emailRecognizer = patternRecognizer({
       // The look-behind makes each run of local-part characters a single start, which keeps the scan linear.
       regex:
         /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]{0,63})@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}-])/gu,
+      requires: /@/,
       score: 1,
     },
   ],

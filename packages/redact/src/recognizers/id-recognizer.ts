@@ -53,6 +53,7 @@ export const idRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])[XYZ]?\d{7,8}-?[A-Z](?![\p{L}\p{N}])/gu,
+      requires: /\d{7}-?[A-Z]/,
       score: 0.85,
       validate: (value) => {
         const v = value.replace("-", "");
@@ -61,30 +62,36 @@ export const idRecognizer = patternRecognizer({
     },
     {
       regex: /(?<![\p{L}\p{N}])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![\p{L}\p{N}])/gu,
+      requires: /[A-Z]\d{2}[A-Z]\d{3}[A-Z]/,
       score: 0.95,
       validate: (value) => (codiceFiscaleValid(value) ? 0.95 : 0.5),
     },
     {
       regex: /(?<![\p{L}\p{N}.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\p{L}\p{N}])/gu,
+      requires: /\d\.\d{3}-\d/,
       score: 0.9,
       validate: (value) => (cpfValid(value.replace(/\D/g, "")) ? 0.9 : 0.4),
     },
     {
       regex: /(?<![\p{L}\p{N}])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/gu,
+      requires: /\d ?\d{2} ?[A-D]/,
       score: 0.8,
     },
     {
       regex: /(?<![\p{L}\p{N}])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\p{L}\p{N}])/gu,
+      requires: /[A-Z]\d{4}[A-Z]/,
       score: 0.75,
     },
     {
       // Mexican CURP.
       regex: /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}])/gu,
+      requires: /\d{6}[HM][A-Z]{5}/,
       score: 0.85,
     },
     {
       // Aadhaar: 12 digits in groups of four, Verhoeff-checked.
       regex: /(?<![\p{L}\p{N}-])[2-9]\d{3} ?\d{4} ?\d{4}(?![\p{L}\p{N}])/gu,
+      requires: /\d{4} ?\d{4} ?\d{4}/,
       score: 0.6,
       validate: (value) => (verhoeffValid(value.replace(/ /g, "")) ? 0.6 : null),
     },
@@ -103,6 +110,7 @@ export const idRecognizer = patternRecognizer({
       // Dutch BSN and Canadian SIN: only next to their name, both checksummed.
       regex:
         /(?<=(?:bsn|burgerservicenummer|sin|social insurance number)\s?(?:number|nummer|no\.?|#)?:?\s?)(\d{3}[ .-]?\d{3}[ .-]?\d{3})(?![\p{N}])/giu,
+      requires: /bsn|burgerservicenummer|sin|social insurance number/i,
       score: 0.85,
       validate: (value) => {
         const d = value.replace(/\D/g, "");
@@ -115,6 +123,7 @@ export const idRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:${DOC_WORDS})(?:\\s(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?#?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
         "dgiu",
       ),
+      requires: new RegExp(DOC_WORDS, "i"),
       group: 1,
       score: 0.7,
       validate: (value) => (/^[A-Z0-9-]+$/.test(value) && (value.match(/\d/g) ?? []).length >= 2 ? 0.7 : null),

@@ -29,10 +29,12 @@ export const ipRecognizer = patternRecognizer({
         `(?<![\\p{N}.])(?:${OCTET}\\.){3}${OCTET}(?:/(?:3[0-2]|[12]?\\d))?(?![\\p{N}]|\\.\\p{N})`,
         "gu",
       ),
+      requires: /\d\.\d{1,3}\.\d/,
       score: 0.85,
     },
     {
       regex: /(?<![\p{L}\p{N}_:])[0-9a-f:]{2,39}(?![\p{L}\p{N}_:])/giu,
+      requires: /:[0-9a-f]{0,4}:/i,
       score: 0.9,
       validate: (value) => (value.includes(":") && value.split(":").length > 2 && isIpv6(value) ? 0.9 : null),
     },

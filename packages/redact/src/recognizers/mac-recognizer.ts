@@ -10,6 +10,10 @@ export const macRecognizer = patternRecognizer({
       regex: /(?<![\p{L}\p{N}:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\p{L}\p{N}]|[:-][0-9a-f])/giu,
       score: 0.9,
     },
-    { regex: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![\p{L}\p{N}]|\.[0-9a-f])/giu, score: 0.8 },
+    {
+      regex: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![\p{L}\p{N}]|\.[0-9a-f])/giu,
+      requires: /[0-9a-f]{4}\.[0-9a-f]{4}\./i,
+      score: 0.8,
+    },
   ],
 });

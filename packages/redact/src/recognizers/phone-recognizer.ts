@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
+import { mayBePhoneIn } from "./phone-shape";
 
 /** Regions tried, in this order after the caller's own, for numbers written without a country code. */
 export const DEFAULT_PHONE_REGIONS: readonly string[] = [
@@ -206,9 +207,13 @@ function scoreInternational(raw: string): { score: number; country?: string } | 
   return parsed?.isPossible() ? { score: 0.55 } : null;
 }
 
+const EXTENSION = /\s?(?:ext\.?|x|#)\s?\d{1,5}$/;
+
 function scoreNational(raw: string, digits: string, regions: readonly string[]): number | null {
   const formatted = /[\s().\-/]/.test(raw);
+  const number = EXTENSION.test(raw) ? raw.replace(EXTENSION, "").replace(/\D/g, "") : digits;
   for (const region of regions) {
+    if (!mayBePhoneIn(number, region)) continue;
     const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
     if (!parsed?.isValid()) continue;
     // A formatted number, or one with a trunk prefix, reads as a phone; a bare digit run could be anything.

@@ -63,12 +63,15 @@ export const secretRecognizer = patternRecognizer({
     { regex: new RegExp(`(?<![A-Za-z0-9_-])(?:${PREFIXED})(?![A-Za-z0-9_-])`, "g"), score: 0.95 },
     {
       regex: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,8000}?-----END [A-Z ]{0,40}PRIVATE KEY-----/g,
+      requires: /-----BEGIN /,
       score: 1,
     },
     {
       // A value right after "password:" / "Passwort =" / "token is".
       regex:
         /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|passcode|pwd|pin|token|secret|api[ _-]?key)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet))?(?:\s{0,3}[:=]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
+      requires:
+        /password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|passcode|pwd|pin|token|secret|api[ _-]?key/iu,
       group: 1,
       score: 0.85,
       validate: (value, m) => {
@@ -86,6 +89,7 @@ export const secretRecognizer = patternRecognizer({
       // "the wifi at the cabin is pinecone2024", "senha do wifi é Saudade2024": a few words between keyword and value.
       regex:
         /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|wifi|wi-fi|wlan|pin|code)(?:\s[\p{L}'-]{1,20}){1,5}\s(?:is|ist|est|es|è|é|lautet|:)\s{1,3}["'`]?([^\s"'`]{4,64})/dgiu,
+      requires: /password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|wifi|wi-fi|wlan|pin|code/iu,
       group: 1,
       score: 0.75,
       validate: (value, m) => {
@@ -99,6 +103,7 @@ export const secretRecognizer = patternRecognizer({
     },
     {
       regex: /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{24,256}(?![A-Za-z0-9_+/=-])/g,
+      requires: /[A-Za-z0-9_+/=-]{24}/,
       score: 0.3,
       validate: (value) => {
         const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;

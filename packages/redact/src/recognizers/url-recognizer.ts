@@ -28,6 +28,7 @@ export const urlRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"`\u00A0]{2,2048}/giu,
+      requires: /:\/\/|www\./i,
       score: 0.9,
       validate: (value, m) => trimUrl(value, m.index),
     },
@@ -36,6 +37,7 @@ export const urlRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}@./:_-])(?:[a-z0-9][a-z0-9-]{0,62}\\.){1,4}(?:${TLDS})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])(?:/[^\\s<>"\`]{0,512})?`,
         "giu",
       ),
+      requires: /[a-z0-9]\.[a-z]{2}/i,
       score: 0.6,
       validate: (value, m) => {
         const trimmed = trimUrl(value, m.index);

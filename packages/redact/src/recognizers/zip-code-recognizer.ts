@@ -24,6 +24,7 @@ export const zipCodeRecognizer = patternRecognizer({
     {
       // A US ZIP after a state code: "Springfield, IL 62704".
       regex: new RegExp(`(?<=(?:${US_STATES}),?\\s)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, "gu"),
+      requires: /[A-Z]{2},?\s\d{5}/,
       score: 0.85,
     },
     {
@@ -32,10 +33,11 @@ export const zipCodeRecognizer = patternRecognizer({
         /(?<![\p{L}\p{N},.:/-])(?:\d{4}\s?[A-Z]{2}(?=\s\p{Lu})|\d{5}-\d{3}|\d{4}-\d{3}(?=\s\p{Lu})|(?:[A-Z]{1,2}-)?\d{4,5}(?=\s\p{Lu}\p{Ll}))(?![\p{N}])/gu,
       score: 0.6,
     },
-    { regex: /(?<=(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s)\d{4}(?![\p{N}])/gu, score: 0.75 },
+    { regex: /(?<=(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s)\d{4}(?![\p{N}])/gu, requires: /[A-Z]\s\d{4}/, score: 0.75 },
     {
       // After a label: "CP 06600", "CEP 01310-200", "PLZ: 80331", "ZIP 10001", "PIN 560001".
       regex: /(?<=(?:CP|C\.P\.|CEP|PLZ|ZIP|Zip|Postcode|postcode|PIN)\s?:?\s?)\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/gu,
+      requires: /(?:CP|C\.P\.|CEP|PLZ|ZIP|Zip|Postcode|postcode|PIN)\s?:?\s?\d/,
       score: 0.8,
     },
     {

@@ -1,0 +1,52 @@
+import { type CountryCode, Metadata } from "libphonenumber-js/max";
+
+interface Plan {
+  readonly general: RegExp;
+  readonly prefix: RegExp | null;
+  readonly idd: RegExp | null;
+  /** A trunk prefix that rewrites the number (Brazil, Argentina): no cheap test is exact, so always parse. */
+  readonly rewrites: boolean;
+}
+
+const plans = new Map<string, Plan | null>();
+let metadata: Metadata | undefined;
+
+function plan(region: string): Plan | null {
+  let p = plans.get(region);
+  if (p !== undefined) return p;
+  metadata ??= new Metadata();
+  try {
+    metadata.selectNumberingPlan(region as CountryCode);
+    const np = metadata.numberingPlan!;
+    const prefix = np.nationalPrefixForParsing();
+    const idd = np.IDDPrefix();
+    p = {
+      general: new RegExp(`^(?:${np.nationalNumberPattern()})$`),
+      prefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
+      idd: idd ? new RegExp(`^(?:${idd})`) : null,
+      rewrites: Boolean(np.nationalPrefixTransformRule()),
+    };
+  } catch {
+    p = null;
+  }
+  plans.set(region, p);
+  return p;
+}
+
+/**
+ * Whether `digits` (a number written without a country code, extension removed) could be valid in `region`: its
+ * national part matches the region's general number pattern, with or without the trunk prefix. Every number that
+ * libphonenumber validates for the region passes (the general pattern covers every number type), so this only
+ * spares the full parse, about 20 µs a region, for the digit groups that cannot be a number there.
+ */
+export function mayBePhoneIn(digits: string, region: string): boolean {
+  const p = plan(region);
+  if (!p || p.rewrites) return true;
+  if (p.general.test(digits)) return true;
+  if (p.idd?.test(digits)) return true;
+  if (p.prefix) {
+    const m = p.prefix.exec(digits);
+    if (m && m[0].length > 0 && p.general.test(digits.slice(m[0].length))) return true;
+  }
+  return false;
+}
