@@ -4,7 +4,8 @@
 export const HONORIFICS: ReadonlySet<string> = new Set(
   `mr mrs ms miss mx dr prof sir madam dame lady lord rev fr herr herrn frau fräulein hr fr dipl ing mag m mme mlle
   monsieur madame mademoiselle maître me sr sra srta señor señora señorita don doña dña sig sig.ra sig.ra signor
-  signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona`.split(/\s+/),
+  signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
+  prof.ssa shri shrimati smt`.split(/\s+/),
 );
 
 /** Words after which a capitalized word is someone's name: greetings, thanks, sign-offs and "my name is". */
@@ -77,6 +78,26 @@ export const GREETINGS: readonly string[] = [
   "bok",
   "g'day",
   "namaste",
+  "namaskar",
+  "नमस्ते",
+  "नमस्कार",
+  "प्रिय",
+  "bhai",
+  "bhaiya",
+  "didi",
+  "shukriya",
+  "dhanyavaad",
+  "groetjes",
+  "beijos",
+  "beijinhos",
+  "bisous",
+  "besos",
+  "abrazos",
+  "baci",
+  "kisses",
+  "lg",
+  "vg",
+  "mvg",
   "γεια σου",
   "привет",
   "son",

@@ -98,6 +98,22 @@ function splitPlaces(line: string): string[] {
 
 // After splitPlaces and MAX_PLACE_WORDS: module constants are initialized in order.
 const PLACES = new Set(PLACES_LIST.flatMap((line) => splitPlaces(line)));
+// Single words that are only a part of a listed place ("New" of New York, "Tel" of Tel Aviv, "Ciudad" of Ciudad de
+// México) or an everyday word: alone they are no place.
+const PLACE_FRAGMENTS = new Set(
+  `new san santa santo são sao los las saint st ste tel ciudad city rio río port fort mount cape bay east west north
+  south great little upper lower el la le les de del da do dos das des du di van von hong sri abu dar buenos costa
+  puerto nueva nuevo novo nova nord sud süd ost west central centre center`.split(/\s+/),
+);
+// Company forms written with dots, which the tokenizer splits into initials: "S.L.", "S.r.l.", "B.V.".
+const DOTTED_ORG_SUFFIX =
+  /^(?:S\.\s?L|S\.\s?A(?:\.\s?S)?|S\.r\.l|S\.p\.A|S\.A\.R\.L|B\.\s?V|N\.\s?V|e\.\s?V|S\.\s?C|P\.\s?C|L\.L\.C|L\.\s?P)\.?(?![\p{L}\p{N}])/u;
+// Chat logs: "[08:02] thomas: ...", "[10:41] <dave> ...", "12/03/2025, 21:04 - Ana Souza: ...". The speaker is a
+// person, in whatever case.
+const CHAT_SPEAKER =
+  /^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]{1,3})?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:,[ \t]?\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]{0,3}(?:-[ \t]{1,3})?(?:<([\p{L}\p{M}][\p{L}\p{M}\p{N}._-]{0,30})>|([\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}){0,2}):)/gmu;
+// "Sharma ji", "राहुल जी", "Tanaka-san": a respectful suffix after a name.
+const NAME_SUFFIX = /^[ -](?:ji|jee|sahab|saab|जी|san|sama|kun|chan)(?![\p{L}\p{M}])/u;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -254,6 +270,18 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         // Lower-case chat names: "hi anna", "thanks tom".
         if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETING_CUES))
           push("PERSON", t, t, 0.65);
+        // Scripts without capitals (Devanagari, Arabic, Hebrew, Thai...): a word after a greeting, or before a
+        // respectful suffix, is the name.
+        else if (
+          caseless(t.word) &&
+          (precededBy(text, t.start, GREETING_CUES) || NAME_SUFFIX.test(text.slice(t.end, t.end + 7)))
+        )
+          push("PERSON", t, t, 0.7);
+        i++;
+        continue;
+      }
+      // "3511 ED Utrecht": the letters of a Dutch postcode are not the start of a name.
+      if (t.allCaps && t.word.length === 2 && /\d{4}\s$/.test(text.slice(Math.max(0, t.start - 5), t.start))) {
         i++;
         continue;
       }
@@ -267,16 +295,30 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           continue;
         }
         const after = tokens[j + 2];
-        if (PARTICLES.has(next.lower) && after?.cap && gapIsSpace(text, next, after)) {
+        if (
+          PARTICLES.has(next.lower) &&
+          after?.cap &&
+          gapIsSpace(text, next, after) &&
+          !ORG_HEADS.has(after.lower) &&
+          !ORG_SUFFIXES.has(after.lower)
+        ) {
           j += 2;
           continue;
         }
         break;
       }
+      // "Distribuciones Ebro S.L.", "Van Leeuwen B.V.": a dotted company form closes an organization.
+      const dotted = dottedOrgEnd(text, tokens, i, j);
+      if (dotted) {
+        found.push({ start: t.start, end: dotted.end, type: "ORGANIZATION", score: 0.8 });
+        i = dotted.next;
+        continue;
+      }
       classify(text, tokens.slice(i, j + 1), push, deferred);
       i = j + 1;
     }
     signOffNames(text, tokens, push);
+    chatSpeakers(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
       let lastEnd = -1;
@@ -296,7 +338,11 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       r.windows.map(([start, end]) => ({ input, start, end })),
     );
     const tagged = windows.length > 0 ? compromiseEntities(texts, windows) : [];
-    return firstPass.map((r, i) => [...r.found, ...(tagged[i] ?? [])]);
+    // compromise sometimes tags a form of address alone ("Frau", "Sig.") as a person.
+    return firstPass.map((r, i) => [
+      ...r.found,
+      ...(tagged[i] ?? []).filter((e) => !isAddressWord(texts[i]!.slice(e.start, e.end))),
+    ]);
   };
 
   return {
@@ -335,7 +381,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   // "Praxis Dr. Schulz", "Der Mieter Jürgen Krause": an honorific, or a known first name after words that are no
   // names, starts the name inside the run; what comes before it belongs to the sentence.
-  if (!honorific && !greeted) {
+  if (!honorific && !greeted && !(run.length >= 2 && ORG_HEADS.has(run[0]!.lower))) {
     const at = run.findIndex((t, k) => k > 0 && k < run.length - 1 && HONORIFICS.has(t.lower) && t.word.length > 1);
     if (at > 0) {
       honorific = true;
@@ -364,7 +410,10 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   if (run.length === 0) return;
   if (run.some((t) => SIGN_OFF_NOT_NAMES.has(t.lower))) {
-    deferred.push([run[0]!.start, run.at(-1)!.end]);
+    // "Apollo Hospitals Front Desk": an organization before the department words.
+    const suffix = run.findIndex((t, k) => k > 0 && ORG_SUFFIXES.has(t.lower));
+    if (suffix > 0 && !SIGN_OFF_NOT_NAMES.has(run[0]!.lower)) push("ORGANIZATION", run[0]!, run[suffix]!, 0.75);
+    else deferred.push([run[0]!.start, run.at(-1)!.end]);
     return;
   }
   const first = run[0]!;
@@ -379,6 +428,20 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
 
   // Organizations: "Acme GmbH", "Northwind Traders Ltd", "Bank of Ireland", "University of Porto".
   if (run.length >= 2 && (ORG_SUFFIXES.has(last.lower) || ORG_SUFFIXES.has(`${last.lower}.`))) {
+    // "Geschäftsführerin der Nordlicht AG", "PDG de Valmont SA": a single word that is no name before a particle
+    // is the person's role, and the organization starts after the particle.
+    const p = run.findIndex((t, k) => k === 1 && PARTICLES.has(t.lower));
+    if (
+      p === 1 &&
+      run.length >= 4 &&
+      !ORG_HEADS.has(first.lower) &&
+      !FIRST_NAMES.has(first.lower) &&
+      !SURNAMES.has(first.lower) &&
+      !PLACES.has(first.lower)
+    ) {
+      push("ORGANIZATION", run[2]!, last, 0.8);
+      return;
+    }
     push("ORGANIZATION", first, last, 0.8);
     return;
   }
@@ -390,7 +453,15 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push("PERSON", first, last, 0.85);
     return;
   }
-  if (PLACES.has(joined) && !(FIRST_NAMES.has(joined) && greeted)) {
+  if (run.length <= 3 && NAME_SUFFIX.test(text.slice(last.end, last.end + 7))) {
+    push("PERSON", first, last, 0.8);
+    return;
+  }
+  if (
+    PLACES.has(joined) &&
+    !(FIRST_NAMES.has(joined) && greeted) &&
+    !(run.length === 1 && (PLACE_FRAGMENTS.has(joined) || HONORIFICS.has(joined)))
+  ) {
     push("LOCATION", first, last, AMBIGUOUS_FIRST_NAMES.has(joined) ? 0.55 : 0.8);
     return;
   }
@@ -523,6 +594,49 @@ function prepositionCue(text: string, at: number): EntityType | null {
   if (!kind) return null;
   if (germanAround(text, at)) return null;
   return kind;
+}
+
+/** Whether a span is only a form of address ("Frau", "Sig.", "Dra"), which names nobody by itself. */
+function isAddressWord(value: string): boolean {
+  const lower = value.trim().toLowerCase().replace(/\.$/, "");
+  return HONORIFICS.has(lower) || NOT_NAMES.has(lower);
+}
+
+/** Whether a word is written in a script without letter case, where capitals cannot mark a name. */
+function caseless(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x0590 && word.toLowerCase() === word.toUpperCase();
+}
+
+/**
+ * Where a dotted company form ends, when one starts at an initial inside tokens `[i, j]` (or right after them) and at
+ * least one word comes before it; `next` is the first token after it.
+ */
+function dottedOrgEnd(text: string, tokens: Token[], i: number, j: number): { end: number; next: number } | null {
+  for (let k = i + 1; k <= Math.min(j + 1, tokens.length - 1); k++) {
+    const t = tokens[k]!;
+    if (!t.initial && !/^[A-Z]$/.test(t.word)) continue;
+    const m = DOTTED_ORG_SUFFIX.exec(text.slice(t.start, t.start + 12));
+    if (!m) return null;
+    const end = t.start + m[0].length;
+    let next = k;
+    while (next < tokens.length && tokens[next]!.start < end) next++;
+    return { end, next };
+  }
+  return null;
+}
+
+/** Speakers of chat-log lines ("[10:41] <dave> ...", "21:04 - Ana Souza: ..."), in any case. */
+function chatSpeakers(text: string, found: RecognizerResult[]): void {
+  if (!text.includes(":")) return;
+  CHAT_SPEAKER.lastIndex = 0;
+  for (let m = CHAT_SPEAKER.exec(text); m !== null; m = CHAT_SPEAKER.exec(text)) {
+    const name = m[1] ?? m[2]!;
+    const lower = name.toLowerCase();
+    if (NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || /\d/.test(name)) continue;
+    const end = m.index + m[0].length - (m[1] ? 1 : 1);
+    found.push({ start: end - name.length, end, type: "PERSON", score: 0.8 });
+  }
 }
 
 /** Whether only spaces or tabs stand between `at` and the line break before it. */

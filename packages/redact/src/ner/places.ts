@@ -61,12 +61,16 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   associates university universität université universidad università universiteit hospital klinikum clinic
   foundation stiftung institute institut labs technologies systems solutions consulting services realty health
   dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
-  energy foods school college academy lda ltda s.l. sl eireli`.split(/\s+/),
+  energy foods school college academy lda ltda s.l. sl eireli hospitals clinics avocats abogados advogados
+  avvocati advocaten associés asociados associados associati söhne fils hijos figli zonen filhos`.split(/\s+/),
 );
 
 /** Words that start an organization's name ("Bank of X", "University of Y"). */
 export const ORG_HEADS: ReadonlySet<string> = new Set(
   `bank university universität université universidad università universiteit hospital banco banca stadtwerke
   ministry ministerium ministère ministerio ministero gemeente ayuntamiento comune mairie stadt hôpital hospital ospedale ziekenhuis klinik clínica clinica
-  universidade escola école colegio liceo grupo gruppo groupe sciences`.split(/\s+/),
+  universidade escola école colegio liceo grupo gruppo groupe sciences klinikum krankenhaus universitätsklinikum seguros assicurazioni versicherung
+  verzekeringen assurances distribuciones construcciones costruzioni notariskantoor advocatenkantoor kanzlei
+  apotheke farmacia pharmacie apotheek autohaus hotel hôtel albergo clínica clinique kliniek policlinico
+  stichting fundación fondazione fondation fundação`.split(/\s+/),
 );

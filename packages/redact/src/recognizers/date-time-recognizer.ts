@@ -21,12 +21,14 @@ const WEEKDAYS = [
   "lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica",
   "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
   "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|segunda|terça|quarta|quinta|sexta",
+  "सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार",
+  "понедельник[а-я]{0,2}|вторник[а-я]{0,2}|сред[аеуы]|четверг[а-я]{0,2}|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю]",
 ].join("|");
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const ORDINAL = "(?:st|nd|rd|th|er|\\.|º|ª)?";
 const YEAR = "(?:1[89]\\d\\d|2[01]\\d\\d)";
 const TIME =
-  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])\\s?(?:uhr|h)(?![\\p{L}]))";
+  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])(?:\\.[0-5]\\d)?\\s?(?:uhr|uur|baje|h)(?![\\p{L}]))";
 const AT = "(?:,?\\s(?:at|um|à|a las|alle|om|às|às)?\\s?)";
 
 const patterns = patternRecognizer({
@@ -125,6 +127,29 @@ const patterns = patternRecognizer({
     {
       regex: new RegExp(`(?<![\\p{L}\\p{N}:.,])${TIME}(?![\\p{N}]|[:.,]\\p{N})`, "giu"),
       score: 0.75,
+    },
+    {
+      // ISO 8601 basic format, as calendar files write it: 20250409T140000Z.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])${YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])T[0-2]\\d[0-5]\\d(?:[0-5]\\d)?Z?(?![\\p{L}\\p{N}])`,
+        "gu",
+      ),
+      requires: /\dT\d/,
+      score: 0.9,
+    },
+    {
+      // A bare hour after the word for "at" in languages where it can only be a time: "a las 11", "alle 21", "om 8".
+      regex:
+        /(?<![\p{L}])(?:a las|a la|alle|om|um|às)\s((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)(?![\p{L}\p{N}]|[.,:/-]\d|\s?(?:%|€|\$|£|\p{L}))/dgiu,
+      group: 1,
+      score: 0.6,
+    },
+    {
+      // Clock times in words: "half acht", "halb neun", "kwart over drie", "viertel nach 5".
+      regex:
+        /(?<![\p{L}])(?:half|halb|kwart over|kwart voor|viertel nach|viertel vor|dreiviertel)\s(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|eins|zwei|drei|fünf|sechs|sieben|neun|zehn|zwölf|1[0-2]|[1-9])(?![\p{L}\p{N}])/giu,
+      requires: /half|halb|kwart|viertel/i,
+      score: 0.6,
     },
   ],
 });

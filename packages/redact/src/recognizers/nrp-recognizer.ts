@@ -12,11 +12,15 @@ const WORDS = [
   "Democrat|Republican|Socialist|Communist|Conservative|Liberal|Labour|Tory|Green Party",
   "Deutsche[rn]?|Französin|Franzose|Italiener(?:in)?|Spanier(?:in)?|Türkin|Türke|Niederländer(?:in)?|Österreicher(?:in)?",
   "Schweizer(?:in)?|Amerikaner(?:in)?|Brite|Britin|Polin|Russe|Russin|Muslim(?:in|e|a)?|Jude|Jüdin|Katholik(?:in)?",
+  "belge|suisse|néerlandaise?|portugaise?|brésilienne?|turque|belga|holandés|holandesa|olandese|belga|svizzera?|holandês|holandesa",
   "française?|allemande?|espagnole?|italienne?|marocaine?|algérienne?|musulmane?|juive?|catholique",
   "español(?:a)?|alemán|alemana|francés|francesa|mexicano|mexicana|colombiano|colombiana|argentino|argentina",
   "italiano|italiana|tedesco|tedesca|francese|spagnolo|spagnola|brasileiro|brasileira|português|portuguesa",
   "Nederlander|Nederlandse|Duitser|Belg|Marokkaan|Turk",
 ].join("|");
+
+const PREDICATE =
+  /(?:^|[^\p{L}])(?:is|am|are|i'm|was|ist|bin|sind|war|est|suis|es|soy|eres|sono|sei|è|ben|zijn|is|é|sou|era)\s(?:a\s|an\s|eine?\s|une?\s|een\s|uma?\s)?$/u;
 
 /**
  * Nationalities, religions and political affiliations (Presidio's NRP). Language names used as languages ("in
@@ -45,6 +49,8 @@ export const nrpRecognizer = patternRecognizer({
           )
         )
           return null;
+        // "ik ben Nederlander", "sie ist Türkin", "je suis belge": said of a person, it is their nationality.
+        if (PREDICATE.test(before)) return 0.85;
         return 0.6;
       },
     },

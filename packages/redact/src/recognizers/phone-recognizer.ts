@@ -84,10 +84,12 @@ const CONTEXT = [
 // Groups of digits joined by at most two separators; a separator is required between groups, so a run of digits
 // has one way to be split and the scan stays linear.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+_/.,:-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s?\()\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{L}\p{N}]|[.,/:-]\d)/gu;
+  /(?<![\p{L}\p{N}+_/.:-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s?\()\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{L}\p{N}]|[.,/:-]\d)/gu;
 const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)/;
 const NOT_A_PHONE =
-  /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase)\s?:?\s?$/i;
+  /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase|\btransaction|\btransaktion|\bsiniestro|\bsinistro|\bexpediente|\bdossier|\baktenzeichen|\bvorgang\w*|\bpratica|\bprotocol[oe]?|\bprotokoll|\bprocesso|\breferencia|\brefer[êe]ncia|\briferimento|\bkenmerk|\bzaak\w*|\bpolicy|\bpolizza|\bp[óo]liza|\bap[óo]lice|\baccount|\bkonto|\bcuenta|\bconto|\brekening|\bmrn|\bbooking|\bbuchung\w*|\br[ée]servation|\breserva|\bprenotazione|\bserial|\bseriennummer)(?:\s(?:number|nummer|numéro|número|numero|no\.?|nr\.?))?(?:\s(?:is|ist|est|es|è|é|lautet|was))?\s?:?\s?$/i;
+// "2025-88412", "2024-5531": a year, a hyphen and a serial is how references are numbered, not phones.
+const YEAR_SERIAL = /^(?:19|20)\d\d-\d{3,8}$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
 
 // A few function words per language: enough to tell which national numbering plan a message most likely uses
@@ -150,7 +152,10 @@ export const phoneRecognizer: Recognizer = {
       const digits = raw.replace(/\D/g, "");
       if (digits.length < 7 || digits.length > 17) continue;
       if (DATE_LIKE.test(raw) || GROUPED_NUMBER.test(raw)) continue;
-      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      // "3,1415926": the decimals of a number, not a phone after a CSV comma.
+      if (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "") && /^\d+$/.test(raw)) continue;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      if (YEAR_SERIAL.test(raw) && !CONTEXT_BEFORE.test(before)) continue;
       // "Nr. 2024-118", "order #4471-2290": a number named as something else is not a phone.
       if (NOT_A_PHONE.test(before)) continue;
       if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))

@@ -14,7 +14,14 @@ const LOCAL_ROLES = [
   "ingeniero|ingeniera|ingegnere|ingénieur|engenheiro|engenheira|ingenieur|ingenieurin|contable|contador|contadora|commercialista|comptable|boekhouder|buchhalter|buchhalterin",
   "directeur|directrice|director|directora|direttore|direttrice|diretor|diretora|gerente|responsable|presidente|président|présidente|voorzitter|leiter|leiterin|geschäftsführer|geschäftsführerin|amministratore|administrador|administradora",
   "ceo|cfo|cto|coo",
+  "architect|architecte|architetto|arquitecto|arquitecta|arquiteto|arquiteta|architekt|architektin|meister|meisterin",
+  "notaire|notaio|notario|notaria|notaris|notar|notarin|psychologue|psicologo|psicologa|psicólogo|psicóloga|psychologe|psychologin",
+  "pharmacien|pharmacienne|farmacista|farmacéutico|farmacéutica|farmacêutico|farmacêutica|apotheker|apothekerin",
+  "dentiste|dentista|tandarts|zahnarzt|zahnärztin|vétérinaire|veterinario|veterinaria|veterinário|tierarzt|tierärztin|dierenarts",
+  "journaliste|journalist|journalistin|periodista|giornalista|jornalista|redakteur|redakteurin|rédacteur|rédactrice",
 ].join("|");
+// "Architecte d'intérieur": a French role with its complement.
+const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
 
 /** Job titles: C-level acronyms, "Head of X", and seniority plus role, in English and a few common continental forms. */
 export const titleRecognizer = patternRecognizer({
@@ -29,7 +36,7 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       regex:
-        /(?<![\p{L}\p{N}])(?:(?:Head|Director|Vice President|VP|Manager|Chief|Leiter(?:in)?|Directeur|Directrice|Responsable|Director(?:a)?|Jefe|Jefa|Direttore|Direttrice|Hoofd)\s(?:of|der|des|du|de la|de|del|della|di|van)\s(?:the\s)?[A-Z][\p{L}]+(?:\s(?:&|and|und|et|y|e)\s[A-Z][\p{L}]+|\s[A-Z][\p{L}]+)?)/gu,
+        /(?<![\p{L}\p{N}])(?:(?:Head|Director|Vice President|VP|Manager|Chief|Leiter(?:in)?|Directeur|Directrice|Responsable|Director(?:a)?|Jefe|Jefa|Direttore|Direttrice|Hoofd)\s(?:of|der|des|du|de la|de|del|della|di|van)[ \t](?:the[ \t])?[A-Z][\p{L}]+(?:[ \t](?:&|and|und|et|y|e)[ \t][A-Z][\p{L}]+|[ \t][A-Z][\p{L}]+)?)/gu,
       score: 0.75,
     },
     {
@@ -50,6 +57,21 @@ export const titleRecognizer = patternRecognizer({
         `(?<=(?:works? as|worked as|working as|como|comme|come|als|as)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer)\\s)(?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?(?![\\p{L}])`,
         "giu",
       ),
+      score: 0.6,
+    },
+    {
+      // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
+      regex: new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
+      group: 1,
+      score: 0.6,
+    },
+    {
+      // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...".
+      regex: new RegExp(
+        `\\p{Lu}[\\p{L}'’-]{1,30},\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
+        "dgimu",
+      ),
+      group: 1,
       score: 0.6,
     },
   ],
