@@ -63,6 +63,14 @@ katarzyna małgorzata malgorzata magdalena joanna jakub wojciech marek petr jiř
 wei jing li ming hui yan lei jun hong xiaoming xin yu hao chen yi lin mei ling
 hiroshi takashi kenji yuki haruto ren sota yui aoi hina sakura yuto kenta akira naoko keiko yumi
 min-jun seo-yeon ji-hoon ji-woo minji jisoo
+mathis mathéo théo hugo jules raphaël raphael léo enzo clément antoine baptiste maxime quentin romain julien
+guillaume mathilde camille léa lea manon chloé chloe inès ines louise clara juliette pauline marion élodie elodie
+aurélie aurelie sophie céline celine claire nathalie isabelle sandrine
+graça graca conceição conceicao fátima fatima joão joao gonçalo goncalo rui tiago thiago diogo duarte afonso
+beatriz mariana leonor matilde carolina bruna larissa letícia leticia gabriela fernanda camila juliana
+koen joris sander thijs ruben lars stijn niels pieter jeroen maarten wouter floris lotte fenna lieke anouk
+rohit rahul amit ankit arjun vikram suresh ramesh rajesh mahesh sanjay vijay ajay deepak manish nikhil karan
+anjali priya pooja neha sneha kavita sunita anita meera divya shreya aishwarya lakshmi radha
 `;
 
 /** Given names, lower-case, accents kept. */

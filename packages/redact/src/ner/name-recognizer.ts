@@ -125,7 +125,9 @@ function tokenize(text: string): Token[] {
     // A dot is part of a token only for initials and honorifics ("Dr."); otherwise it ends a sentence.
     if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const first = word[0]!;
-    const cap = first !== first.toLowerCase();
+    // "31C", "4B": a letter glued to a number starts no word.
+    const glued = m.index > 0 && isDigit(text.charCodeAt(m.index - 1));
+    const cap = first !== first.toLowerCase() && !glued;
     // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
     let allCaps = false;
     if (cap && word.length >= 2) {
@@ -167,6 +169,10 @@ function isSpace(c: number): boolean {
     c === 0x205f ||
     c === 0xfeff
   );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isSentenceBreak(c: number): boolean {
@@ -300,6 +306,14 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           after?.cap &&
           gapIsSpace(text, next, after) &&
           !ORG_HEADS.has(after.lower) &&
+          // "Intesa Sanpaolo di Bologna": a place after the particle is where, not part of the name.
+          !(
+            PLACES.has(after.lower) &&
+            !PLACE_FRAGMENTS.has(after.lower) &&
+            !ORG_HEADS.has(t.lower) &&
+            !FIRST_NAMES.has(t.lower) &&
+            !SURNAMES.has(after.lower)
+          ) &&
           !ORG_SUFFIXES.has(after.lower)
         ) {
           j += 2;
@@ -374,6 +388,12 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       (!afterGreeting || !AMBIGUOUS_FIRST_NAMES.has(head.lower)) &&
       NOT_NAMES.has(head.lower) &&
       !FIRST_NAMES.has(head.lower) &&
+      // "Hope and I", "Will is late": a name that is also a word, followed by what people do.
+      !(
+        run.length === 1 &&
+        AMBIGUOUS_FIRST_NAMES.has(head.lower) &&
+        NAME_THEN_VERB.test(text.slice(head.end, head.end + 16))
+      ) &&
       !(PARTICLES.has(head.lower) && run.length > 1)
     ) {
       run = run.slice(1);
@@ -507,6 +527,27 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     else if (run.length >= 2 && words.length >= 2) deferred.push([first.start, last.end]);
     return;
   }
+  // "Will kommt später", "Rose said", "Crystal from accounting": a listed name that is also a word, at the start of
+  // a sentence, followed by what people do.
+  if (
+    run.length === 1 &&
+    (firstIsName || ambiguous) &&
+    atStart &&
+    NAME_THEN_VERB.test(text.slice(last.end, last.end + 16))
+  ) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
+  // "... see you then. - Claire": a name after a dash that ends the message signs it.
+  if (
+    run.length <= 2 &&
+    !allCaps &&
+    /(?:^|\s)[-–—~]\s?$/.test(text.slice(Math.max(0, first.start - 3), first.start)) &&
+    /^[\s.!]*$/.test(text.slice(last.end))
+  ) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
   if (atStart && run.length === 1) return;
   const after = text.slice(last.end, last.end + 12);
   const before = text.slice(Math.max(0, first.start - 12), first.start);
@@ -576,8 +617,11 @@ function germanAround(text: string, at: number): boolean {
 }
 
 const PLACE_PREPOSITIONS = new Set(
-  "in from to near aus nach à en a em no na de da do dans vers naar uit desde hacia para per".split(" "),
+  "in from to near aus nach à en a em no na de da do di dans vers naar uit desde hacia para per".split(" "),
 );
+// What a person does right after their name, in the covered languages: enough to read "Will" or "Rosa" as a name.
+const NAME_THEN_VERB =
+  /^\s(?:said|says|wrote|asked|called|told|will|would|is|was|has|had|can|could|from|and\s(?:I|me)|kommt|kam|ist|war|hat|sagt|sagte|schreibt|est|a|dit|vient|es|está|dice|dijo|viene|è|ha|porta|è|is|heeft|zegt|komt|werkt|é|disse|vem|tem)(?![\p{L}])/u;
 const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
 const GERMAN =
   /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;

@@ -44,7 +44,26 @@ tel aviv jerusalem cairo casablanca marrakech tunis lagos nairobi johannesburg c
 sydney melbourne brisbane perth adelaide canberra hobart darwin auckland wellington christchurch
 moscow moskau moscou saint petersburg kyiv kiev warsaw warszawa kraków krakow prague praha budapest bucharest
 sofia athens athen thessaloniki belgrade zagreb ljubljana bratislava vilnius riga tallinn helsinki stockholm
-oslo copenhagen københavn gothenburg göteborg reykjavik
+oslo copenhagen københavn kopenhagen copenhague copenaghen gothenburg göteborg reykjavik
+erlangen würzburg regensburg ingolstadt ulm heidelberg mannheim karlsruhe freiburg augsburg wiesbaden mainz
+darmstadt kassel göttingen osnabrück oldenburg bielefeld paderborn münster aachen bonn krefeld wuppertal bochum
+magdeburg erfurt jena rostock kiel lübeck potsdam chemnitz saarbrücken trier koblenz braunschweig wolfsburg
+graz linz salzburg innsbruck klagenfurt basel bern berne lausanne lucerne luzern lugano winterthur
+amersfoort apeldoorn enschede zaandam dordrecht zoetermeer leeuwarden deventer hilversum alkmaar venlo hengelo
+mechelen namur charleroi mons hasselt kortrijk oostende ostend
+montpellier rennes reims le havre saint-étienne toulon grenoble dijon angers nîmes nimes clermont-ferrand limoges
+amiens metz besançon perpignan orléans orleans rouen caen nancy avignon cannes annecy la rochelle
+alicante cordoba elche murcia palma oviedo almería almeria huelva jaén jerez badajoz logroño burgos
+lleida tarragona girona cartagena marbella santiago de compostela
+livorno ravenna rimini reggio emilia ferrara udine trento bolzano lecce salerno foggia cagliari sassari ancona
+pescara taranto reggio calabria monza novara vicenza treviso
+aveiro setúbal setubal évora evora viseu guimarães guimaraes sintra cascais amadora leiria
+andheri bandra powai thane navi mumbai noida gurgaon gurugram ghaziabad faridabad howrah vadodara rajkot nashik
+aurangabad visakhapatnam vijayawada coimbatore madurai mysuru mysore mangaluru mangalore thiruvananthapuram
+trivandrum kozhikode dehradun shimla amritsar ludhiana varanasi agra allahabad prayagraj ranchi raipur
+bhubaneswar guwahati jodhpur udaipur
+lekki ikeja abuja ibadan kano port harcourt kumasi mombasa kampala dar es salaam kigali lusaka harare
+bondi manly parramatta fremantle geelong gold coast wollongong
 california texas florida new jersey pennsylvania ohio illinois michigan massachusetts virginia arizona colorado
 oregon nevada utah bavaria bayern catalonia cataluña catalunya andalusia andalucía tuscany toscana lombardy
 lombardia sicily sicilia sardinia provence brittany bretagne normandy normandie ontario british columbia alberta

@@ -68,5 +68,18 @@ export const ageRecognizer = patternRecognizer({
       group: 1,
       score: 0.7,
     },
+    {
+      // "I'm 34, Brazilian", "ich bin 41 und ...": a bare number said of oneself, closed by punctuation or "and".
+      regex:
+        /(?<![\p{L}])(?:i'm|i’m|i am|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
+      group: 1,
+      score: 0.6,
+    },
+    {
+      // "candidate Chen Wei, 29, Chinese national": a number between commas right after a capitalized name.
+      regex: /(?<=\p{Lu}\p{Ll}{1,30},\s)(1[01]\d|[1-9]\d?)(?=,\s\p{L})/gu,
+      requires: /\p{Ll},\s\d{1,3},\s/u,
+      score: 0.55,
+    },
   ],
 });

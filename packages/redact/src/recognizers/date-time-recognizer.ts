@@ -140,7 +140,7 @@ const patterns = patternRecognizer({
     {
       // A bare hour after the word for "at" in languages where it can only be a time: "a las 11", "alle 21", "om 8".
       regex:
-        /(?<![\p{L}])(?:a las|a la|alle|om|um|às)\s((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)(?![\p{L}\p{N}]|[.,:/-]\d|\s?(?:%|€|\$|£|\p{L}))/dgiu,
+        /(?<![\p{L}])(?:a las|a la|alle|om|um|às)\s((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)(?![\p{L}\p{N}]|[.,:/-]\d|\s?(?:%|€|\$|£)|\s(?:persone|personas|personen|pessoas|people|anni|años|jahre|jaar|jaren|anos|km|kg|kilo|euro|eur|minut\p{L}*|min|stunden|ore|horas|uur|mesi|meses|monate|maanden|dias|días|giorni|tage|dagen|stuks|pezzi|piezas|peças)(?![\p{L}]))/dgiu,
       group: 1,
       score: 0.6,
     },

@@ -120,7 +120,7 @@ export const idRecognizer = patternRecognizer({
     {
       // "passport no. X1234567", "Führerschein: B072RRE2I55", "DNI 12345678Z", "license number D1234-5678".
       regex: new RegExp(
-        `(?<![\\p{L}])(?:${DOC_WORDS})(?:\\s\\(?(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?#?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}])(?:${DOC_WORDS})(?:(?:\\s\\p{L}{1,12}){0,3}?\\s\\(?(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?#?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
         "dgiu",
       ),
       requires: new RegExp(DOC_WORDS, "i"),

@@ -38,7 +38,7 @@ export const nrpRecognizer = patternRecognizer({
         const before = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
         const after = text.slice(m.index + value.length, m.index + value.length + 24).toLowerCase();
         if (
-          /(?:in|into|speak|speaks|speaking|spoke|learn|learning|translate|translated|auf|en|in het|em|from|to)\s$/.test(
+          /(?:^|[^\p{L}])(?:in|into|speak|speaks|speaking|spoke|learn|learning|translate|translated|auf|en|in het|em|from|to)\s$/u.test(
             before,
           )
         )

@@ -60,6 +60,23 @@ export const titleRecognizer = patternRecognizer({
       score: 0.6,
     },
     {
+      // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
+      regex: new RegExp(`(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s\\p{L})`, "giu"),
+      score: 0.6,
+      validate: (value, m, text) => {
+        const next = text.slice(m.index + value.length + 1, m.index + value.length + 3);
+        return /^\p{Lu}\p{Ll}/u.test(next) ? 0.6 : null;
+      },
+    },
+    {
+      // "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a role said of someone.
+      regex: new RegExp(
+        `(?<=(?:^|[^\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?)(?:${LOCAL_ROLES})(?![\\p{L}])`,
+        "giu",
+      ),
+      score: 0.6,
+    },
+    {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
       regex: new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
       group: 1,
