@@ -54,9 +54,12 @@ export const titleRecognizer = patternRecognizer({
     {
       // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
       regex: new RegExp(
-        `(?<=(?:works? as|worked as|working as|como|comme|come|als|as)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer)\\s)(?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?(?![\\p{L}])`,
-        "giu",
+        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
+        "dgiu",
       ),
+      // Consuming the cue and reporting the role's group is several times faster than a look-behind holding
+      // alternatives, which the engine tries at every position.
+      group: 1,
       score: 0.6,
     },
     {
@@ -71,9 +74,10 @@ export const titleRecognizer = patternRecognizer({
     {
       // "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a role said of someone.
       regex: new RegExp(
-        `(?<=(?:^|[^\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?)(?:${LOCAL_ROLES})(?![\\p{L}])`,
-        "giu",
+        `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
+        "dgiu",
       ),
+      group: 1,
       score: 0.6,
     },
     {
