@@ -136,6 +136,46 @@ describe("pattern recognizers", () => {
     expectNoType("The email is in German.", "NRP");
   });
 
+  it("finds job titles on signature lines, before a name and after 'I am'", () => {
+    expectFinds("Best,\nLaura Pini\nAvvocato\nStudio Pini", "TITLE", "Avvocato");
+    expectFinds("Cordialement,\nMarc Petit\nArchitecte d'intérieur", "TITLE", "Architecte d'intérieur");
+    expectFinds("Bernard Lefèvre, notaire à Lille, a signé.", "TITLE", "notaire");
+    expectFinds("Der Geschäftsführer Klaus Ebert kommt um 10.", "TITLE", "Geschäftsführer");
+    expectFinds("Eu sou farmacêutica no centro.", "TITLE", "farmacêutica");
+    // A role word on a line that goes on is prose, not a signature.
+    expectNoType("Lawyer fees went up again this year.", "TITLE");
+  });
+
+  it("finds times and dates in the forms calendars, chats and other languages write them", () => {
+    expectFinds("DTSTART:20260115T093000Z", "DATE_TIME", "20260115T093000Z");
+    expectFinds("Nos vemos a las 9 en la plaza.", "DATE_TIME", "9");
+    expectFinds("Ci vediamo alle 18 davanti al bar.", "DATE_TIME", "18");
+    expectFinds("We eten om half zeven.", "DATE_TIME", "half zeven");
+    expectFinds("Kal 7 baje milte hain.", "DATE_TIME", "7 baje");
+    expectFinds("De winkel sluit om 17.30 uur.", "DATE_TIME", "17.30 uur");
+    expectFinds("Встреча в пятницу? Нет, до субботы.", "DATE_TIME", "субботы");
+    expectFinds("बैठक मंगलवार को है।", "DATE_TIME", "मंगलवार");
+    // A number of things after "alle" is no time.
+    expectNoType("Ho invitato alle 12 persone.", "DATE_TIME");
+  });
+
+  it("finds ages said of oneself or written after a name", () => {
+    expectFinds("Hi, I'm 27, and I study in Leeds.", "AGE", "27");
+    expectFinds("Applicant Marta Sousa, 38, Portuguese citizen", "AGE", "38");
+    expectNoType("Table 4, 12, and 19 are free.", "AGE");
+  });
+
+  it("finds identity documents named a few words before their number", () => {
+    expectFinds("Mein Reisepass hat die Nummer C4J9K2LM7.", "ID", "C4J9K2LM7");
+  });
+
+  it("keeps references, amounts and CSV decimals out of phones, and finds phones in CSV fields", () => {
+    expectNoType("Claim 2026-44810 is being processed.", "PHONE");
+    expectNoType("The booking number is 4410-2291-77.", "PHONE");
+    expectNoType("pi,3,1415926,approx", "PHONE");
+    expectFinds("name,phone\nJane Doe,07911 123456", "PHONE", "07911 123456");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

@@ -49,7 +49,7 @@ const MAX_PLACE_WORDS = 4;
 // Words of context on each side of a capitalized run that compromise is asked about.
 const CONTEXT_WORDS = 4;
 const SIGN_OFF_NOT_NAMES = new Set(
-  "team customer service support office admissions department desk sales hr the your management billing accounts".split(
+  "team customer service support office admissions department desk reception front sales hr the your management billing accounts".split(
     " ",
   ),
 );
@@ -324,7 +324,10 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       // "Distribuciones Ebro S.L.", "Van Leeuwen B.V.": a dotted company form closes an organization.
       const dotted = dottedOrgEnd(text, tokens, i, j);
       if (dotted) {
-        found.push({ start: t.start, end: dotted.end, type: "ORGANIZATION", score: 0.8 });
+        // "Factura de Transportes Norte S.L.": a word opening the sentence and its particle are not the name.
+        const skip =
+          j >= i + 3 && PARTICLES.has(tokens[i + 1]!.lower) && !ORG_HEADS.has(t.lower) && sentenceStart(text, t);
+        found.push({ start: skip ? tokens[i + 2]!.start : t.start, end: dotted.end, type: "ORGANIZATION", score: 0.8 });
         i = dotted.next;
         continue;
       }
@@ -474,7 +477,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     return;
   }
   if (run.length <= 3 && NAME_SUFFIX.test(text.slice(last.end, last.end + 7))) {
-    push("PERSON", first, last, 0.8);
+    // From the first listed given name, or else the surname alone: "Kal Verma ji" is about Verma.
+    const given = run.findIndex((t) => FIRST_NAMES.has(t.lower));
+    push("PERSON", given >= 0 ? run[given]! : last, last, 0.8);
     return;
   }
   if (
@@ -711,7 +716,10 @@ function signOffNames(text: string, tokens: Token[], push: Push): void {
     const lineEnd = text.indexOf("\n", tokens[j]!.end);
     const rest = text.slice(tokens[j]!.end, lineEnd < 0 ? text.length : lineEnd);
     const words = tokens.slice(i, j + 1);
-    if (/^[\s,.]*$/.test(rest) && !words.some((w) => SIGN_OFF_NOT_NAMES.has(w.lower)))
-      push("PERSON", t, tokens[j]!, 0.8);
+    if (!/^[\s,.]*$/.test(rest)) continue;
+    // "Regards,\nNorthgate Clinics Reception": a team of an organization signs, not a person.
+    const suffix = words.findIndex((w, k) => k > 0 && ORG_SUFFIXES.has(w.lower));
+    if (suffix > 0) push("ORGANIZATION", t, words[suffix]!, 0.75);
+    else if (!words.some((w) => SIGN_OFF_NOT_NAMES.has(w.lower))) push("PERSON", t, tokens[j]!, 0.8);
   }
 }

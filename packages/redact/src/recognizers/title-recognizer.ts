@@ -89,7 +89,7 @@ export const titleRecognizer = patternRecognizer({
     {
       // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...".
       regex: new RegExp(
-        `\\p{Lu}[\\p{L}'’-]{1,30},\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
+        `\\p{Lu}[\\p{L}'’-]{1,30},\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|à|a|em|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
         "dgimu",
       ),
       group: 1,

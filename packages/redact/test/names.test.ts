@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer, type EntityType } from "../src/index";
+
+// Sentences written for these tests (not taken from the corpora): each case is one class of name the list and cue
+// rules must handle, with a near miss next to it where one exists.
+const analyzer = createAnalyzer();
+
+function found(text: string): [EntityType, string][] {
+  return analyzer.analyze(text).map((e) => [e.type, e.text]);
+}
+
+describe("names", () => {
+  it("finds chat-log speakers in every common log format, in any case", () => {
+    const log = [
+      "[09:12] <marek> build is green",
+      "[09:13] yusuf: deploying now",
+      "14/02/2026, 18:40 - Irene Galli: arrivo",
+      "[14/02/2026, 18:41] Tomás: ok",
+    ].join("\n");
+    const people = found(log)
+      .filter(([t]) => t === "PERSON")
+      .map(([, v]) => v);
+    expect(people).toEqual(["marek", "yusuf", "Irene Galli", "Tomás"]);
+  });
+
+  it("finds names in scripts without capitals after a greeting or before a respectful suffix", () => {
+    expect(found("नमस्ते सुरेश, कल मिलते हैं")).toContainEqual(["PERSON", "सुरेश"]);
+    expect(found("कल अमित जी आएंगे")).toContainEqual(["PERSON", "अमित"]);
+    expect(found("Kal Verma ji ka phone aaya tha")).toContainEqual(["PERSON", "Verma"]);
+  });
+
+  it("reads dotted company forms and organization words as organizations", () => {
+    expect(found("Factura de Transportes Norte S.L. pendiente")).toContainEqual([
+      "ORGANIZATION",
+      "Transportes Norte S.L.",
+    ]);
+    expect(found("Offerte van Bakker Installaties B.V. ontvangen")).toContainEqual([
+      "ORGANIZATION",
+      "Bakker Installaties B.V.",
+    ]);
+    expect(found("Ricoverato al Policlinico Gemelli ieri.")).toContainEqual(["ORGANIZATION", "Policlinico Gemelli"]);
+    expect(found("Habla con Lucía de Seguros Atalaya mañana.")).toContainEqual(["ORGANIZATION", "Seguros Atalaya"]);
+    expect(found("Regards,\nNorthgate Clinics Reception")).toContainEqual(["ORGANIZATION", "Northgate Clinics"]);
+  });
+
+  it("takes a role word before a particle out of the organization it works for", () => {
+    const spans = found("Die Prokuristin der Elbwerk AG unterschreibt.");
+    expect(spans).toContainEqual(["ORGANIZATION", "Elbwerk AG"]);
+    expect(spans.some(([, v]) => v.includes("Prokuristin"))).toBe(false);
+  });
+
+  it("finds names that are words when a verb, a dash sign-off or a kinship word marks them", () => {
+    expect(found("Grace said the keys are under the mat.")).toContainEqual(["PERSON", "Grace"]);
+    expect(found("Faith kommt morgen vorbei.")).toContainEqual(["PERSON", "Faith"]);
+    expect(found("Running late, start without me. - Yolanda")).toContainEqual(["PERSON", "Yolanda"]);
+    expect(found("Um abraço da tia Conceição!")).toContainEqual(["PERSON", "Conceição"]);
+    // The same words as words stay unflagged.
+    expect(found("Grace periods apply to all loans.").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
+  it("does not take parts of place names, forms of address or letters glued to numbers for names", () => {
+    expect(found("Tel. 030 1234567").filter(([t]) => t === "LOCATION")).toEqual([]);
+    expect(found("Ciudad,Provincia\nSevilla,Sevilla").filter(([, v]) => v === "Ciudad")).toEqual([]);
+    expect(found("Room temperature is 31C. Facilities were told.").filter(([t]) => t === "PERSON")).toEqual([]);
+    expect(found("Liebe Frau Dr. Jana Roth, danke!")).toContainEqual(["PERSON", "Jana Roth"]);
+    expect(found("Liebe Frau Dr. Jana Roth, danke!").filter(([, v]) => v === "Frau")).toEqual([]);
+  });
+
+  it("reads a Dutch postcode's letters as part of the code, not of the city", () => {
+    const spans = found("Stationsplein 8, 2011 LR Haarlem");
+    expect(spans).toContainEqual(["LOCATION", "Haarlem"]);
+    expect(spans.some(([t, v]) => t === "PERSON" && v.includes("LR"))).toBe(false);
+  });
+
+  it("reads a nationality said of someone as NRP, not as a name", () => {
+    expect(found("Ze is Nederlander en woont in Gent.")).toContainEqual(["NRP", "Nederlander"]);
+    expect(found("Ich bin Türkin.")).toContainEqual(["NRP", "Türkin"]);
+  });
+});
