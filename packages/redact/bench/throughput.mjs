@@ -15,6 +15,7 @@ const load = (name) =>
   parseCorpus(JSON.parse(readFileSync(fileURLToPath(new URL(`../corpus/${name}.json`, import.meta.url)), "utf8")));
 const all = [...load("dev"), ...load("test")];
 const test = load("test");
+const heldout = load("heldout");
 const texts = all.map((s) => s.full_text);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
@@ -67,14 +68,17 @@ const redactPiiNode = new Redactor({ globalReplaceWith: MARK });
 const ours = throughputBatched(64);
 const theirs = throughput((t) => redactPii.redact(t));
 
-const f2 = (predict) =>
+const f2 = (predict, samples = test) =>
   evaluate(
-    test,
-    test.map((s) => predict(s.full_text)),
+    samples,
+    samples.map((s) => predict(s.full_text)),
   ).overall.f2;
 const oursF2 = f2((t) => analyzer.analyze(t));
 const redactPiiF2 = f2((t) => spansFromRedacted(t, redactPii.redact(t)));
 const redactPiiNodeF2 = f2((t) => spansFromRedacted(t, redactPiiNode.redact(t)));
+const oursHeldoutF2 = f2((t) => analyzer.analyze(t), heldout);
+const redactPiiHeldoutF2 = f2((t) => spansFromRedacted(t, redactPii.redact(t)), heldout);
+const redactPiiNodeHeldoutF2 = f2((t) => spansFromRedacted(t, redactPiiNode.redact(t)), heldout);
 
 const round = (x) => Math.round(x * 1000) / 1000;
 const records = [
@@ -95,6 +99,18 @@ const records = [
     ours: round(oursF2),
     baseline: round(redactPiiNodeF2),
     ratio: round(oursF2 / redactPiiNodeF2),
+  },
+  {
+    name: "redact-f2-heldout-vs-redact-pii",
+    ours: round(oursHeldoutF2),
+    baseline: round(redactPiiHeldoutF2),
+    ratio: round(oursHeldoutF2 / redactPiiHeldoutF2),
+  },
+  {
+    name: "redact-f2-heldout-vs-redactpii-node",
+    ours: round(oursHeldoutF2),
+    baseline: round(redactPiiNodeHeldoutF2),
+    ratio: round(oursHeldoutF2 / redactPiiNodeHeldoutF2),
   },
 ];
 process.stdout.write(`${JSON.stringify(records, null, 1)}\n`);

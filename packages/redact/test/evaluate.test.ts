@@ -57,6 +57,7 @@ describe("evaluation harness", () => {
       ["dev", 0.95],
       ["test", 0.94],
       ["heldout", 0.94],
+      ["unseen", 0.9],
     ] as const) {
       const samples = load(name);
       const result = evaluate(
