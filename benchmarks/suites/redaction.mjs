@@ -1,8 +1,8 @@
 // @hearth/redact against redact-pii (the pinned version the package's own bench compares with), both turning the
 // package's labelled corpus of e-mails and chat messages (310 texts in 17 languages) into redacted text on one core.
 // The goals: at least 3x redact-pii's throughput (ratio of times <= 0.33) and at least 1 MB/s. redact-pii finds
-// less than half of what ours finds on this corpus (F2 0.43 against 0.92, see the package README), so the ratio
-// is the price of that recall, not of the same work.
+// less than half of what ours finds on this corpus (F2 0.43 against 0.97 on the test split, see the package
+// README), so the ratio is the price of that recall, not of the same work.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";

@@ -8,6 +8,15 @@ interface Plan {
   readonly rewrites: boolean;
 }
 
+// The numbering-plan accessors libphonenumber's Metadata class has at run time but its typings leave out. Should a
+// release drop one, `plan` returns null for every region and every candidate is parsed, as before this check.
+interface PlanAccessors {
+  nationalNumberPattern(): string;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
+  IDDPrefix(): string | undefined;
+}
+
 const plans = new Map<string, Plan | null>();
 let metadata: Metadata | undefined;
 
@@ -17,7 +26,7 @@ function plan(region: string): Plan | null {
   metadata ??= new Metadata();
   try {
     metadata.selectNumberingPlan(region as CountryCode);
-    const np = metadata.numberingPlan!;
+    const np = metadata.numberingPlan as unknown as PlanAccessors;
     const prefix = np.nationalPrefixForParsing();
     const idd = np.IDDPrefix();
     p = {
