@@ -66,8 +66,11 @@ describe("compaction on a relay process", () => {
     const path = routes.entries(space.spaceId, doc);
     const big = (seq: number) =>
       makeWireEntry({ device: me, documentId: doc, seq, plaintext: new Uint8Array(48 * 1024).fill(seq) });
+    const sent: WireEntry[] = [];
     for (let seq = 1; seq <= 40; seq += 5) {
-      const res = await space.founder.post(path, { entries: [1, 2, 3, 4, 5].map((i) => big(seq + i - 1)) });
+      const entries = [1, 2, 3, 4, 5].map((i) => big(seq + i - 1));
+      sent.push(...entries);
+      const res = await space.founder.post(path, { entries });
       expect(res.status).toBe(200);
     }
     await first.stop();
@@ -92,8 +95,16 @@ describe("compaction on a relay process", () => {
       expect(fromStart.body.entries[0]).toEqual({ ...snapshot, position: 41 });
       const fromCovered = await reader.get<{ entries: WireEntry[] }>(`${path}?after=38`);
       expect(fromCovered.body.entries.map((e) => e.position)).toEqual([39, 40, 41]);
+
+      // A device that never saw the answers retries everything: the dropped entries are acknowledged as
+      // duplicates (position 0) and not stored again; the kept ones get their positions.
+      const retry = await reader.post<{ positions: number[] }>(path, { entries: sent.slice(30) });
+      expect(retry).toMatchObject({ status: 200, body: { positions: [...Array(8).fill(0), 39, 40] } });
+      const after = await reader.get<{ entries: WireEntry[]; head: number }>(`${path}?after=0`);
+      expect(after.body).toEqual(fromStart.body);
     } finally {
       await third.stop();
     }
+    expect(statSync(file).size).toBeLessThan(before / 4);
   });
 });

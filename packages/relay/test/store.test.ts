@@ -52,6 +52,7 @@ describe("SqliteStore", () => {
     try {
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(db.pragma("auto_vacuum", { simple: true })).toBe(2);
+      expect(db.pragma("page_size", { simple: true })).toBe(1024);
       expect(db.prepare("SELECT version FROM schema_version").get()).toEqual({ version: 2 });
     } finally {
       db.close();

@@ -169,6 +169,50 @@ describe("DocumentReplica: applying entries", () => {
     expect(ctx.stats.entriesApplied).toBe(before);
   });
 
+  it("catches up from a snapshot alone without fetching it twice, and keeps its bytes as the stored copy", async () => {
+    const keyRing = KeyRing.create();
+    const [a, c] = [generateDeviceIdentity(), generateDeviceIdentity()];
+    const storage = new MemoryStorage();
+    const { ctx } = context(c, keyRing, [a, c], storage);
+    const replica = await DocumentReplica.load(ctx, "doc");
+    const w = writer(a, keyRing);
+    for (const name of ["a", "b", "c"]) w.change(name, 1);
+    const snapshot = w.snapshot(3, { [a.deviceId]: 3 });
+    // The relay's answer when nothing follows the snapshot: the snapshot alone, at position 4 covering 1 to 3.
+    await replica.ingest([snapshot], true);
+    expect(replica.doc).toEqual({ a: 1, b: 1, c: 1 });
+    expect(replica.state.cursor).toBe(snapshot.position);
+    // The snapshot's document, as sealed, is what storage holds: no second save, no chunk.
+    const stored = await storage.load(["docs", "doc", "snapshot"]);
+    expect(stored).toEqual(Automerge.save(w.doc));
+    expect(await storage.loadRange(["docs", "doc", "chunks"])).toEqual([]);
+
+    // What comes after goes into a chunk on top of it, and a reload gives the same document and cursor.
+    const late = w.change("d", 2);
+    await replica.ingest([late], true);
+    expect(await storage.loadRange(["docs", "doc", "chunks"])).toHaveLength(1);
+    const reloaded = await DocumentReplica.load(context(c, keyRing, [a, c], storage).ctx, "doc");
+    expect(reloaded.doc).toEqual({ a: 1, b: 1, c: 1, d: 2 });
+    expect(reloaded.state.cursor).toBe(late.position);
+  });
+
+  it("merges a covering snapshot into a replica that already has content", async () => {
+    const keyRing = KeyRing.create();
+    const [a, c] = [generateDeviceIdentity(), generateDeviceIdentity()];
+    const { ctx } = context(c, keyRing, [a, c]);
+    const replica = await DocumentReplica.load(ctx, "doc");
+    replica.setLocal(
+      Automerge.change(replica.doc as Automerge.Doc<Counts>, (d) => {
+        d.mine = 7;
+      }),
+    );
+    const w = writer(a, keyRing);
+    w.change("theirs", 1);
+    await replica.ingest([w.snapshot(1, { [a.deviceId]: 1 })], true);
+    expect(replica.doc).toEqual({ mine: 7, theirs: 1 });
+    expect(replica.hasUnsentChanges).toBe(true);
+  });
+
   it("rejects a snapshot whose sealed covers disagrees with the clear one", async () => {
     const keyRing = KeyRing.create();
     const [a, b] = [generateDeviceIdentity(), generateDeviceIdentity()];
