@@ -105,6 +105,33 @@ it("answers local routes with a real local model (--local-model), streamed or no
   expect(existsSync(auditFile) ? readFileSync(auditFile, "utf8") : "").toBe("");
 }, 60_000);
 
+it("routes each line itself with --route auto: simple ones local, complex ones to the cloud", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "escalate-cli-"));
+  const auditFile = join(dir, "audit.jsonl");
+  const simple = "Translate 'thank you for your patience' into French.";
+  const hard =
+    "Find a 90-minute slot next week for Anna Weber, Ben Okafor and Chloé Martin: Anna can't do mornings, Ben only " +
+    "Tuesday or Thursday, Chloé must finish before 4 pm, and it must not overlap the all-hands on Wednesday.";
+  const stdin = [JSON.stringify({ id: "a", prompt: simple }), JSON.stringify({ id: "b", prompt: hard })].join("\n");
+  const args = ["run", "--route", "auto", "--provider", "anthropic", "--model", "m1", "--audit", auditFile];
+  const out = await runCli([...args, "--local-model", join(catalogPath(), TINY_DECODER_ID)], stdin, {
+    ANTHROPIC_BASE_URL: server.url,
+    ANTHROPIC_API_KEY: "test-key",
+  });
+  expect(out.stderr).toBe("");
+  expect(out.code).toBe(0);
+  const [a, b] = out.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  expect(a).toMatchObject({ id: "a", route: "local", redactedTypes: [] });
+  expect(b).toMatchObject({ id: "b", route: "cloud", answer: hard });
+  expect(b.redactedTypes).toContain("PERSON");
+  const records = readFileSync(auditFile, "utf8").trim().split("\n");
+  expect(records).toHaveLength(1);
+  expect(records[0]).not.toContain("Anna Weber");
+}, 60_000);
+
 it("reports a bad line as an error line and exits 1", async () => {
   const out = await runCli(
     ["run", "--route", "cloud", "--provider", "openai", "--audit", join(tmpdir(), "x.jsonl")],
