@@ -1,10 +1,15 @@
+import { join } from "node:path";
 import { PATTERN_RECOGNIZERS } from "@hearth/redact";
+import { pipeline } from "@hearth/runtime/node";
+import { TINY_DECODER_ID } from "@hearth/zoo";
+import { catalogPath } from "@hearth/zoo/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RedactAnonymizer } from "../src/anonymizer/redact-anonymizer";
 import { MemoryAuditLog } from "../src/audit/memory-audit-log";
 import { type EscalateRequest, Escalator } from "../src/pipeline/escalator";
 import { PLACEHOLDER_INSTRUCTION } from "../src/pipeline/placeholder-instruction";
 import { AnthropicMessagesModel } from "../src/providers/anthropic-messages-model";
+import { LocalGenerateModel, transcriptPrompt } from "../src/providers/local-generate-model";
 import { OpenAIChatModel } from "../src/providers/openai-chat-model";
 import { DailyBudget } from "../src/router/daily-budget";
 import { Router } from "../src/router/router";
@@ -209,32 +214,31 @@ describe("the pipeline", () => {
   });
 
   it("routes local when offline, with the reason, and never calls the cloud", async () => {
-    const local: LanguageModel = {
-      provider: "local",
-      modelId: "echo",
-      remote: false,
-      doGenerate: async (o) => ({
-        content: [{ type: "text", text: `local: ${o.messages.at(-1)?.content}` }],
-        finishReason: "stop",
-        usage: { inputTokens: undefined, outputTokens: 1 },
-        response: {},
-      }),
-      doStream: async () => ({ stream: (async function* () {})() }),
-    };
-    const audit = new MemoryAuditLog();
-    const e = new Escalator({
-      router: new Router({ policy: { consent: true }, online: () => false }),
-      cloud: clouds[0]![1](),
-      local,
-      anonymizer: new RedactAnonymizer(),
-      audit,
-    });
-    const r = await e.generate(request(p, { route: "auto" }));
-    expect(r.route).toBe("local");
-    expect(r.text).toBe(`local: ${p.text}`);
-    expect(r.decision.reasons.map((x) => x.code)).toContain("offline-local");
-    expect(server.requests).toHaveLength(0);
-    expect(await audit.read()).toEqual([]);
+    const decoder = await pipeline("generate", join(catalogPath(), TINY_DECODER_ID));
+    try {
+      const local = new LocalGenerateModel(decoder);
+      const audit = new MemoryAuditLog();
+      const e = new Escalator({
+        router: new Router({ policy: { consent: true }, online: () => false }),
+        cloud: clouds[0]![1](),
+        local,
+        anonymizer: new RedactAnonymizer(),
+        audit,
+      });
+      const r = await e.generate(request(p, { route: "auto", maxOutputTokens: 8 }));
+      expect(r.route).toBe("local");
+      expect(r.decision.reasons.map((x) => x.code)).toContain("offline-local");
+      // The local model got the original text (nothing leaves, so nothing is redacted).
+      const direct = await decoder.run(transcriptPrompt(undefined, [{ role: "user", content: p.text }]), {
+        maxTokens: 8,
+      });
+      expect(r.text).toBe(direct.text);
+      expect(r.redacted).toEqual([]);
+      expect(server.requests).toHaveLength(0);
+      expect(await audit.read()).toEqual([]);
+    } finally {
+      await decoder.dispose();
+    }
   });
 
   it("queues when the budget is spent, and sends the queue once it renews", async () => {
