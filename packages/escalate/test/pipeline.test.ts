@@ -279,6 +279,22 @@ describe("the pipeline", () => {
     expect((await e.queued()).length).toBe(waiting - flushed.length);
   });
 
+  it.each(clouds)("charges the budget with what a streamed call used (%s)", async (_n, makeCloud) => {
+    const budget = new DailyBudget({ tokensPerDay: 1_000_000 });
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true }, budget }),
+      cloud: makeCloud(),
+      anonymizer: contactsAnonymizer(),
+      audit: new MemoryAuditLog(),
+      budget,
+    });
+    let usage: { inputTokens: number | undefined; outputTokens: number | undefined } | undefined;
+    for await (const part of (await e.stream(request(p))).stream) if (part.type === "finish") usage = part.usage;
+    expect(usage?.inputTokens).toBeGreaterThan(0);
+    expect(usage?.outputTokens).toBeGreaterThan(0);
+    expect(budget.snapshot().tokens).toBe((usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0));
+  });
+
   it("keeps a task local when it holds a PII type policy never sends", async () => {
     const e = new Escalator({
       router: new Router({ policy: { consent: true, refuseTypes: ["US_SSN"] } }),

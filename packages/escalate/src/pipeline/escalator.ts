@@ -179,9 +179,14 @@ export class Escalator {
       };
     }
     const { stream } = await prepared.model.doStream(prepared.call);
-    const parts = prepared.anonymized ? this.restoreParts(stream, request.conversation) : stream;
     const budget = decision.route === "cloud" ? this.options.budget : undefined;
-    return { route: decision.route, decision, redacted, stream: charge(parts, budget) };
+    // One generator layer per stream: restoring charges the budget itself.
+    const parts = prepared.anonymized
+      ? this.restoreParts(stream, request.conversation, budget)
+      : budget
+        ? charge(stream, budget)
+        : stream;
+    return { route: decision.route, decision, redacted, stream: parts };
   }
 
   /** Tasks waiting in the queue. */
@@ -329,7 +334,11 @@ export class Escalator {
     };
   }
 
-  private async *restoreParts(parts: AsyncIterable<StreamPart>, conversation: string): AsyncGenerator<StreamPart> {
+  private async *restoreParts(
+    parts: AsyncIterable<StreamPart>,
+    conversation: string,
+    budget: DailyBudget | undefined,
+  ): AsyncGenerator<StreamPart> {
     const { anonymizer } = this.options;
     const open = new Map<string, StreamRestorer>();
     for await (const part of parts) {
@@ -370,6 +379,10 @@ export class Escalator {
         case "tool-call":
           yield { ...part, input: anonymizer.restore(part.input, conversation, { encode: jsonEscape }) };
           break;
+        case "finish":
+          budget?.record(part.usage);
+          yield part;
+          break;
         default:
           yield part;
       }
@@ -401,9 +414,9 @@ async function anonymizeMessage(message: Message, anonymize: (text: string) => P
   }
 }
 
-async function* charge(parts: AsyncIterable<StreamPart>, budget: DailyBudget | undefined): AsyncGenerator<StreamPart> {
+async function* charge(parts: AsyncIterable<StreamPart>, budget: DailyBudget): AsyncGenerator<StreamPart> {
   for await (const part of parts) {
-    if (part.type === "finish") budget?.record(part.usage);
+    if (part.type === "finish") budget.record(part.usage);
     yield part;
   }
 }
