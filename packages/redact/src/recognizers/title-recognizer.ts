@@ -20,6 +20,9 @@ const LOCAL_ROLES = [
   "dentiste|dentista|tandarts|zahnarzt|zahnärztin|vétérinaire|veterinario|veterinaria|veterinário|tierarzt|tierärztin|dierenarts",
   "journaliste|journalist|journalistin|periodista|giornalista|jornalista|redakteur|redakteurin|rédacteur|rédactrice",
 ].join("|");
+// Any role word at all, without look-arounds or Unicode classes: a cheap test that lets most texts skip the
+// role patterns below, which the engine would otherwise try at every position.
+const ANY_ROLE = new RegExp(LOCAL_ROLES, "i");
 // "Architecte d'intérieur": a French role with its complement.
 const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
 
@@ -65,6 +68,7 @@ export const titleRecognizer = patternRecognizer({
     {
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
       regex: new RegExp(`(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s\\p{L})`, "giu"),
+      requires: ANY_ROLE,
       score: 0.6,
       validate: (value, m, text) => {
         const next = text.slice(m.index + value.length + 1, m.index + value.length + 3);
@@ -77,21 +81,24 @@ export const titleRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
         "dgiu",
       ),
+      requires: ANY_ROLE,
       group: 1,
       score: 0.6,
     },
     {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
       regex: new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
+      requires: ANY_ROLE,
       group: 1,
       score: 0.6,
     },
     {
       // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...".
       regex: new RegExp(
-        `\\p{Lu}[\\p{L}'’-]{1,30},\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|à|a|em|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
+        `,(?<=\\p{Lu}[\\p{L}'’-]{1,30},)\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|à|a|em|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
         "dgimu",
       ),
+      requires: ANY_ROLE,
       group: 1,
       score: 0.6,
     },
