@@ -31,6 +31,15 @@ const ADVERSARIAL: Record<string, string> = {
   unicode: fill("é😀ß"),
   "month words": fill("12 March "),
   newlines: fill("A\n"),
+  "chat-log prefixes": fill("[12/03/2025, 10:41] <a"),
+  "chat-log names": fill("10:41 - Ana Ana Ana"),
+  "comma capitals": fill("Anna, "),
+  "role words": fill("Anna, avocat "),
+  "hour cues": fill("alle 1"),
+  "iso basic": fill("20250101T"),
+  "dotted forms": fill("Acme S.L."),
+  "caseless script": fill("नमस्ते "),
+  "name suffixes": fill("Verma ji "),
 };
 
 describe("every recognizer runs in linear time", () => {
