@@ -76,6 +76,10 @@ describe("pattern recognizers", () => {
     expectFinds("call +91 98765 43210", "PHONE", "+91 98765 43210");
     expectFinds("liga (11) 91234-5678", "PHONE", "(11) 91234-5678");
     expectFinds("mobile 0412 345 678", "PHONE", "0412 345 678");
+    expectFinds("Our Vancouver office: (604) 555-0134, ask for Mo.", "PHONE", "(604) 555-0134");
+    // Extensions stay part of the number.
+    expectFinds("Call me at +1 415 555 2671 ext. 204 after lunch.", "PHONE", "+1 415 555 2671 ext. 204");
+    expectFinds("Desk: 020 7946 0958 x12", "PHONE", "020 7946 0958 x12");
     expectNoType("Meeting 12.05.2024, total 1,234,567 units", "PHONE");
     expectNoType("Rechnung Nr. 2024-118", "PHONE");
     // Amounts that happen to be valid numbers somewhere, and the same digits as a phone once "tel" names them.
