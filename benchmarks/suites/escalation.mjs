@@ -212,12 +212,9 @@ export async function run({ quick, measure }) {
     unit: "ms",
     ours: pipelineRequest,
     baselines: [
-      // What routing and the plumbing may add on top of anonymize + restore: a tenth of the request budget.
-      {
-        name: "the same anonymizer's anonymize + restore",
-        fn: anonymizerRequest,
-        limit: { of: "difference", max: 0.2 },
-      },
+      // Routing and the plumbing may add a tenth to anonymize + restore (0.2 ms on the 2 ms budget). A ratio, not
+      // an absolute difference, so that a loaded machine slowing both sides alike does not decide the goal.
+      { name: "the same anonymizer's anonymize + restore", fn: anonymizerRequest, maxRatio: 1.1 },
     ],
   });
 
