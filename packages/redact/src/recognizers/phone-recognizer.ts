@@ -104,6 +104,10 @@ const LANGUAGE_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   pt: new Set("o os as e é que para com uma meu obrigado obrigada liga não você".split(" ")),
 };
 const WORD = /\p{L}+/gu;
+// Word to the languages it marks, built once: the scan below then does one map read per word.
+const WORD_LANGUAGES = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(LANGUAGE_WORDS))
+  for (const w of words) WORD_LANGUAGES.set(w, [...(WORD_LANGUAGES.get(w) ?? []), lang]);
 
 /** The language whose function words occur most often in the first 2,000 characters, if any occur at all. */
 function guessLanguage(text: string): string | undefined {
@@ -111,9 +115,8 @@ function guessLanguage(text: string): string | undefined {
   WORD.lastIndex = 0;
   const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
   for (let m = WORD.exec(head); m !== null; m = WORD.exec(head)) {
-    const w = m[0].toLowerCase();
-    for (const [lang, words] of Object.entries(LANGUAGE_WORDS))
-      if (words.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const langs = WORD_LANGUAGES.get(m[0].toLowerCase());
+    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best: string | undefined;
   let most = 0;
