@@ -168,8 +168,7 @@ async function catchUpMeasures({ quick, measure, measureValue }) {
         : { budgetMs: 8000, warmupMs: 0, minSamples: 20, maxSamples: 40 },
     });
 
-    // What the relay holds now: the snapshot, plus per-entry metadata (ids, seq, size, digest) it keeps for every
-    // dropped entry so that a retried append still gets its old position.
+    // What the relay holds now: the snapshot, and one compaction mark (highest seq dropped) per document and device.
     await measureValue({
       name: `relay storage after compaction, ${count.toLocaleString("en-US")} changes (SQLite file)`,
       unit: "bytes",
