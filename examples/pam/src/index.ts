@@ -30,6 +30,7 @@ export { InvalidArgumentError } from "./errors/invalid-argument-error";
 export { MailFormatError } from "./errors/mail-format-error";
 export { PamError, type PamErrorCode } from "./errors/pam-error";
 export { ProfileError } from "./errors/profile-error";
+export { WebAppMissingError } from "./errors/web-app-missing-error";
 export {
   createPamEscalator,
   type EscalationSettings,
@@ -52,13 +53,14 @@ export {
   type ReplyTemplate,
 } from "./replies/quick-replies";
 export { type SearchHit, SemanticIndex } from "./search/semantic-index";
+export { spaceKeyRing } from "./space-key-ring";
 export { stableId } from "./stable-id";
 export { extractTasks } from "./tasks/extract-tasks";
 export { CATEGORIES, CATEGORY_LABELS, CATEGORY_PROTOTYPES, type Category } from "./triage/categories";
 export { CorrectionHead, type CorrectionHeadData, type LabeledVector } from "./triage/correction-head";
 export { type CategoryScores, EmbeddingCategorizer } from "./triage/embedding-categorizer";
 export { embeddingText, triageText } from "./triage/message-text";
-export { modelSpamScorer } from "./triage/model-spam-scorer";
+export { modelSpamScorer, type TensorRunner } from "./triage/model-spam-scorer";
 export { type RuleVerdict, ruleCategory } from "./triage/rule-categorizer";
 export { ruleSpamScorer } from "./triage/rule-spam-scorer";
 export type { SpamScorer } from "./triage/spam-scorer";

@@ -11,4 +11,4 @@ export { type LoadedModels, type LoadModelsOptions, loadModels } from "./node/lo
 export { type OpenDevice, openDevice } from "./node/open-device";
 export { readMailPath } from "./node/read-mail-path";
 export { sampleMailboxPath } from "./node/sample-mailbox";
-export { spaceKeyRing } from "./node/space-key-ring";
+export { spaceKeyRing } from "./space-key-ring";

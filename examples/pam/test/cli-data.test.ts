@@ -2,8 +2,12 @@
 // digest, replies, escalation and the audit log.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { pam, sample, startWorld } from "./helpers/pam-cli";
+
+// Each test runs the CLI several times, each a fresh Node process: on a busy machine that takes more than the
+// default 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 let world: Awaited<ReturnType<typeof startWorld>>;
 let root = "";

@@ -3,8 +3,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { cli, env, pam, sample, startWorld } from "./helpers/pam-cli";
+
+// Each test runs the CLI several times, each a fresh Node process: on a busy machine that takes more than the
+// default 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 let world: Awaited<ReturnType<typeof startWorld>>;
 let root = "";

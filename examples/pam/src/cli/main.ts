@@ -16,8 +16,8 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import { DeviceProfile, defaultProfileDir } from "../node/device-profile";
 import { openDevice } from "../node/open-device";
 import { readMailPath } from "../node/read-mail-path";
-import { spaceKeyRing } from "../node/space-key-ring";
 import { SemanticIndex } from "../search/semantic-index";
+import { spaceKeyRing } from "../space-key-ring";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../triage/categories";
 import { embeddingText } from "../triage/message-text";
 import { ProgressReporter } from "./progress-reporter";
@@ -33,6 +33,7 @@ const lazy = {
   process: () => import("../process-inbox"),
   replies: () => import("../replies/quick-replies"),
   demo: () => import("./demo"),
+  web: () => import("./web-server"),
   triager: () => import("../triage/triager"),
   head: () => import("../triage/correction-head"),
 };
@@ -85,6 +86,44 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(o.keep ? { keep: true } : {}),
       });
       if (!result.sameInbox) exit = 1;
+    });
+
+  program
+    .command("web")
+    .description("serve the web app (inbox, tasks, search, sync, models in the browser) on loopback")
+    .option("--port <port>", "the port (0: any free one)", "5178")
+    .option("--host <host>", "the address to listen on", "127.0.0.1")
+    .option("--relay <url>", "the relay the app offers (default: this device's relay, if it has a profile)")
+    .option("--memory-budget <size>", "memory the app's models may use (e.g. 30MB) to see the fallbacks")
+    .action(async (o: { port: string; host: string; relay?: string; memoryBudget?: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new InvalidArgumentError(`"${o.port}" is not a port number.`);
+      const relayUrl =
+        o.relay ??
+        (await profile()
+          .loadSettings()
+          .then(
+            (s) => s.relayUrl,
+            () => undefined,
+          ));
+      const { startWebServer } = await lazy.web();
+      const server = await startWebServer({
+        port,
+        host: o.host,
+        ...(relayUrl ? { relayUrl } : {}),
+        ...(o.memoryBudget ? { memoryBudget: parseBytes(o.memoryBudget) } : {}),
+      });
+      say(`PAM web on ${server.url}${relayUrl ? ` (relay ${relayUrl})` : ""}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          void server.close().then(resolve);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
     });
 
   program

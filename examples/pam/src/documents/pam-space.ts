@@ -49,6 +49,20 @@ export class PamSpace {
     );
   }
 
+  /**
+   * Calls `listener` after every change to any of the documents, made here or arrived from another device (an
+   * app re-renders on it); returns a function that stops it.
+   */
+  onChange(listener: (change: { documentId: string; source: "local" | "remote" }) => void): () => void {
+    const handles = [this.inboxDoc, this.tasksDoc, this.calendarDoc, this.notesDoc, this.correctionsDoc] as const;
+    const stops = handles.map((h: DocHandle<unknown>) =>
+      h.on("change", ({ documentId, source }) => listener({ documentId, source })),
+    );
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }
+
   /** Messages, newest first. */
   messages(): InboxMessage[] {
     return values(this.inboxDoc.doc()).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));

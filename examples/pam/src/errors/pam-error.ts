@@ -5,7 +5,8 @@ export type PamErrorCode =
   | "E_PROFILE"
   | "E_MODEL_UNAVAILABLE"
   | "E_ARGUMENT"
-  | "E_HEAD_FORMAT";
+  | "E_HEAD_FORMAT"
+  | "E_WEB_APP_MISSING";
 
 /** The base of every PAM error: a stable `code` and a message that says what to do. */
 export class PamError extends Error {

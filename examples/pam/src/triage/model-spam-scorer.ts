@@ -1,4 +1,4 @@
-import type { ModelSession } from "@hearth/runtime";
+import type { TensorMap } from "@hearth/runtime";
 import { featurize, softmax, triageBatch } from "@hearth/zoo";
 import type { SpamScorer } from "./spam-scorer";
 
@@ -6,10 +6,17 @@ import type { SpamScorer } from "./spam-scorer";
 const BATCH = 16;
 
 /**
- * hearth/email-triage on a runtime session (any platform): the zoo's `featurize` turns each `subject + "\n" +
+ * What runs the model: a runtime session in this thread, or one in an isolated worker (`ModelWorker.session`).
+ */
+export interface TensorRunner {
+  run(feeds: TensorMap): Promise<TensorMap>;
+}
+
+/**
+ * hearth/email-triage on a runtime session (any platform, in process or in a worker): the zoo's `featurize` turns each `subject + "\n" +
  * body` into hashed word and pair ids, `triageBatch` pads a batch, and the logits' softmax gives P(spam).
  */
-export function modelSpamScorer(session: ModelSession): SpamScorer {
+export function modelSpamScorer(session: TensorRunner): SpamScorer {
   return {
     engine: "model",
     async score(texts, signal) {

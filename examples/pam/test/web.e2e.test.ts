@@ -1,0 +1,162 @@
+// The web app in real Chromium against a real relay, with a CLI device in the same space: pairing, importing a
+// mailbox that the models in the page's worker triage, tasks travelling both ways, and edits made offline that
+// converge once the browser is back online.
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs helper shared with the root vitest config
+import { chromiumArgs, findChromium, installHint } from "../../../scripts/chromium.mjs";
+import { pam, sample, startWorld } from "./helpers/pam-cli";
+import { type PamWebProcess, startPamWeb } from "./helpers/pam-web";
+
+const executablePath: string | undefined = findChromium();
+if (!executablePath) console.warn(`web e2e: ${installHint}`);
+
+let world: Awaited<ReturnType<typeof startWorld>>;
+let laptop = "";
+let web: PamWebProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+// The tasks a device holds, as the CLI lists them: "[ ] id due title".
+async function cliTasks(): Promise<string> {
+  const synced = await pam(laptop, "sync", "now");
+  expect(synced.status, synced.err).toBe(0);
+  return (await pam(laptop, "tasks")).out;
+}
+
+async function untilCli(predicate: (tasks: string) => boolean, what: string): Promise<string> {
+  let tasks = "";
+  for (let i = 0; i < 30; i++) {
+    tasks = await cliTasks();
+    if (predicate(tasks)) return tasks;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the CLI device never saw ${what}; it has:\n${tasks}`);
+}
+
+const pageTasks = () =>
+  page.evaluate(() =>
+    (window as unknown as { pam: { space: { tasks(): { id: string; title: string; done: boolean }[] } } }).pam.space
+      .tasks()
+      .map((t) => ({ id: t.id, title: t.title, done: t.done })),
+  );
+
+describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromium", () => {
+  beforeAll(async () => {
+    if (!executablePath) throw new Error(installHint);
+    world = await startWorld();
+    laptop = join(world.root, "laptop");
+    const init = await pam(laptop, "init", "--relay", world.relay.url, "--name", "laptop");
+    expect(init.status, init.err).toBe(0);
+    web = await startPamWeb(laptop);
+    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on("pageerror", (e) => console.error("page error:", e));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await world?.relay.close();
+  });
+
+  it("joins the CLI's space by pairing: both devices show the same short authentication string", async () => {
+    await page.goto(web.url);
+    await expect.poll(() => page.getByTestId("relay-url").inputValue()).toBe(world.relay.url);
+    await page.getByTestId("join-space").click();
+    const command = await page.getByTestId("pairing-code").textContent();
+    const code = /pam pair (\S+)/.exec(command ?? "")?.[1];
+    expect(code).toBeTruthy();
+    const enroll = await pam(laptop, "pair", code!);
+    expect(enroll.status, enroll.err).toBe(0);
+    const sas = /shows (\d{3} \d{3})/.exec(enroll.out)?.[1];
+    expect(sas).toMatch(/^\d{3} \d{3}$/);
+    await expect.poll(() => page.getByTestId("notice").textContent(), { timeout: 15_000 }).toContain(sas);
+    await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 15_000 }).toBe("synced");
+  }, 40_000);
+
+  it("imports the sample mailbox and triages it with the models in its worker", async () => {
+    await page.getByTestId("import-file").setInputFiles(sample);
+    await expect
+      .poll(() => page.getByTestId("import-summary").textContent(), { timeout: 60_000 })
+      .toMatch(/imported 40 messages \(40 new\), 0 skipped; triaged 40, spam \d+, new tasks \d+/);
+    const labels = await page.getByTestId("label").allTextContents();
+    expect(labels).toHaveLength(40);
+    expect(labels).not.toContain("not triaged");
+    const spam = labels.filter((l) => l === "spam").length;
+    // The sample is 40 real SpamAssassin messages, a mix of spam and ham (its labels file says which).
+    expect(spam).toBeGreaterThan(5);
+    expect(spam).toBeLessThan(35);
+    expect(new Set(labels.filter((l) => l !== "spam")).size).toBeGreaterThan(1);
+    // Both models ran in the browser: downloaded, verified and opened in the worker, not replaced by rules.
+    await page.getByTestId("tab-models").click();
+    const states = await page.getByTestId("model").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+    expect(states).toEqual(["ready", "ready"]);
+    // The CLI device receives the browser's inbox, triage labels included.
+    const status = await (async () => {
+      for (let i = 0; i < 30; i++) {
+        await pam(laptop, "sync", "now");
+        const s = await pam(laptop, "sync", "status");
+        if (s.out.includes("inbox 40")) return s.out;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      return "";
+    })();
+    expect(status).toContain("inbox 40");
+    const inbox = JSON.parse(
+      await (async () => {
+        const file = join(world.root, "inbox.json");
+        await pam(laptop, "export", file, "--json", "inbox");
+        return (await import("node:fs/promises")).readFile(file, "utf8");
+      })(),
+    ) as Record<string, { triage?: { spam: boolean } }>;
+    expect(Object.values(inbox).filter((m) => m.triage?.spam).length).toBe(spam);
+  }, 120_000);
+
+  it("a task created in the browser arrives on the CLI device, and one from the CLI arrives in the browser", async () => {
+    await page.getByTestId("tab-tasks").click();
+    await page.getByTestId("task-title").fill("Call the plumber about the leak");
+    await page.getByTestId("task-add").click();
+    await untilCli((t) => t.includes("Call the plumber about the leak"), "the browser's task");
+
+    const add = await pam(laptop, "tasks", "--add", "Buy stamps", "--due", "2030-05-01");
+    expect(add.status, add.err).toBe(0);
+    await pam(laptop, "sync", "now");
+    await expect.poll(async () => (await pageTasks()).map((t) => t.title), { timeout: 20_000 }).toContain("Buy stamps");
+    await expect.poll(() => page.getByTestId("task-text").filter({ hasText: "Buy stamps" }).count()).toBe(1);
+  }, 60_000);
+
+  it("edits made offline in the browser and on the CLI meanwhile converge once it is back online", async () => {
+    await context.setOffline(true);
+    // Offline in the browser: a new task, and one from the CLI marked done. Sending them fails, and says so.
+    await page.getByTestId("task-title").fill("Written offline in the browser");
+    await page.getByTestId("task-add").click();
+    await page.getByRole("checkbox", { name: "done: Buy stamps" }).check();
+    await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 20_000 }).not.toBe("synced");
+    // Meanwhile on the CLI device.
+    await pam(laptop, "tasks", "--add", "Written on the CLI meanwhile");
+    const meanwhile = await cliTasks();
+    expect(meanwhile).toContain("Written on the CLI meanwhile");
+    expect(meanwhile).not.toContain("Written offline in the browser");
+
+    await context.setOffline(false);
+    await page.getByTestId("tab-sync").click();
+    await page.getByTestId("sync-now").click();
+    const cli = await untilCli(
+      (t) => t.includes("Written offline in the browser") && /\[x\] \S+ 2030-05-01 Buy stamps/.test(t),
+      "the browser's offline edits",
+    );
+    await expect
+      .poll(async () => (await pageTasks()).map((t) => t.title), { timeout: 20_000 })
+      .toContain("Written on the CLI meanwhile");
+    // Both devices hold the same tasks, in the same state.
+    const browserTasks = await pageTasks();
+    const cliLines = cli.trim().split("\n");
+    expect(browserTasks.length).toBeGreaterThanOrEqual(4);
+    expect(cliLines).toHaveLength(browserTasks.length);
+    for (const t of browserTasks) expect(cli).toContain(`${t.done ? "[x]" : "[ ]"} ${t.id}`);
+  }, 90_000);
+});
