@@ -295,6 +295,30 @@ describe("the pipeline", () => {
     expect(budget.snapshot().tokens).toBe((usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0));
   });
 
+  it("keeps a queued task's confidence signals, so it still goes to the cloud once online", async () => {
+    let online = false;
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true, whenOffline: "queue" }, online: () => online }),
+      cloud: clouds[1]![1](),
+      anonymizer: contactsAnonymizer(),
+      audit: new MemoryAuditLog(),
+    });
+    const simple = "Translate 'see you soon' into Italian.";
+    const queued = await e.generate({
+      conversation: "q",
+      messages: [{ role: "user", content: simple }],
+      classifierMargin: 0.05,
+    });
+    expect(queued.route).toBe("queue");
+    expect(queued.decision.reasons.map((r) => r.code).slice(0, 2)).toEqual(["offline-queue", "low-classifier-margin"]);
+    expect(queued.queued?.request.classifierMargin).toBe(0.05);
+    online = true;
+    const [flushed] = await e.flushQueue();
+    expect(flushed?.result.route).toBe("cloud");
+    expect(flushed?.result.text).toBe(simple);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("keeps a task local when it holds a PII type policy never sends", async () => {
     const e = new Escalator({
       router: new Router({ policy: { consent: true, refuseTypes: ["US_SSN"] } }),

@@ -48,12 +48,6 @@ export interface EscalatorOptions {
 
 /** One task to answer. */
 export interface EscalateRequest extends EscalateQueueRequest {
-  /** The local model's confidence in [0, 1], when the app measured it. */
-  readonly localConfidence?: number;
-  /** The margin of the app's local classifier on this task (see `classifierMargin`). */
-  readonly classifierMargin?: number;
-  /** The mean token log-probability of a local draft the app already has (see `meanLogprob`). */
-  readonly meanTokenLogprob?: number;
   /** `auto` (default) lets the router decide; `local` and `cloud` force it, within policy and consent. */
   readonly route?: "auto" | "local" | "cloud";
   readonly signal?: AbortSignal;
@@ -286,6 +280,10 @@ export class Escalator {
           ...(request.tools === undefined ? {} : { tools: request.tools }),
           ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
           ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+          // The confidence signals go with the task: they are why it wanted the cloud when it was queued.
+          ...(task.localConfidence === undefined ? {} : { localConfidence: task.localConfidence }),
+          ...(task.classifierMargin === undefined ? {} : { classifierMargin: task.classifierMargin }),
+          ...(task.meanTokenLogprob === undefined ? {} : { meanTokenLogprob: task.meanTokenLogprob }),
         },
       };
       await this.queue.push(queued);

@@ -16,6 +16,12 @@ export interface EscalateQueueRequest {
   readonly tools?: readonly ToolDefinition[];
   readonly maxOutputTokens?: number;
   readonly temperature?: number;
+  /** The local model's confidence in [0, 1], when the app measured it. */
+  readonly localConfidence?: number;
+  /** The margin of the app's local classifier on this task (see `classifierMargin`). */
+  readonly classifierMargin?: number;
+  /** The mean token log-probability of a local draft the app already has (see `meanLogprob`). */
+  readonly meanTokenLogprob?: number;
 }
 
 /** Where queued tasks wait. Persist it (IndexedDB, a file, a synced document) to survive restarts. */
