@@ -9,28 +9,51 @@ import type { PartialFile } from "../download/partial-file";
  */
 export function filePartial(tmp: string, dest: string): PartialFile {
   let handle: FileHandle | undefined;
-  // Network chunks are small (16-64 KiB): writing them in batches of 1 MiB halves the cost of a download.
+  // Network chunks are small (16-64 KiB): they are written in batches of 1 MiB, and one batch is written while the
+  // next arrives (awaiting each write would leave the socket unread meanwhile, and the sender throttled).
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const batch = pending;
-    pending = [];
-    pendingBytes = 0;
+  let inflight: Promise<void> | undefined;
+  const write = async (batch: Uint8Array[]) => {
     if (!handle) {
       await mkdir(dirname(tmp), { recursive: true });
       handle = await open(tmp, "a");
     }
     await handle.writev(batch);
   };
+  /** Waits for the batch being written; its failure surfaces here. */
+  const settle = async () => {
+    const p = inflight;
+    inflight = undefined;
+    await p;
+  };
+  const startBatch = () => {
+    const batch = pending;
+    pending = [];
+    pendingBytes = 0;
+    const p = write(batch);
+    // Awaited by the next settle(); until then a failure must not count as unhandled.
+    p.catch(() => {});
+    inflight = p;
+  };
+  const flush = async () => {
+    await settle();
+    if (pendingBytes === 0) return;
+    startBatch();
+    await settle();
+  };
   const close = async () => {
-    await flush();
-    const h = handle;
-    handle = undefined;
-    await h?.close();
+    try {
+      await flush();
+    } finally {
+      const h = handle;
+      handle = undefined;
+      await h?.close();
+    }
   };
   return {
     async size() {
+      await settle();
       try {
         return (await stat(tmp)).size + pendingBytes;
       } catch {
@@ -45,27 +68,32 @@ export function filePartial(tmp: string, dest: string): PartialFile {
       // Chunks from fetch and fs streams are fresh buffers, so holding on to them until the flush is safe.
       pending.push(chunk);
       pendingBytes += chunk.byteLength;
-      if (pendingBytes >= 1 << 20) await flush();
+      if (pendingBytes >= 1 << 20) {
+        await settle();
+        startBatch();
+      }
     },
     async reset() {
       pending = [];
       pendingBytes = 0;
+      await settle().catch(() => {});
       await close();
       await mkdir(dirname(tmp), { recursive: true });
       await rm(tmp, { force: true });
     },
     async commit() {
-      await close();
+      await flush();
       // Durable before visible: a crash right after the rename must not leave a short file under a valid name.
-      const h = await open(tmp, "r+");
-      await h.sync();
-      await h.close();
+      if (!handle) handle = await open(tmp, "r+");
+      await handle.sync();
+      await close();
       await mkdir(dirname(dest), { recursive: true });
       await rename(tmp, dest);
     },
     async discard() {
       pending = [];
       pendingBytes = 0;
+      await settle().catch(() => {});
       await close();
       await rm(tmp, { force: true });
     },

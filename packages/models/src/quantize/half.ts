@@ -15,3 +15,20 @@ export function toHalfBits(value: number): number {
   }
   return (sign | (e << 10)) + ((mant + 0xfff + ((mant >>> 13) & 1)) >>> 13);
 }
+
+/** The float32 value of IEEE 754 half precision bits. */
+export function fromHalfBits(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exp = (bits >>> 10) & 0x1f;
+  const mant = bits & 0x3ff;
+  if (exp === 0) return sign * mant * 2 ** -24;
+  if (exp === 0x1f) return mant ? Number.NaN : sign * Number.POSITIVE_INFINITY;
+  return sign * (1 + mant / 1024) * 2 ** (exp - 15);
+}
+
+/** The smallest half precision value >= a positive finite `value` (its bits), so a scale rounded to it never shrinks. */
+export function halfBitsAtLeast(value: number): number {
+  let bits = toHalfBits(value);
+  if (fromHalfBits(bits) < value) bits++;
+  return bits;
+}
