@@ -359,6 +359,47 @@ async function encoderPipelines(ctx) {
   await hfClassify.dispose();
 }
 
+/** Token classification the raw way: the label of every token (softmax argmax), without offsets or entity spans. */
+async function rawTokenLabels(raw, text) {
+  const encoding = raw.encode(text);
+  const { feeds } = raw.feeds([encoding]);
+  const logits = (await raw.session.run(feeds, ["logits"])).logits;
+  const labels = logits.dims.at(-1);
+  return encoding.ids.map((_, t) => raw.config.id2label[argmax(logits.data, t * labels, (t + 1) * labels)]);
+}
+
+// tokens: the tagger's entity spans (with exact character offsets, which the raw stack does not give) against the
+// raw per-token labels, and transformers.js's token-classification pipeline.
+async function tokenPipeline(ctx) {
+  const { measure, quick, fixtures, hf } = ctx;
+  const plan = quick ? undefined : { budgetMs: 5000, warmupMs: 500, minSamples: 50 };
+  const text = "Zoë met José in Zürich, then Anna flew to London";
+  hf.at(ctx.fixtureRoot);
+  const tagger = await pipeline("tokens", fixtures.tagger);
+  const raw = await rawModel(fixtures.tagger);
+  const hfTagger = await hf.transformers.pipeline("token-classification", "tagger", { dtype: "fp32" });
+  {
+    const ours = (await tagger.tag(text)).map((t) => t.label);
+    const direct = (await rawTokenLabels(raw, text)).slice(1, -1);
+    const theirs = await hfTagger(text, { ignore_labels: [] });
+    sanityCheck(ours.join() === direct.join(), "token labels differ from the raw stack's");
+    sanityCheck(theirs.map((t) => t.entity).join() === ours.join(), "token labels differ from transformers.js's");
+  }
+  await measure({
+    name: "tokens (test tagger), batch 1",
+    unit: "ms",
+    ours: () => tagger.run(text),
+    baselines: [
+      { name: `${RAW}, labels only`, fn: () => rawTokenLabels(raw, text), maxRatio: RAW_GOAL },
+      { name: TRANSFORMERS, fn: () => hfTagger(text), maxRatio: TRANSFORMERS_GOAL },
+    ],
+    plan,
+  });
+  await tagger.dispose();
+  await raw.session.release();
+  await hfTagger.dispose();
+}
+
 // The test encoder runs in under 0.1 ms, less than transformers.js's own overhead per call, so "0.5x its latency"
 // cannot be met there by any wrapper of onnxruntime (the raw session.run alone is above half its time). A model with
 // BERT-Small's shape (random weights, the same tokenizer) is a small model whose run costs what a real one's does.
@@ -650,6 +691,7 @@ export async function run({ quick, measure, measureValue }) {
     const hf = await loadTransformers();
     const ctx = { quick, measure, measureValue, fixtures, fixtureRoot, hf };
     await encoderPipelines(ctx);
+    await tokenPipeline(ctx);
     await smallEncoder(ctx);
     await webPipelines(ctx);
     await generation(ctx);

@@ -43,6 +43,7 @@ export class TokensPipeline {
   readonly task = "tokens" as const;
   private readonly runner: EncoderRunner;
   private readonly ignore: ReadonlySet<string>;
+  private labels: string[] | undefined;
 
   constructor(
     readonly model: LoadedModel,
@@ -68,7 +69,8 @@ export class TokensPipeline {
       );
     }
     const numLabels = out.dims[1]!;
-    const labels = labelsOf(this.model, numLabels);
+    if (this.labels?.length !== numLabels) this.labels = labelsOf(this.model, numLabels);
+    const labels = this.labels;
     const spans = tokenOffsets(text, out.encoding, this.model.tokenizer);
     const tagged: TaggedToken[] = [];
     out.encoding.ids.forEach((_, i) => {

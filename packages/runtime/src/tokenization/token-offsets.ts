@@ -9,6 +9,25 @@ export interface TokenSpan {
 // A loose comparison key: what survives lowercasing and accent stripping, so a token ("jose") finds its text
 // ("José", "Jose\u0301") whatever the tokenizer's normalizer did to it.
 const fold = (s: string): string => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+// Folding runs the tokenizer's normalizer, which is slow per call, on every character of every text: the result for
+// a piece (a character, or a token's surface) never changes for a given tokenizer, so it is remembered, up to a bound.
+const foldCaches = new WeakMap<TextTokenizer, Map<string, string>>();
+const FOLD_CACHE_LIMIT = 50_000;
+function foldFor(tokenizer: TextTokenizer, piece: string): string {
+  let cache = foldCaches.get(tokenizer);
+  if (!cache) {
+    cache = new Map();
+    foldCaches.set(tokenizer, cache);
+  }
+  let folded = cache.get(piece);
+  if (folded === undefined) {
+    folded = fold(tokenizer.normalize(piece));
+    if (cache.size >= FOLD_CACHE_LIMIT) cache.clear();
+    cache.set(piece, folded);
+  }
+  return folded;
+}
 const isSpace = (ch: string): boolean => /\s/u.test(ch);
 const isPunctuation = (ch: string): boolean => /[\p{P}!-/:-@[-`{-~]/u.test(ch);
 
@@ -78,7 +97,7 @@ function foldedOffsets(text: string, encoding: TextEncoding, tokenizer: TextToke
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const units = cp > 0xffff ? 2 : 1;
-    const piece = fold(tokenizer.normalize(text.slice(i, i + units)));
+    const piece = foldFor(tokenizer, text.slice(i, i + units));
     if (piece === "") {
       // Marks, joiners and control characters vanish in the folded text: they belong to the character before.
       if (to.length > 0) to[to.length - 1] = i + units;
@@ -107,7 +126,7 @@ function foldedOffsets(text: string, encoding: TextEncoding, tokenizer: TextToke
     }
     let surface = prefix && token.startsWith(prefix) ? token.slice(prefix.length) : token;
     surface = surface.replaceAll("\u2581", " ");
-    const key = fold(tokenizer.normalize(surface)).trim();
+    const key = foldFor(tokenizer, surface).trim();
     if (key === "") return null;
     const at = folded.indexOf(key, pos);
     if (at === -1) return null;
@@ -116,12 +135,22 @@ function foldedOffsets(text: string, encoding: TextEncoding, tokenizer: TextToke
   });
 }
 
+// Creating a segmenter costs more than segmenting a sentence: one serves every call.
+let segmenterInstance: Intl.Segmenter | null | undefined;
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (segmenterInstance === undefined) {
+    const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+    segmenterInstance = Segmenter ? new Segmenter(undefined, { granularity: "grapheme" }) : null;
+  }
+  return segmenterInstance;
+}
+
 /** Widens spans so none starts or ends inside a grapheme cluster (an emoji sequence, a letter and its marks). */
 function snapToGraphemes(text: string, spans: (TokenSpan | null)[]): (TokenSpan | null)[] {
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (!Segmenter) return spans;
+  const segmenter = graphemeSegmenter();
+  if (!segmenter) return spans;
   const boundaries: number[] = [];
-  for (const s of new Segmenter(undefined, { granularity: "grapheme" }).segment(text)) boundaries.push(s.index);
+  for (const s of segmenter.segment(text)) boundaries.push(s.index);
   boundaries.push(text.length);
   const down = (i: number): number => {
     let lo = 0;
