@@ -30,7 +30,7 @@ import { packageDir } from "../lib/package-dir.mjs";
 import { writeBertSmallEncoder, writeRuntimeFixtures } from "../lib/runtime-fixtures.mjs";
 
 export const description =
-  "embed/classify/generate pipelines vs raw onnxruntime-node and transformers.js, workers, cold start";
+  "embed/classify/tokens/generate pipelines (onnxruntime-node, onnxruntime-web wasm) vs the raw stack and transformers.js, workers, cold start, peak RSS";
 
 const RAW_GOAL = 1.05;
 const TRANSFORMERS_GOAL = 0.5;
