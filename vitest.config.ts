@@ -6,8 +6,33 @@ import { runtimeCommands } from "./packages/runtime/test/node-commands.ts";
 import { transportCommands } from "./packages/transport/test/node-commands.ts";
 // @ts-expect-error: a plain .mjs helper shared with the benchmark runner
 import { chromiumArgs, findChromium } from "./scripts/chromium.mjs";
+import { findPostgres, installHint as postgresHint } from "./scripts/postgres.mjs";
 
 const chromium: string | undefined = findChromium();
+
+// The relay's end-to-end suite runs a second time on PostgreSQL, plus the tests that only make sense there (several
+// relays over one database). Under CI a missing PostgreSQL fails the run here; a developer without it is told.
+const postgres = findPostgres();
+if (!postgres) {
+  if (process.env.CI) throw new Error(`install postgresql: ${postgresHint}`);
+  console.warn(`warning: the relay's PostgreSQL tests will not run. ${postgresHint}`);
+}
+const RELAY_POSTGRES_TESTS = "packages/relay/test/postgres/**/*.test.ts";
+const postgresProject = postgres
+  ? [
+      {
+        extends: true as const,
+        test: {
+          name: "postgres",
+          environment: "node",
+          include: ["packages/relay/test/e2e/**/*.test.ts", RELAY_POSTGRES_TESTS],
+          exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
+          env: { HEARTH_TEST_STORE: "postgres" },
+          globalSetup: ["packages/relay/test/helpers/postgres-global-setup.ts"],
+        },
+      },
+    ]
+  : [];
 
 // Without Chromium the browser project is left out (scripts/check-chromium.mjs has already failed the run
 // under CI=true, or warned a developer); with it, every *.browser.test.ts runs in real Chromium.
@@ -57,9 +82,10 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "benchmarks/test/**/*.test.ts"],
-          exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.browser.test.ts", "**/node_modules/**", RELAY_POSTGRES_TESTS],
         },
       },
+      ...postgresProject,
       ...browserProject,
     ],
     testTimeout: 30_000,

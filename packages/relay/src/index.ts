@@ -22,6 +22,8 @@ export { DEFAULT_RATE_LIMIT, DEFAULT_RETENTION_MS, type RelayOptions } from "./r
 export { createRelay, type Relay } from "./relay-server";
 export { RELAY_VERSION } from "./relay-version";
 export { DEFAULT_FETCH_LIMIT, MAX_ENTRIES_PER_APPEND, MAX_FETCH_LIMIT } from "./routes/entry-routes";
+export type { AppendFeed, AppendNotice } from "./store/append-feed";
+export { PostgresStore, type PostgresStoreOptions } from "./store/postgres-store";
 export type {
   AppendResult,
   CompactionQuery,

@@ -48,6 +48,11 @@ export class LiveHub {
     return n;
   }
 
+  /** Whether any connection of `spaceId` is open here. */
+  has(spaceId: string): boolean {
+    return this.#spaces.has(spaceId);
+  }
+
   /** Adds an authenticated connection of `deviceId` to `spaceId`. */
   add(spaceId: string, deviceId: string, ws: WebSocket): void {
     const connection: Connection = { ws, spaceId, deviceId, alive: true };

@@ -106,12 +106,21 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     });
   }
   compactor.start();
+  // Appends another relay process committed to a shared store: push them to this process's connections too.
+  const unwatch = store.feed?.watch((notice) => {
+    if (!hub.has(notice.spaceId) || closing) return;
+    store.feed?.read(notice).then(
+      (entries) => hub.publish(notice.spaceId, notice.documentId, entries),
+      (error: unknown) => logger({ level: "warn", msg: "remote push failed", error: String(error) }),
+    );
+  });
   const { port } = server.address() as AddressInfo;
   const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
 
   let closed: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     closing = true;
+    unwatch?.();
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     await hub.closeAll(CLOSE_GOING_AWAY, "relay shutting down");
     wss.close();

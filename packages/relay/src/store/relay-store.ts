@@ -1,5 +1,6 @@
 import type { LogEntry, StoredEntry } from "@hearth/sync/protocol";
 import type { DevicePublicKeys } from "@hearth/transport";
+import type { AppendFeed } from "./append-feed";
 
 /** A space as the relay stores it. */
 export interface SpaceRecord {
@@ -186,6 +187,12 @@ export interface RelayStore {
   compact(query: CompactionQuery): Promise<CompactionResult>;
   /** Bytes the store occupies on disk (or the nearest equivalent), for monitoring and tests. */
   storedBytes(): Promise<number>;
+
+  /**
+   * Present when several relay processes share the store: what the others append, so each pushes it to its own
+   * live connections.
+   */
+  readonly feed?: AppendFeed;
 
   /** Waits for pending writes, then releases the storage. Calls after it fail with `StorageError`. */
   close(): Promise<void>;

@@ -9,12 +9,17 @@
  * await relay.stop(); // SIGTERM, waits for exit; the data directory stays for a restart
  * const again = await startRelayProcess({ dataDir: relay.dataDir });
  * ```
+ *
+ * In vitest's postgres project the relay runs on PostgreSQL instead (`--store`, a fresh database of the test
+ * cluster per new data directory, the same database again for a data directory seen before), so the same tests
+ * exercise both stores. `databaseUrl` puts several relays on one database.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshDatabase, type TestStoreKind, testStoreKind } from "./test-store";
 
 /** Path of the built CLI this helper runs. */
 export const RELAY_CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
@@ -30,6 +35,10 @@ export interface RelayProcessOptions {
   args?: string[];
   /** How long to wait for the listening line, in ms. Default 15 000. */
   startTimeoutMs?: number;
+  /** The store; default the project's (SQLite, or PostgreSQL in the postgres project). */
+  store?: TestStoreKind;
+  /** PostgreSQL only: this database instead of the data directory's own (several relays over one database). */
+  databaseUrl?: string;
 }
 
 /** How a relay process ended. */
@@ -44,6 +53,9 @@ export interface RelayProcess {
   url: string;
   port: number;
   dataDir: string;
+  store: TestStoreKind;
+  /** The PostgreSQL database it runs on (undefined on SQLite). */
+  databaseUrl: string | undefined;
   process: ChildProcess;
   /** Every JSON log line the relay printed so far (the first is the listening line). */
   logs: Record<string, unknown>[];
@@ -55,15 +67,25 @@ export interface RelayProcess {
   exited: Promise<RelayExit>;
 }
 
+// The database each data directory stands for on PostgreSQL, so that a restart "on the same data" finds it.
+const databases = new Map<string, string>();
+
 /** Starts `hearth-relay` on a free port and resolves once it prints its listening line. */
-export function startRelayProcess(options: RelayProcessOptions = {}): Promise<RelayProcess> {
+export async function startRelayProcess(options: RelayProcessOptions = {}): Promise<RelayProcess> {
   if (!existsSync(RELAY_CLI)) {
-    return Promise.reject(new Error(`${RELAY_CLI} is missing: run \`pnpm --filter @hearth/relay build\` first.`));
+    throw new Error(`${RELAY_CLI} is missing: run \`pnpm --filter @hearth/relay build\` first.`);
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "hearth-relay-"));
+  const store = options.store ?? testStoreKind;
+  let databaseUrl: string | undefined;
+  if (store === "postgres") {
+    databaseUrl = options.databaseUrl ?? databases.get(dataDir) ?? (await freshDatabase());
+    databases.set(dataDir, databaseUrl);
+  }
+  const storeArgs = databaseUrl ? ["--store", databaseUrl] : ["--data-dir", dataDir];
   const child = spawn(
     process.execPath,
-    [RELAY_CLI, "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir, ...(options.args ?? [])],
+    [RELAY_CLI, "--port", "0", "--host", "127.0.0.1", ...storeArgs, ...(options.args ?? [])],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const logs: Record<string, unknown>[] = [];
@@ -109,6 +131,8 @@ export function startRelayProcess(options: RelayProcessOptions = {}): Promise<Re
             url: String(record.url),
             port: Number(record.port),
             dataDir,
+            store,
+            databaseUrl,
             process: child,
             logs,
             kill,
