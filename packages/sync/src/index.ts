@@ -40,6 +40,7 @@ export * from "./protocol/index";
 // The relay, as a typed API (what the client uses; handy for tools and tests).
 export type { LiveWebSocket, WebSocketConstructor } from "./relay/live-socket";
 export { type DeviceRecord, type FetchedEntry, RelayApi } from "./relay/relay-api";
+export { RelayEndpoints, type RelayUrls } from "./relay/relay-endpoints";
 export { type FetchLike, RelayHttp } from "./relay/relay-http";
 // Spaces and devices.
 export { createSpace } from "./space/create-space";

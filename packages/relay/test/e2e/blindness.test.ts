@@ -1,6 +1,8 @@
 // The relay is blind: after two devices sync documents full of distinctive plaintext (names, sentences, non-ASCII
 // UTF-8, JSON keys), including a compaction snapshot, no file in the relay's data directory (relay.sqlite, its WAL
 // and shared memory, anything else) and no line it logged contains any of those strings, as UTF-8 or UTF-16LE.
+// On PostgreSQL the files scanned are every file of the database cluster (tables, indexes, TOAST, the WAL),
+// after a checkpoint has written out what the server held in memory.
 // The scan is shown to work: it finds a string planted in a control file in the same directory, and it finds every
 // string in the device's own storage folder, where documents are kept as plain Automerge (so the relay would show
 // them too if entries were not sealed).
@@ -8,6 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FileStorage } from "@hearth/sync/node";
 import { afterAll, describe, expect, it } from "vitest";
+import { postgresCluster, testStoreKind, withDatabase } from "../helpers/test-store";
 import {
   cleanUp,
   enrollNewDevice,
@@ -55,6 +58,14 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Every file the store wrote: the relay's data directory, or the whole PostgreSQL cluster after a checkpoint. */
+async function storeFiles(relay: RelayProcess): Promise<string[]> {
+  if (testStoreKind === "sqlite") return filesUnder(relay.dataDir);
+  const cluster = postgresCluster();
+  await withDatabase(cluster.url, (db) => db.query("CHECKPOINT"));
+  return filesUnder(cluster.dataDir);
+}
+
 function count(haystack: Buffer, needle: Buffer): number {
   let n = 0;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
@@ -65,7 +76,13 @@ function count(haystack: Buffer, needle: Buffer): number {
 function scan(files: string[]): string[] {
   const hits: string[] = [];
   for (const file of files) {
-    const data = readFileSync(file);
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      // PostgreSQL recycles WAL segments and removes temporary files while it runs.
+      continue;
+    }
     for (const needle of needles) {
       const n = count(data, needle.bytes);
       if (n > 0) hits.push(`${file}: ${JSON.stringify(needle.text)} as ${needle.encoding} x${n}`);
@@ -121,10 +138,24 @@ describe("relay blindness", () => {
     await relay.kill("SIGKILL");
     const control = join(dataDir, "control.bin");
     writeFileSync(control, Buffer.concat([Buffer.from("padding "), Buffer.from(SECRETS[0] as string, "utf16le")]));
-    const afterKill = filesUnder(dataDir);
-    expect(afterKill.map((f) => f.slice(dataDir.length + 1))).toEqual(
-      expect.arrayContaining(["relay.sqlite", "relay.sqlite-wal", "control.bin"]),
-    );
+    const afterKill = await storeFiles(relay);
+    if (testStoreKind === "sqlite") {
+      expect(afterKill.map((f) => f.slice(dataDir.length + 1))).toEqual(
+        expect.arrayContaining(["relay.sqlite", "relay.sqlite-wal", "control.bin"]),
+      );
+    } else {
+      // Tables and the WAL are there to be scanned, and they hold the relay's data (its space id).
+      expect(afterKill.some((f) => f.includes("/pg_wal/"))).toBe(true);
+      expect(afterKill.filter((f) => f.includes("/base/")).length).toBeGreaterThan(100);
+      const holders = afterKill.filter((f) => {
+        try {
+          return readFileSync(f).includes(Buffer.from(aDevice.spaceId));
+        } catch {
+          return false;
+        }
+      });
+      expect(holders.length).toBeGreaterThan(0);
+    }
     expect(scan([control])).toEqual([`${control}: ${JSON.stringify(SECRETS[0])} as utf16le x1`]);
     expect(scan(afterKill.filter((f) => f !== control))).toEqual([]);
 
@@ -132,8 +163,10 @@ describe("relay blindness", () => {
     relay = await startRelayProcess({ dataDir, args: [...args, "--port", String(port)] });
     relays.push(relay);
     await relay.stop();
-    const afterStop = filesUnder(dataDir).filter((f) => f !== control);
-    expect(afterStop.some((f) => f.endsWith("relay.sqlite") && statSync(f).size > 0)).toBe(true);
+    const afterStop = (await storeFiles(relay)).filter((f) => f !== control);
+    if (testStoreKind === "sqlite") {
+      expect(afterStop.some((f) => f.endsWith("relay.sqlite") && statSync(f).size > 0)).toBe(true);
+    }
     expect(scan(afterStop)).toEqual([]);
 
     // Nor in what it printed.

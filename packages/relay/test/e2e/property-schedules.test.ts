@@ -4,12 +4,16 @@
 // syncs, every device holds the same documents (same Automerge heads, same JSON), every edit any device made is
 // there exactly as that device left it, and no device reported a problem. 200 schedules run against an in-process
 // relay (restarts are cheap), a few more against the real relay process (restarted with SIGTERM or SIGKILL).
+// In the postgres project the same schedules run on PostgreSQL: fewer of them (60), since what they add there is
+// the store's share (appends, fetches, compaction, restarts), which 60 random schedules cover many times over;
+// the client logic they mostly exercise is the same code as on SQLite.
 import { existsSync, rmSync } from "node:fs";
 import { MemoryStorage, type SyncClient, type SyncError } from "@hearth/sync";
 import { FileStorage } from "@hearth/sync/node";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRelay, type Relay } from "../../src/index";
+import { createRelay, PostgresStore, type Relay, type RelayOptions } from "../../src/index";
+import { freshDatabase, testStoreKind } from "../helpers/test-store";
 import * as Automerge from "./automerge";
 import {
   cleanUp,
@@ -35,18 +39,24 @@ interface RelayControl {
   close(): Promise<void>;
 }
 
+const IN_PROCESS_RUNS = testStoreKind === "postgres" ? 60 : 200;
+
 async function inProcessRelay(): Promise<RelayControl> {
   // On tmpfs where there is one: the same SQLite file and fsyncs, without the disk's latency on every commit, so
   // 200 schedules fit the time. The process runs below, the SIGKILL test and the others keep the relay on disk.
   const dataDir = tempFolder("hearth-e2e-relay-", existsSync("/dev/shm") ? "/dev/shm" : undefined);
-  const options = { dataDir, rateLimit: false as const, retentionMs: 0 };
-  let relay: Relay = await createRelay({ ...options, port: 0 });
+  const databaseUrl = testStoreKind === "postgres" ? await freshDatabase() : undefined;
+  // A restart opens the store anew: the same SQLite file, or the same PostgreSQL database.
+  const store = async (): Promise<Pick<RelayOptions, "dataDir" | "store">> =>
+    databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : { dataDir };
+  const options = { rateLimit: false as const, retentionMs: 0 };
+  let relay: Relay = await createRelay({ ...options, ...(await store()), port: 0 });
   const port = relay.port;
   return {
     url: relay.url,
     async restart() {
       await relay.close();
-      relay = await createRelay({ ...options, port });
+      relay = await createRelay({ ...options, ...(await store()), port });
     },
     close: () => relay.close(),
   };
@@ -355,7 +365,7 @@ async function edit(change: Change, op: Extract<Op, { t: "edit" }>, model: Expec
 }
 
 describe("random schedules of edits, pauses, reopens, restarts and syncs", () => {
-  it("converge with every edit present: 200 schedules, in-process relay restarted on its SQLite file", {
+  it(`converge with every edit present: ${IN_PROCESS_RUNS} schedules, in-process relay restarted on its ${testStoreKind} store`, {
     timeout: 240_000,
   }, async () => {
     const relay = await inProcessRelay();
@@ -367,19 +377,21 @@ describe("random schedules of edits, pauses, reopens, restarts and syncs", () =>
           runs++;
           await runSchedule(relay, schedule, coverage);
         }),
-        { numRuns: 200 },
+        { numRuns: IN_PROCESS_RUNS },
       );
     } finally {
       await relay.close();
     }
-    expect(runs).toBe(200);
-    // Every kind of step ran many times, compactions succeeded and new devices caught up from snapshots.
+    expect(runs).toBe(IN_PROCESS_RUNS);
+    // Every kind of step ran many times, compactions succeeded and new devices caught up from snapshots (bounds
+    // set for 200 runs, scaled to the runs made).
+    const scale = IN_PROCESS_RUNS / 200;
     for (const name of [...EDIT_KINDS, "pause", "resume", "reopen", "sync", "flush", "compact", "restart"]) {
-      expect(coverage.ops[name] ?? 0).toBeGreaterThan(20);
+      expect(coverage.ops[name] ?? 0).toBeGreaterThan(20 * scale);
     }
-    expect(coverage.compacted).toBeGreaterThan(20);
-    expect(coverage.snapshotsApplied).toBeGreaterThan(5);
-    expect(coverage.entriesApplied).toBeGreaterThan(1000);
+    expect(coverage.compacted).toBeGreaterThan(20 * scale);
+    expect(coverage.snapshotsApplied).toBeGreaterThan(5 * scale);
+    expect(coverage.entriesApplied).toBeGreaterThan(1000 * scale);
   });
 
   it("converge with every edit present: 10 schedules against the relay process, killed or stopped and restarted", {

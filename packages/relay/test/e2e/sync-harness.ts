@@ -9,6 +9,7 @@ import {
   enrollDevice,
   joinSpace,
   MemoryStorage,
+  type RelayUrls,
   type StorageAdapter,
   SyncClient,
   type SyncClientOptions,
@@ -55,7 +56,7 @@ export interface Device {
 
 /** Opens a client for `device` against `relayUrl`, with live pushes over `ws` and short reconnect delays. */
 export function openClient(
-  relayUrl: string,
+  relayUrl: RelayUrls,
   device: Device,
   options: Partial<SyncClientOptions> = {},
 ): Promise<SyncClient> {

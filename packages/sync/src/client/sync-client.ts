@@ -23,6 +23,7 @@ import { VerifyError } from "../errors/verify-error";
 import { checkId, encodeWireEntry, MAX_ENTRY_BYTES } from "../protocol/wire";
 import { type LiveConnection, type LivePush, openLiveSocket, type WebSocketConstructor } from "../relay/live-socket";
 import { type FetchedEntry, RelayApi } from "../relay/relay-api";
+import type { RelayUrls } from "../relay/relay-endpoints";
 import type { FetchLike } from "../relay/relay-http";
 import { enrollDevice } from "../space/enroll-device";
 import { removeDevice } from "../space/remove-device";
@@ -57,8 +58,13 @@ export interface SyncClientEvents {
 
 /** Options of {@link SyncClient.open}. */
 export interface SyncClientOptions {
-  /** The relay's URL (`http(s)://host:port`). */
-  relayUrl: string;
+  /**
+   * The relay's URL (`http(s)://host:port`), or the URLs of several relay processes over one shared database. The
+   * client talks to one at a time and moves to the next when it stops answering (connection refused or cut, a
+   * 502/503/504, the live socket lost); nothing is lost in the move, since every relay serves the same logs and a
+   * re-sent entry gets the position it already had.
+   */
+  relayUrl: RelayUrls;
   /** This device's identity (keep it in the platform keychain; `deviceIdentityToBytes`). */
   identity: DeviceIdentity;
   /** The space, from `createSpace` or `joinSpace`. */
@@ -639,8 +645,9 @@ export class SyncClient {
   }
 
   #openLive(webSocket: WebSocketConstructor, signal: AbortSignal): Promise<LiveConnection> {
+    const origin = this.#api.http.origin;
     return openLiveSocket({
-      origin: this.#api.http.origin,
+      origin,
       spaceId: this.spaceId,
       identity: this.identity,
       WebSocket: webSocket,
@@ -657,6 +664,8 @@ export class SyncClient {
           this.#nudge(false);
         },
         onClose: () => {
+          // The relay went away (or is restarting): with several relays, the next session starts on another.
+          this.#api.http.endpoints.failed(origin);
           this.#liveLost = true;
           this.#nudge(true);
         },

@@ -3,6 +3,7 @@ import { ProtocolError } from "../errors/protocol-error";
 import type { LogEntry } from "../protocol/log-entry";
 import { routes } from "../protocol/routes";
 import { checkId, decodeWireEntry, fromBase64, MAX_ENTRY_BYTES, toBase64, type WireEntry } from "../protocol/wire";
+import type { RelayUrls } from "./relay-endpoints";
 import { type FetchLike, RelayHttp } from "./relay-http";
 
 /** A device of a space as the relay lists it; the id is checked against the keys. */
@@ -64,7 +65,7 @@ export class RelayApi {
   readonly maxEntryBytes: number;
 
   constructor(
-    relayUrl: string,
+    relayUrl: RelayUrls,
     identity?: DeviceIdentity,
     options: { fetch?: FetchLike; maxEntryBytes?: number } = {},
   ) {

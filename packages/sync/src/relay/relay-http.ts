@@ -5,6 +5,7 @@ import { RateLimitedError } from "../errors/rate-limited-error";
 import { RelayError } from "../errors/relay-error";
 import { AUTH_HEADERS, signRequest } from "../protocol/request-auth";
 import { errorFromResponse } from "./error-from-response";
+import { RelayEndpoints, type RelayUrls } from "./relay-endpoints";
 
 /** The `fetch` a client uses; the platform's by default. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -22,6 +23,9 @@ export interface RelayRequestOptions {
 
 // Waits longer than this are not sat out inside a request: the caller's backoff takes over.
 const MAX_INLINE_RETRY_AFTER_MS = 10_000;
+// Answers that mean "this relay cannot serve now" (a gateway in front of a dead one, or one shutting down or losing
+// its database): another relay of the same store may.
+const RELAY_UNAVAILABLE = new Set([502, 503, 504]);
 
 /** Checks a relay URL and returns its origin (`http(s)://host:port`), the base of every route. */
 export function relayOrigin(relayUrl: string): string {
@@ -38,22 +42,27 @@ export function relayOrigin(relayUrl: string): string {
 }
 
 /**
- * JSON over HTTP to one relay: signs requests with the device identity ({@link signRequest}), maps every failure to
+ * JSON over HTTP to a relay (or to the current one of several, see {@link RelayEndpoints}): signs requests with the device identity ({@link signRequest}), maps every failure to
  * a typed error (401 `E_UNAUTHORIZED`, 403 `E_FORBIDDEN`, 409 `E_CONFLICT`, 413 `E_TOO_LARGE`, 429
  * `E_RATE_LIMITED` with the wait, 5xx `E_RELAY`, no answer `E_OFFLINE`).
  */
 export class RelayHttp {
-  readonly origin: string;
+  readonly endpoints: RelayEndpoints;
   readonly #identity: DeviceIdentity | undefined;
   readonly #fetch: FetchLike;
 
-  constructor(relayUrl: string, identity?: DeviceIdentity, fetchImpl?: FetchLike) {
-    this.origin = relayOrigin(relayUrl);
+  constructor(relayUrl: RelayUrls, identity?: DeviceIdentity, fetchImpl?: FetchLike) {
+    this.endpoints = new RelayEndpoints(relayUrl);
     this.#identity = identity;
     const platform = (globalThis as { fetch?: FetchLike }).fetch;
     const chosen = fetchImpl ?? platform?.bind(globalThis);
     if (!chosen) throw new OfflineError("No fetch function is available; pass one in the options.");
     this.#fetch = chosen;
+  }
+
+  /** The relay requests go to now. */
+  get origin(): string {
+    return this.endpoints.origin;
   }
 
   /**
@@ -91,9 +100,10 @@ export class RelayHttp {
       headers[AUTH_HEADERS.nonce] = auth.nonce;
       headers[AUTH_HEADERS.signature] = auth.signature;
     }
+    const origin = this.origin;
     let response: Response;
     try {
-      response = await this.#fetch(`${this.origin}${target}`, {
+      response = await this.#fetch(`${origin}${target}`, {
         method,
         headers,
         ...(body ? { body } : {}),
@@ -103,13 +113,15 @@ export class RelayHttp {
       if (options.signal?.aborted) {
         throw new OfflineError("The request was cancelled: the client paused or closed.", { cause });
       }
-      throw new OfflineError(`The relay at ${this.origin} cannot be reached; changes stay queued.`, { cause });
+      this.endpoints.failed(origin);
+      throw new OfflineError(`The relay at ${origin} cannot be reached; changes stay queued.`, { cause });
     }
     let text: string;
     try {
       text = await response.text();
     } catch (cause) {
-      throw new OfflineError(`The connection to ${this.origin} broke during an answer.`, { cause });
+      this.endpoints.failed(origin);
+      throw new OfflineError(`The connection to ${origin} broke during an answer.`, { cause });
     }
     let parsed: unknown;
     if (text.length > 0) {
@@ -117,9 +129,10 @@ export class RelayHttp {
         parsed = JSON.parse(text);
       } catch (cause) {
         if (response.ok)
-          throw new RelayError(`The relay at ${this.origin} answered something that is not JSON.`, { cause });
+          throw new RelayError(`The relay at ${origin} answered something that is not JSON.`, { cause });
       }
     }
+    if (RELAY_UNAVAILABLE.has(response.status)) this.endpoints.failed(origin);
     if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get("retry-after"));
     return parsed as T;
   }
