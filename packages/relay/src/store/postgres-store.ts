@@ -11,26 +11,27 @@ import type { AppendFeed, AppendNotice } from "./append-feed";
 import { documentLockKey, LOCK_CLASS_COMPACTION } from "./postgres/advisory-locks";
 import { APPEND_CHANNEL, AppendListener, encodeAppendPayload } from "./postgres/append-listener";
 import { migrate } from "./postgres/migrations";
-import type {
-  AppendResult,
-  CompactionQuery,
-  CompactionResult,
-  DeviceRecord,
-  DocumentHead,
-  FetchQuery,
-  FetchResult,
-  GrantRecord,
-  NewDevice,
-  NewGrant,
-  NewSpace,
-  RelayStore,
-  SpaceRecord,
+import {
+  type AppendResult,
+  COMPACTED_POSITION,
+  type CompactionQuery,
+  type CompactionResult,
+  type DeviceRecord,
+  type DocumentHead,
+  type FetchQuery,
+  type FetchResult,
+  type GrantRecord,
+  type NewDevice,
+  type NewGrant,
+  type NewSpace,
+  type RelayStore,
+  type SpaceRecord,
 } from "./relay-store";
 
 const KIND_CODES = { change: 1, snapshot: 2 } as const;
 const INT8_OID = 20;
 /** Tables whose size {@link PostgresStore.storedBytes} reports. */
-const TABLES = ["spaces", "devices", "grants", "documents", "entries", "entry_bodies"] as const;
+const TABLES = ["spaces", "devices", "grants", "documents", "entries", "entry_bodies", "compaction_marks"] as const;
 /** An append that lost a race for the document's head starts over this many times at most. */
 const MAX_APPEND_ATTEMPTS = 50;
 const UNIQUE_VIOLATION = "23505";
@@ -487,6 +488,13 @@ export class PostgresStore implements RelayStore {
       [doc.id, [...new Set(entries.map((e) => e.deviceId))], entries.map((e) => e.seq)],
     );
     const known = new Map(found.map((row) => [`${row.device_id}/${row.seq}`, row]));
+    // Read after the entries: compaction deletes entries and raises marks in one transaction, so an entry missing
+    // above was either never stored or is under its device's mark here.
+    const { rows: markRows } = await client.query<{ device_id: string; seq: number }>(
+      "SELECT device_id, seq FROM compaction_marks WHERE doc = $1 AND device_id = ANY($2::text[])",
+      [doc.id, [...new Set(entries.map((e) => e.deviceId))]],
+    );
+    const marks = new Map(markRows.map((row) => [row.device_id, row.seq]));
 
     let head = doc.head;
     let snapshotPosition = doc.snapshot_position;
@@ -515,6 +523,12 @@ export class PostgresStore implements RelayStore {
           );
         }
         positions.push(existing.position);
+        continue;
+      }
+      // Compaction deleted this device's entries up to its mark: an entry at or below it was stored once (a device
+      // appends its seqs in order) and is now part of the snapshot.
+      if (entry.seq <= (marks.get(entry.deviceId) ?? 0)) {
+        positions.push(COMPACTED_POSITION);
         continue;
       }
       if (covers !== null && covers > head) {
@@ -673,13 +687,21 @@ export class PostgresStore implements RelayStore {
           const firstYoung = young.rows[0]?.position ?? null;
           const through = firstYoung === null ? covers : firstYoung - 1;
           if (through <= from) return { n: 0, bytes: 0 };
+          await client.query(
+            `INSERT INTO compaction_marks (doc, device_id, seq)
+               SELECT doc, device_id, max(seq) FROM entries WHERE doc = $1 AND position > $2 AND position <= $3
+               GROUP BY doc, device_id
+             ON CONFLICT (doc, device_id) DO UPDATE SET seq = greatest(compaction_marks.seq, excluded.seq)`,
+            [id, from, through],
+          );
+          await client.query(
+            `DELETE FROM entry_bodies WHERE entry_id IN
+               (SELECT id FROM entries WHERE doc = $1 AND position > $2 AND position <= $3)`,
+            [id, from, through],
+          );
           const deleted = await client.query<{ n: number; bytes: number | null }>(
-            `WITH gone AS (
-               DELETE FROM entry_bodies WHERE entry_id IN
-                 (SELECT id FROM entries WHERE doc = $1 AND position > $2 AND position <= $3)
-               RETURNING entry_id
-             )
-             SELECT count(*)::int AS n, sum(e.size)::bigint AS bytes FROM gone JOIN entries e ON e.id = gone.entry_id`,
+            `WITH gone AS (DELETE FROM entries WHERE doc = $1 AND position > $2 AND position <= $3 RETURNING size)
+             SELECT count(*)::int AS n, sum(size)::bigint AS bytes FROM gone`,
             [id, from, through],
           );
           await client.query("UPDATE documents SET dropped_through = $1 WHERE id = $2", [through, id]);

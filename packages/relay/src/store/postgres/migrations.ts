@@ -12,8 +12,8 @@ interface Migration {
 /**
  * Schema migrations, applied in order on start. Append new ones, never edit a released one: relays in the field
  * have run it. The tables mirror the SQLite store's: a document row interns (space, document) and caches the head;
- * envelopes live apart from entry metadata so compaction deletes bodies while the metadata (with a digest) stays,
- * and a retried append of a compacted entry still gets its old position.
+ * envelopes live apart from entry metadata; compaction deletes covered entries and keeps a mark per (document,
+ * device) so that retries of dropped entries stay idempotent.
  */
 const MIGRATIONS: readonly Migration[] = [
   {
@@ -85,6 +85,15 @@ const MIGRATIONS: readonly Migration[] = [
       entry_id bigint PRIMARY KEY REFERENCES entries (id),
       envelope bytea NOT NULL,
       signature bytea NOT NULL
+    );
+
+    -- Compaction deletes covered entries outright; per (document, device) the highest seq it dropped stays, so a
+    -- late retry of a dropped entry is still recognised as one.
+    CREATE TABLE compaction_marks (
+      doc bigint NOT NULL REFERENCES documents (id),
+      device_id text NOT NULL,
+      seq bigint NOT NULL,
+      PRIMARY KEY (doc, device_id)
     );
     `,
   },
