@@ -92,13 +92,19 @@ async function main() {
     machine: target.machine(),
     measures: [],
   };
+  const unavailable = [];
   for (const name of new Set(suiteNames)) {
     const records = await target.runSuite(name, {
       quick: args.quick,
       onRecord: (record) => console.error(progressLine(record)),
+      onUnavailable: (entry) => {
+        console.error(`${entry.suite}: unavailable (${entry.reason})`);
+        unavailable.push(entry);
+      },
     });
     result.measures.push(...records);
   }
+  if (unavailable.length > 0) result.unavailable = unavailable;
 
   // A result the validator would refuse is a bug in the runner: fail before writing it anywhere.
   const errors = validateResult(result);

@@ -9,6 +9,8 @@ export interface PostgresCluster {
   dataDir: string;
   /** Creates a database (a fresh name unless given) and resolves with its URL. */
   createDatabase(name?: string): Promise<string>;
+  /** Runs one SQL statement with psql on database `name`; resolves with its unaligned, tuples-only output. */
+  query(name: string, sql: string): Promise<string>;
   /** Stops the server at once and removes every file of the cluster. */
   stop(): void;
 }

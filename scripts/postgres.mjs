@@ -104,6 +104,10 @@ export async function startPostgres({ parent = tmpdir(), settings = {} } = {}) {
       run(bin, "psql", ["-h", socketDir, "-p", String(port), "-U", "hearth", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qc", `CREATE DATABASE "${name}"`], user);
       return `postgres://hearth@127.0.0.1:${port}/${name}`;
     },
+    /** Runs one SQL statement with psql on database `name` and resolves with its unaligned, tuples-only output. */
+    async query(name, sql) {
+      return run(bin, "psql", ["-h", socketDir, "-p", String(port), "-U", "hearth", "-d", name, "-v", "ON_ERROR_STOP=1", "-tAc", sql], user).trim();
+    },
     /** Stops the server at once and removes every file of the cluster. */
     stop() {
       if (stopped) return;

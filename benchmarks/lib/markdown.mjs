@@ -61,5 +61,6 @@ export function toMarkdown(result) {
     lines.push("", `## ${suite}`, "", row(HEADER), row(HEADER.map(() => "---")));
     for (const m of result.measures.filter((x) => x.suite === suite)) lines.push(measureRow(m));
   }
+  for (const { suite, reason } of result.unavailable ?? []) lines.push("", `## ${suite}`, "", `Unavailable: ${reason}`);
   return `${lines.join("\n")}\n`;
 }

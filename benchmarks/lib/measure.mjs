@@ -55,8 +55,11 @@ function summarize(samplesNs, totalNs, totalOps, bytes, unitNs) {
 
 export const UNITS = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 
-/** Units of one-shot `value` records (sizes, accuracies): what a stopwatch cannot measure. */
-export const VALUE_UNITS = ["bytes", "%"];
+/**
+ * Units of one-shot `value` records: what a stopwatch around one call cannot measure (sizes, accuracies, and the
+ * figures of a fixed-time load run: a rate, a latency percentile).
+ */
+export const VALUE_UNITS = ["bytes", "%", "ops/s", "ms"];
 
 /** What a goal's `min`/`max` bound: a statistic of ours, or ours minus the baseline (p50s, or values). */
 export const GOAL_METRICS = ["p50", "p95", "opsPerSec", "mbPerSec", "value", "difference"];

@@ -14,9 +14,11 @@ const CLI = join(packageDir("@hearth/relay"), "dist", "cli.js");
  * Starts a relay and resolves once it listens. `onLog` receives every JSON log line it prints (info and up).
  * `storedBytes()` is the size of its database and WAL files, as `SqliteStore.storedBytes` counts it.
  */
-export async function startRelay({ retentionDays, onLog } = {}) {
+export async function startRelay({ retentionDays, onLog, storeUrl, logLevel = "info" } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "hearth-bench-relay-"));
-  const args = ["--port", "0", "--data-dir", dataDir, "--rate", "0", "--log-level", "info"];
+  // `storeUrl`: a PostgreSQL database instead of SQLite in the data directory (storedBytes then counts nothing).
+  const store = storeUrl ? ["--store", storeUrl] : ["--data-dir", dataDir];
+  const args = ["--port", "0", ...store, "--rate", "0", "--log-level", logLevel];
   if (retentionDays !== undefined) args.push("--retention-days", String(retentionDays));
   const parse = (line) => {
     try {

@@ -149,7 +149,20 @@ export function validateResult(result) {
   check(errors, "quick", result.quick, (v) => typeof v === "boolean", "a boolean");
   check(errors, "startedAt", result.startedAt, (v) => isString(v) && !Number.isNaN(Date.parse(v)), "an ISO date");
   checkMachine(errors, result.machine);
-  if (!Array.isArray(result.measures) || result.measures.length === 0) {
+  // Suites that could not run here, each with why; a run of only such suites has no measures.
+  const skipped = result.unavailable;
+  if (skipped !== undefined) {
+    if (!Array.isArray(skipped) || skipped.length === 0) {
+      errors.push(`unavailable: expected a non-empty array when present, got ${show(skipped)}`);
+    } else {
+      for (const [i, entry] of skipped.entries()) {
+        check(errors, `unavailable[${i}].suite`, entry?.suite, isString, "a non-empty string");
+        check(errors, `unavailable[${i}].reason`, entry?.reason, isString, "a non-empty string");
+      }
+    }
+  }
+  const mayBeEmpty = Array.isArray(skipped) && skipped.length > 0;
+  if (!Array.isArray(result.measures) || (result.measures.length === 0 && !mayBeEmpty)) {
     errors.push(`measures: expected a non-empty array, got ${show(result.measures)}`);
   } else {
     for (const [i, m] of result.measures.entries())

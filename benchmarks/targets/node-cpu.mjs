@@ -19,7 +19,7 @@ export function machine() {
   return describeMachine({ executionProvider: "cpu", onnxruntime: onnxruntimeVersion() });
 }
 
-export async function runSuite(name, { quick, onRecord }) {
+export async function runSuite(name, { quick, onRecord, onUnavailable = () => {} }) {
   const suite = await suites[name]();
   const plan = quick ? PLANS.quick : PLANS.full;
   const records = [];
@@ -30,6 +30,7 @@ export async function runSuite(name, { quick, onRecord }) {
   };
   const measure = async (spec) => keep(await compare({ suite: name, ...spec, plan: spec.plan ?? plan }));
   const measureValue = async (spec) => keep(valueRecords({ suite: name, ...spec }));
-  await suite.run({ quick, measure, measureValue });
+  const unavailable = (reason) => onUnavailable({ suite: name, reason });
+  await suite.run({ quick, measure, measureValue, unavailable });
   return records;
 }

@@ -34,6 +34,8 @@ const INT8_OID = 20;
 const TABLES = ["spaces", "devices", "grants", "documents", "entries", "entry_bodies", "compaction_marks"] as const;
 /** An append that lost a race for the document's head starts over this many times at most. */
 const MAX_APPEND_ATTEMPTS = 50;
+/** Attempts made without holding a lock; later ones queue on the document's row. */
+const OPTIMISTIC_ATTEMPTS = 2;
 const UNIQUE_VIOLATION = "23505";
 
 /** Options of {@link PostgresStore.open}. */
@@ -56,13 +58,6 @@ interface DeviceRow {
   removed_by: string | null;
 }
 
-interface DocumentRow {
-  id: number;
-  head: number;
-  snapshot_position: number | null;
-  snapshot_covers: number | null;
-}
-
 interface EntryRow {
   position: number;
   device_id: string;
@@ -73,6 +68,27 @@ interface EntryRow {
   size: number;
   envelope: Buffer;
   signature: Buffer;
+}
+
+/** What an append reads of its document in one statement. */
+interface AppendState {
+  id: number;
+  head: number;
+  snapshot_position: number | null;
+  snapshot_covers: number | null;
+  /** The writers that are active devices of the space. */
+  active: string[];
+  /** Stored entries under the batch's (device, seq) pairs (a superset: every device with every seq). */
+  found: {
+    deviceId: string;
+    seq: number;
+    position: number;
+    epoch: number;
+    kind: number;
+    covers: number | null;
+    digest: string;
+  }[];
+  marks: { deviceId: string; seq: number }[];
 }
 
 /** The position an append's optimistic compare-and-set on the head lost to another relay (or request). */
@@ -232,7 +248,7 @@ export class PostgresStore implements RelayStore {
     }
   }
 
-  async #requireActive(client: pg.PoolClient, spaceId: string, deviceIds: string[], role: string): Promise<void> {
+  async #requireActive(client: pg.Pool | pg.PoolClient, spaceId: string, deviceIds: string[], role: string): Promise<void> {
     // FOR SHARE: a removal of one of these devices waits until this transaction ends, so nothing a removed device
     // writes commits after its removal.
     const { rows } = await client.query<{ device_id: string }>(
@@ -435,66 +451,96 @@ export class PostgresStore implements RelayStore {
 
   appendEntries(spaceId: string, documentId: string, entries: LogEntry[], now: number): Promise<AppendResult> {
     return this.#run(async () => {
+      for (const entry of entries) {
+        if (entry.documentId !== documentId) {
+          throw new ProtocolError("Every entry of a batch must be for its document.");
+        }
+      }
       for (let attempt = 1; ; attempt++) {
         try {
+          // First attempts: a read, then one statement that writes everything if the head has not moved since
+          // (two round trips, no lock held in between). After two lost races, queue on the document's row inside
+          // a transaction instead, so a busy document cannot starve an append.
+          if (attempt <= OPTIMISTIC_ATTEMPTS) {
+            return await this.#appendOnce(this.#pool, spaceId, documentId, entries, now, false);
+          }
           return await this.#transaction((client) =>
-            this.#appendOnce(client, spaceId, documentId, entries, now, attempt > 1),
+            this.#appendOnce(client, spaceId, documentId, entries, now, true),
           );
         } catch (error) {
           const raced = error instanceof LostRace || isUniqueViolation(error);
           if (!raced || attempt >= MAX_APPEND_ATTEMPTS) throw error;
-          // Whoever won has committed (the conflicting insert or update waited for it): start over at once, the
-          // next attempt reads the new head. A little jitter keeps two losers from meeting again.
-          if (attempt > 2) await sleep(Math.random() * Math.min(50, attempt * 2));
+          // Whoever won has committed (the conflicting write waited for it): the next attempt reads the new head.
+          // A little jitter keeps two losers from meeting again.
+          if (attempt > OPTIMISTIC_ATTEMPTS) await sleep(Math.random() * Math.min(50, attempt * 2));
         }
       }
     });
   }
 
+  /** The document's row (created if new) with what an append must know, read in one statement. */
+  async #readForAppend(
+    db: pg.Pool | pg.PoolClient,
+    spaceId: string,
+    documentId: string,
+    writers: string[],
+    seqs: number[],
+    lock: boolean,
+  ): Promise<AppendState> {
+    for (let created = false; ; created = true) {
+      const { rows } = await db.query<AppendState>(
+        `SELECT d.id, d.head, d.snapshot_position, d.snapshot_covers,
+           (SELECT coalesce(array_agg(v.device_id), '{}') FROM devices v
+            WHERE v.space_id = $1 AND v.device_id = ANY($3::text[]) AND v.removed_at IS NULL) AS active,
+           (SELECT coalesce(json_agg(json_build_object('deviceId', e.device_id, 'seq', e.seq, 'position', e.position,
+              'epoch', e.epoch, 'kind', e.kind, 'covers', e.covers, 'digest', encode(e.digest, 'hex'))), '[]')
+            FROM entries e WHERE e.doc = d.id AND e.device_id = ANY($3::text[]) AND e.seq = ANY($4::bigint[])) AS found,
+           (SELECT coalesce(json_agg(json_build_object('deviceId', m.device_id, 'seq', m.seq)), '[]')
+            FROM compaction_marks m WHERE m.doc = d.id AND m.device_id = ANY($3::text[])) AS marks
+         FROM documents d WHERE d.space_id = $1 AND d.document_id = $2 ${lock ? "FOR NO KEY UPDATE OF d" : ""}`,
+        [spaceId, documentId, writers, seqs],
+      );
+      const row = rows[0];
+      if (row || created) {
+        if (!row) throw new StorageError("The relay could not create the document row.");
+        return row;
+      }
+      // A new document: only an active writer may create it.
+      await this.#requireActive(db, spaceId, writers, "the writer");
+      await db.query(
+        `INSERT INTO documents (space_id, document_id, head, dropped_through) VALUES ($1, $2, 0, 0)
+         ON CONFLICT (space_id, document_id) DO NOTHING`,
+        [spaceId, documentId],
+      );
+    }
+  }
+
   async #appendOnce(
-    client: pg.PoolClient,
+    db: pg.Pool | pg.PoolClient,
     spaceId: string,
     documentId: string,
     entries: LogEntry[],
     now: number,
-    lockFirst: boolean,
+    lock: boolean,
   ): Promise<AppendResult> {
-    await this.#requireActive(client, spaceId, [...new Set(entries.map((entry) => entry.deviceId))], "the writer");
-    await client.query(
-      `INSERT INTO documents (space_id, document_id, head, dropped_through) VALUES ($1, $2, 0, 0)
-       ON CONFLICT (space_id, document_id) DO NOTHING`,
-      [spaceId, documentId],
+    const writers = [...new Set(entries.map((entry) => entry.deviceId))];
+    const doc = await this.#readForAppend(
+      db,
+      spaceId,
+      documentId,
+      writers,
+      entries.map((e) => e.seq),
+      lock,
     );
-    // First attempt: read the head without a lock and compare-and-set it below. After a lost race, queue on the
-    // document's row instead, so a busy document cannot starve an append.
-    const { rows: docs } = await client.query<DocumentRow>(
-      `SELECT id, head, snapshot_position, snapshot_covers FROM documents WHERE space_id = $1 AND document_id = $2
-       ${lockFirst ? "FOR NO KEY UPDATE" : ""}`,
-      [spaceId, documentId],
-    );
-    const doc = docs[0];
-    if (!doc) throw new StorageError("The relay could not create the document row.");
-    const { rows: found } = await client.query<{
-      device_id: string;
-      seq: number;
-      position: number;
-      epoch: number;
-      kind: number;
-      covers: number | null;
-      digest: Buffer;
-    }>(
-      `SELECT device_id, seq, position, epoch, kind, covers, digest FROM entries
-       WHERE doc = $1 AND device_id = ANY($2::text[]) AND seq = ANY($3::bigint[])`,
-      [doc.id, [...new Set(entries.map((e) => e.deviceId))], entries.map((e) => e.seq)],
-    );
-    const known = new Map(found.map((row) => [`${row.device_id}/${row.seq}`, row]));
-    // Read after the entries: compaction deletes entries and raises marks in one transaction, so an entry missing
-    // above was either never stored or is under its device's mark here.
-    const { rows: markRows } = await client.query<{ device_id: string; seq: number }>(
-      "SELECT device_id, seq FROM compaction_marks WHERE doc = $1 AND device_id = ANY($2::text[])",
-      [doc.id, [...new Set(entries.map((e) => e.deviceId))]],
-    );
-    const marks = new Map(markRows.map((row) => [row.device_id, row.seq]));
+    const active = new Set(doc.active);
+    const inactive = writers.find((id) => !active.has(id));
+    if (inactive !== undefined) {
+      throw new ForbiddenError(
+        `Device ${inactive} (the writer) is not an active device of space ${spaceId}: enroll it with a grant from an active device.`,
+      );
+    }
+    const known = new Map(doc.found.map((row) => [`${row.deviceId}/${row.seq}`, row]));
+    const marks = new Map(doc.marks.map((row) => [row.deviceId, row.seq]));
 
     let head = doc.head;
     let snapshotPosition = doc.snapshot_position;
@@ -504,7 +550,6 @@ export class PostgresStore implements RelayStore {
     const fresh: { entry: LogEntry; position: number; kind: number; covers: number | null; digest: Buffer }[] = [];
     let newSnapshot = false;
     for (const entry of entries) {
-      if (entry.documentId !== documentId) throw new ProtocolError("Every entry of a batch must be for its document.");
       const digest = digestOf(entry.envelope, entry.signature);
       const kind = KIND_CODES[entry.kind];
       const covers = entry.covers ?? null;
@@ -515,7 +560,7 @@ export class PostgresStore implements RelayStore {
           existing.epoch === entry.epoch &&
           existing.kind === kind &&
           existing.covers === covers &&
-          Buffer.compare(existing.digest, digest) === 0;
+          existing.digest === digest.toString("hex");
         if (!same) {
           throw new ConflictError(
             `Device ${entry.deviceId} already stored another entry with seq ${entry.seq} in document ${documentId}: ` +
@@ -537,7 +582,15 @@ export class PostgresStore implements RelayStore {
         );
       }
       head += 1;
-      known.set(key, { device_id: entry.deviceId, seq: entry.seq, position: head, epoch: entry.epoch, kind, covers, digest });
+      known.set(key, {
+        deviceId: entry.deviceId,
+        seq: entry.seq,
+        position: head,
+        epoch: entry.epoch,
+        kind,
+        covers,
+        digest: digest.toString("hex"),
+      });
       fresh.push({ entry, position: head, kind, covers, digest });
       if (entry.kind === "snapshot" && covers !== null && covers > (snapshotCovers ?? 0)) {
         snapshotCovers = covers;
@@ -549,29 +602,41 @@ export class PostgresStore implements RelayStore {
     }
     if (fresh.length === 0) return { positions, appended, newSnapshot };
 
-    // Move the head first (this takes the row lock, so locks are always taken row before index): if another
-    // append moved it since we read it, we lost the race and start over.
-    const moved = await client.query(
-      `UPDATE documents SET head = $2, snapshot_position = $3, snapshot_covers = $4 WHERE id = $1 AND head = $5`,
-      [doc.id, head, snapshotPosition, snapshotCovers, doc.head],
-    );
-    if (moved.rowCount !== 1) throw new LostRace();
-    // One statement for every entry and its body. The unique constraints are the last word: a position or a
-    // (device, seq) someone else committed fails the insert, and the whole append starts over.
-    await client.query(
-      `WITH input AS (
-         SELECT * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::int[], $6::smallint[], $7::bigint[],
-           $8::bytea[], $9::int[], $11::bytea[], $12::bytea[])
+    const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length);
+    // One statement, so one transaction: the writers still active (and kept so until it commits), the head moved
+    // from what was read (else another append won the race: start over), every entry and its body inserted, and
+    // the announcement to the other relays (sent at commit). The unique constraints are the last word: a position
+    // or a (device, seq) someone else committed fails the statement, and the append starts over.
+    const { rows } = await db.query<{ moved: number; stored: number }>(
+      `WITH writers AS (
+         SELECT device_id FROM devices WHERE space_id = $13 AND device_id = ANY($14::text[]) AND removed_at IS NULL
+         FOR SHARE
+       ), moved AS (
+         UPDATE documents SET head = $2, snapshot_position = $3, snapshot_covers = $4
+         WHERE id = $1 AND head = $5 AND (SELECT count(*) FROM writers) = cardinality($14::text[])
+         RETURNING id
+       ), input AS (
+         SELECT * FROM unnest($6::bigint[], $7::text[], $8::bigint[], $9::int[], $10::smallint[], $11::bigint[],
+           $12::bytea[], $15::int[], $16::bytea[], $17::bytea[])
            AS t(position, device_id, seq, epoch, kind, covers, digest, size, envelope, signature)
        ), inserted AS (
          INSERT INTO entries (doc, position, device_id, seq, epoch, kind, covers, digest, size, received_at)
-         SELECT $1, position, device_id, seq, epoch, kind, covers, digest, size, $10 FROM input
+         SELECT $1, position, device_id, seq, epoch, kind, covers, digest, size, $18 FROM input
+         WHERE EXISTS (SELECT 1 FROM moved)
          RETURNING id, position
+       ), bodies AS (
+         INSERT INTO entry_bodies (entry_id, envelope, signature)
+         SELECT inserted.id, input.envelope, input.signature FROM inserted JOIN input USING (position)
+         RETURNING entry_id
        )
-       INSERT INTO entry_bodies (entry_id, envelope, signature)
-       SELECT inserted.id, input.envelope, input.signature FROM inserted JOIN input USING (position)`,
+       SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM bodies)::int AS stored,
+         (SELECT count(pg_notify($19, $20)) FROM moved)::int AS notified`,
       [
         doc.id,
+        head,
+        snapshotPosition,
+        snapshotCovers,
+        doc.head,
         fresh.map((f) => f.position),
         fresh.map((f) => f.entry.deviceId),
         fresh.map((f) => f.entry.seq),
@@ -579,18 +644,18 @@ export class PostgresStore implements RelayStore {
         fresh.map((f) => f.kind),
         fresh.map((f) => f.covers),
         fresh.map((f) => f.digest),
+        spaceId,
+        writers,
         fresh.map((f) => f.entry.envelope.length + f.entry.signature.length),
+        fresh.map((f) => bytes(f.entry.envelope)),
+        fresh.map((f) => bytes(f.entry.signature)),
         now,
-        fresh.map((f) => Buffer.from(f.entry.envelope.buffer, f.entry.envelope.byteOffset, f.entry.envelope.length)),
-        fresh.map((f) => Buffer.from(f.entry.signature.buffer, f.entry.signature.byteOffset, f.entry.signature.length)),
+        APPEND_CHANNEL,
+        encodeAppendPayload({ origin: this.#origin, spaceId, documentId, first: fresh[0]?.position ?? head, last: head }),
       ],
     );
-    // Delivered to the other relays at COMMIT, and only if it commits.
-    const first = fresh[0]?.position ?? head;
-    await client.query("SELECT pg_notify($1, $2)", [
-      APPEND_CHANNEL,
-      encodeAppendPayload({ origin: this.#origin, spaceId, documentId, first, last: head }),
-    ]);
+    if (rows[0]?.moved !== 1) throw new LostRace();
+    if (rows[0]?.stored !== fresh.length) throw new StorageError("The relay stored fewer entries than it should have.");
     return { positions, appended, newSnapshot };
   }
 
