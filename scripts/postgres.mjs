@@ -79,7 +79,12 @@ export async function startPostgres({ parent = tmpdir(), settings = {} } = {}) {
   }
   const port = await freePort();
   try {
-    run(bin, "initdb", ["-D", dataDir, "-U", "hearth", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"], user);
+    run(
+      bin,
+      "initdb",
+      ["-D", dataDir, "-U", "hearth", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"],
+      user,
+    );
     const options = [
       `-p ${port}`,
       `-k ${socketDir}`,
@@ -101,12 +106,35 @@ export async function startPostgres({ parent = tmpdir(), settings = {} } = {}) {
     dataDir,
     /** Creates a database (a fresh name unless given) and resolves with its URL. */
     async createDatabase(name = `hearth_${process.pid}_${++databases}_${Date.now().toString(36)}`) {
-      run(bin, "psql", ["-h", socketDir, "-p", String(port), "-U", "hearth", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qc", `CREATE DATABASE "${name}"`], user);
+      run(
+        bin,
+        "psql",
+        [
+          "-h",
+          socketDir,
+          "-p",
+          String(port),
+          "-U",
+          "hearth",
+          "-d",
+          "postgres",
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-qc",
+          `CREATE DATABASE "${name}"`,
+        ],
+        user,
+      );
       return `postgres://hearth@127.0.0.1:${port}/${name}`;
     },
     /** Runs one SQL statement with psql on database `name` and resolves with its unaligned, tuples-only output. */
     async query(name, sql) {
-      return run(bin, "psql", ["-h", socketDir, "-p", String(port), "-U", "hearth", "-d", name, "-v", "ON_ERROR_STOP=1", "-tAc", sql], user).trim();
+      return run(
+        bin,
+        "psql",
+        ["-h", socketDir, "-p", String(port), "-U", "hearth", "-d", name, "-v", "ON_ERROR_STOP=1", "-tAc", sql],
+        user,
+      ).trim();
     },
     /** Stops the server at once and removes every file of the cluster. */
     stop() {

@@ -72,7 +72,10 @@ export interface BenchResult {
     onnxruntime: string | null;
     executionProvider: string;
   };
+  /** Empty only when `unavailable` names every suite asked for. */
   measures: Measure[];
+  /** Suites that could not run on this machine (a server they need is not installed), each with why. */
+  unavailable?: { suite: string; reason: string }[];
 }
 
 export const SCHEMA_VERSION: 2;

@@ -10,9 +10,15 @@
 // (or gains) on one machine; on a real deployment the relays and the database would each have their own.
 import { once } from "node:events";
 import { Agent, request } from "node:http";
-import { AUTH_HEADERS, encodeWireEntry, routes, verifyRequest } from "@hearth/sync/protocol";
 import { createSpace, enrollDevice, joinSpace } from "@hearth/sync";
-import { encodeEntryContext, generateDeviceIdentity, publicKeysOf, sealEnvelope, signEnvelope } from "@hearth/transport";
+import { AUTH_HEADERS, encodeWireEntry, routes, verifyRequest } from "@hearth/sync/protocol";
+import {
+  encodeEntryContext,
+  generateDeviceIdentity,
+  publicKeysOf,
+  sealEnvelope,
+  signEnvelope,
+} from "@hearth/transport";
 import { WebSocket } from "ws";
 import { findPostgres, installHint, startPostgres } from "../../scripts/postgres.mjs";
 import { fastSigner } from "../lib/fast-signer.mjs";
@@ -81,7 +87,7 @@ async function authHeaders(signer, method, target, body) {
  */
 async function makeDevices(urls, count) {
   const devices = [];
-  for (let s = 0; devices.length < count; s++) {
+  while (devices.length < count) {
     const founder = generateDeviceIdentity();
     const { spaceId, keyRing } = await createSpace({ relayUrl: urls[0], identity: founder });
     const members = [founder];
@@ -155,12 +161,19 @@ async function runLoad(devices, seconds) {
           seqs.set(documentId, seq);
           const place = { documentId, deviceId: device.identity.deviceId, seq, epoch: 0, kind: "change" };
           const context = encodeEntryContext(place);
-          const envelope = sealEnvelope(device.keyRing.documentKey(documentId, 0), payload, { epoch: 0, context, pad: true });
+          const envelope = sealEnvelope(device.keyRing.documentKey(documentId, 0), payload, {
+            epoch: 0,
+            context,
+            pad: true,
+          });
           const signature = device.signer.entry(envelope, context);
           if (!checked) {
             checked = true;
             const expected = signEnvelope(device.identity.signing.secretKey, envelope, context);
-            sanityCheck(Buffer.from(signature).equals(Buffer.from(expected)), "an entry signature differs from signEnvelope");
+            sanityCheck(
+              Buffer.from(signature).equals(Buffer.from(expected)),
+              "an entry signature differs from signEnvelope",
+            );
           }
           const path = routes.entries(device.spaceId, documentId);
           const body = Buffer.from(JSON.stringify({ entries: [encodeWireEntry({ ...place, envelope, signature })] }));
@@ -233,7 +246,10 @@ export async function run({ quick, measureValue, unavailable }) {
   try {
     const name = "relay_load";
     const storeUrl = await cluster.createDatabase(name);
-    const pgRelays = [await startRelay({ storeUrl, logLevel: "warn" }), await startRelay({ storeUrl, logLevel: "warn" })];
+    const pgRelays = [
+      await startRelay({ storeUrl, logLevel: "warn" }),
+      await startRelay({ storeUrl, logLevel: "warn" }),
+    ];
     relays.push(...pgRelays);
     const sqliteRelay = await startRelay({ logLevel: "warn" });
     relays.push(sqliteRelay);

@@ -163,8 +163,19 @@ describe("value records and bounded goals (schemaVersion 2)", () => {
 
   it("refuses a value record with a wrong ratio, unit or baseline", () => {
     expect(validateResult(file([{ ...value, ratio: 0.5 }])).join()).toMatch(/ratio: expected ours.value/);
-    expect(validateResult(file([{ ...value, unit: "ms" }])).join()).toMatch(/unit/);
+    expect(validateResult(file([{ ...value, unit: "furlongs" }])).join()).toMatch(/unit/);
     expect(validateResult(file([{ ...value, baseline: { name: "fp32", value: 0 } }])).join()).toMatch(/baseline.value/);
+  });
+
+  it("lists suites that could not run, each with a reason; such a run may have no measures", () => {
+    const skipped = [{ suite: "relay-postgres", reason: "install postgresql" }];
+    expect(validateResult({ ...file([]), unavailable: skipped })).toEqual([]);
+    expect(validateResult({ ...file([value]), unavailable: skipped })).toEqual([]);
+    expect(validateResult(file([])).join()).toMatch(/measures: expected a non-empty array/);
+    expect(validateResult({ ...file([value]), unavailable: [] }).join()).toMatch(/unavailable/);
+    expect(validateResult({ ...file([value]), unavailable: [{ suite: "x" }] }).join()).toMatch(
+      /unavailable\[0\]\.reason/,
+    );
   });
 
   it("reads a version 1 file, but not one that uses version 2's additions", () => {
@@ -210,6 +221,41 @@ describe("pnpm bench --quick, every other suite", () => {
     },
     SUITE_TIMEOUT,
   );
+
+  it(
+    "relay-postgres: appends/s, push latency p50/p95/p99, errors and size, 2 relays on PostgreSQL vs 1 on SQLite",
+    () => {
+      const { result } = quickRun("relay-postgres");
+      expectSane(result, "relay-postgres");
+      const rate = find(result, /^appends per second, 40 devices.*2 relays on PostgreSQL/, /1 relay on SQLite/);
+      expect(rate.unit).toBe("ops/s");
+      for (const p of ["p50", "p95", "p99"]) expect(find(result, new RegExp(`^push latency ${p}`)).unit).toBe("ms");
+      const ok = find(result, /^requests answered without error/);
+      expect(ok.goal).toMatchObject({ of: "value", min: 100 });
+      expect(find(result, /^database size/).unit).toBe("bytes");
+    },
+    SUITE_TIMEOUT,
+  );
+
+  it("relay-postgres without PostgreSQL: reported unavailable with the reason, and the run still succeeds", () => {
+    const outDir = mkdtempSync(join(tmpdir(), "hearth-bench-unavailable-"));
+    outDirs.push(outDir);
+    const done = spawnSync(process.execPath, [runner, "--quick", "--suite", "relay-postgres", "--out", outDir], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, POSTGRES_BIN: join(outDir, "no-postgres-here") },
+    });
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stderr).toMatch(/relay-postgres: unavailable \(PostgreSQL is needed/);
+    const json = readdirSync(outDir).find((f) => /^node-cpu-.*\.json$/.test(f));
+    const result = JSON.parse(readFileSync(join(outDir, json ?? ""), "utf8")) as BenchResult;
+    expect(validateResult(result)).toEqual([]);
+    expect(result.measures).toEqual([]);
+    expect(result.unavailable).toEqual([
+      { suite: "relay-postgres", reason: expect.stringMatching(/install postgresql/) },
+    ]);
+    expect(readFileSync(join(outDir, "latest-node-cpu.md"), "utf8")).toMatch(/## relay-postgres\s+Unavailable: /);
+  });
 
   it(
     "inference: every pipeline against raw onnxruntime and transformers.js, workers, cold start",

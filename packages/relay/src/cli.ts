@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   const port = number(values.port, "port", 0);
   if (port === undefined || !Number.isInteger(port) || port > 65535) usage("--port must be an integer from 0 to 65535");
   const dataDir = values["data-dir"];
-  if (dataDir !== undefined && values.store !== undefined) usage("give either --data-dir (SQLite) or --store, not both");
+  if (dataDir !== undefined && values.store !== undefined)
+    usage("give either --data-dir (SQLite) or --store, not both");
   // An explicit --data-dir wins over the environment, so a local SQLite relay runs whatever the shell exports.
   const storeUrl = dataDir === undefined ? values.store || process.env[STORE_ENV] || undefined : undefined;
   if (dataDir === "" || (dataDir === undefined && storeUrl === undefined)) {

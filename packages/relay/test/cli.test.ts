@@ -32,13 +32,16 @@ describe("hearth-relay flags", () => {
       ["--port", "0", "--data-dir", dir, "--rate", "-1"],
       ["--port", "0", "--data-dir", dir, "--log-level", "loud"],
       ["--port", "0", "--data-dir", dir, "extra"],
+      ["--port", "0", "--store", "mysql://relay@127.0.0.1/hearth"],
+      ["--port", "0", "--store", "/var/lib/hearth"],
+      ["--port", "0", "--data-dir", dir, "--store", "postgres://relay@127.0.0.1/hearth"],
     ]) {
       const result = run(args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stdout).toBe("");
       const lines = result.stderr.trim().split("\n");
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^hearth-relay: .*usage: hearth-relay --port P --data-dir D/);
+      expect(lines[0]).toMatch(/^hearth-relay: .*usage: hearth-relay --port P \(--data-dir D \| --store postgres:/);
     }
   });
 

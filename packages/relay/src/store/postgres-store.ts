@@ -248,7 +248,12 @@ export class PostgresStore implements RelayStore {
     }
   }
 
-  async #requireActive(client: pg.Pool | pg.PoolClient, spaceId: string, deviceIds: string[], role: string): Promise<void> {
+  async #requireActive(
+    client: pg.Pool | pg.PoolClient,
+    spaceId: string,
+    deviceIds: string[],
+    role: string,
+  ): Promise<void> {
     // FOR SHARE: a removal of one of these devices waits until this transaction ends, so nothing a removed device
     // writes commits after its removal.
     const { rows } = await client.query<{ device_id: string }>(
@@ -407,12 +412,10 @@ export class PostgresStore implements RelayStore {
             `Device ${deviceId} is the last active device of space ${spaceId}; removing it would lock everyone out.`,
           );
         }
-        await client.query("UPDATE devices SET removed_at = $1, removed_by = $2 WHERE space_id = $3 AND device_id = $4", [
-          now,
-          removedBy,
-          spaceId,
-          deviceId,
-        ]);
+        await client.query(
+          "UPDATE devices SET removed_at = $1, removed_by = $2 WHERE space_id = $3 AND device_id = $4",
+          [now, removedBy, spaceId, deviceId],
+        );
         return "removed" as const;
       }),
     );
@@ -464,9 +467,7 @@ export class PostgresStore implements RelayStore {
           if (attempt <= OPTIMISTIC_ATTEMPTS) {
             return await this.#appendOnce(this.#pool, spaceId, documentId, entries, now, false);
           }
-          return await this.#transaction((client) =>
-            this.#appendOnce(client, spaceId, documentId, entries, now, true),
-          );
+          return await this.#transaction((client) => this.#appendOnce(client, spaceId, documentId, entries, now, true));
         } catch (error) {
           const raced = error instanceof LostRace || isUniqueViolation(error);
           if (!raced || attempt >= MAX_APPEND_ATTEMPTS) throw error;
@@ -651,7 +652,13 @@ export class PostgresStore implements RelayStore {
         fresh.map((f) => bytes(f.entry.signature)),
         now,
         APPEND_CHANNEL,
-        encodeAppendPayload({ origin: this.#origin, spaceId, documentId, first: fresh[0]?.position ?? head, last: head }),
+        encodeAppendPayload({
+          origin: this.#origin,
+          spaceId,
+          documentId,
+          first: fresh[0]?.position ?? head,
+          last: head,
+        }),
       ],
     );
     if (rows[0]?.moved !== 1) throw new LostRace();
@@ -699,7 +706,7 @@ export class PostgresStore implements RelayStore {
   listDocuments(spaceId: string): Promise<DocumentHead[]> {
     return this.#run(async () => {
       const { rows } = await this.#pool.query<{ document_id: string; head: number }>(
-        "SELECT document_id, head FROM documents WHERE space_id = $1 ORDER BY document_id COLLATE \"C\"",
+        'SELECT document_id, head FROM documents WHERE space_id = $1 ORDER BY document_id COLLATE "C"',
         [spaceId],
       );
       return rows.map((row) => ({ documentId: row.document_id, head: row.head }));

@@ -39,6 +39,10 @@ export interface RelayProcessOptions {
   store?: TestStoreKind;
   /** PostgreSQL only: this database instead of the data directory's own (several relays over one database). */
   databaseUrl?: string;
+  /** The store flags as given (e.g. `[]`, to test HEARTH_RELAY_STORE), instead of the helper's. */
+  storeArgs?: string[];
+  /** Extra environment variables for the relay process. */
+  env?: Record<string, string>;
 }
 
 /** How a relay process ended. */
@@ -78,15 +82,15 @@ export async function startRelayProcess(options: RelayProcessOptions = {}): Prom
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "hearth-relay-"));
   const store = options.store ?? testStoreKind;
   let databaseUrl: string | undefined;
-  if (store === "postgres") {
+  if (store === "postgres" && !options.storeArgs) {
     databaseUrl = options.databaseUrl ?? databases.get(dataDir) ?? (await freshDatabase());
     databases.set(dataDir, databaseUrl);
   }
-  const storeArgs = databaseUrl ? ["--store", databaseUrl] : ["--data-dir", dataDir];
+  const storeArgs = options.storeArgs ?? (databaseUrl ? ["--store", databaseUrl] : ["--data-dir", dataDir]);
   const child = spawn(
     process.execPath,
     [RELAY_CLI, "--port", "0", "--host", "127.0.0.1", ...storeArgs, ...(options.args ?? [])],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } },
   );
   const logs: Record<string, unknown>[] = [];
   let stderr = "";

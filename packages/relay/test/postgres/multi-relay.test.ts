@@ -45,7 +45,11 @@ function appendsServed(relay: RelayProcess): number {
 }
 
 /** The whole log of a document as `url` serves it, page by page. */
-async function readLog(url: string, device: Device, documentId: string): Promise<{ head: number; entries: WireEntry[] }> {
+async function readLog(
+  url: string,
+  device: Device,
+  documentId: string,
+): Promise<{ head: number; entries: WireEntry[] }> {
   const api = new RelayApi(url, device.identity);
   const entries: WireEntry[] = [];
   let head = 0;

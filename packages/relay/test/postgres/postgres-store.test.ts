@@ -46,11 +46,17 @@ describe("PostgresStore", () => {
     const url = await freshDatabase();
     // Four relays open the same empty database at the same moment: the advisory lock makes them take turns.
     await Promise.all([open(url), open(url), open(url), open(url)]);
-    const rows = await withDatabase(url, async (db) => (await db.query("SELECT version, name FROM schema_migrations")).rows);
+    const rows = await withDatabase(
+      url,
+      async (db) => (await db.query("SELECT version, name FROM schema_migrations")).rows,
+    );
     expect(rows).toEqual([{ version: 1, name: "initial schema" }]);
     // A later start finds the schema current and changes nothing.
     await open(url);
-    const count = await withDatabase(url, async (db) => (await db.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0]);
+    const count = await withDatabase(
+      url,
+      async (db) => (await db.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0],
+    );
     expect(count).toEqual({ n: 1 });
   });
 
@@ -195,7 +201,9 @@ describe("PostgresStore", () => {
             second.appendEntries(spaceId, "shared", batch, 1),
           ]);
           expect(two.positions).toEqual(one.positions);
-          batch.forEach((entry, i) => positions.set(`${device.deviceId}/${entry.seq}`, one.positions[i] ?? -1));
+          for (const [i, entry] of batch.entries()) {
+            positions.set(`${device.deviceId}/${entry.seq}`, one.positions[i] ?? -1);
+          }
         }
       }),
     );
@@ -270,7 +278,11 @@ describe("PostgresStore", () => {
     // Nothing per dropped entry remains: two entries per document, and one mark per (document, device).
     const rows = await withDatabase(url, async (db) => {
       const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
-      return { entries: await count("entries"), bodies: await count("entry_bodies"), marks: await count("compaction_marks") };
+      return {
+        entries: await count("entries"),
+        bodies: await count("entry_bodies"),
+        marks: await count("compaction_marks"),
+      };
     });
     expect(rows).toEqual({ entries: docs.length * 2, bodies: docs.length * 2, marks: docs.length });
     expect(await a.compact({ cutoff: Date.now() })).toEqual({ documents: 0, entries: 0, bytes: 0 });

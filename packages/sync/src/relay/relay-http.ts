@@ -128,8 +128,7 @@ export class RelayHttp {
       try {
         parsed = JSON.parse(text);
       } catch (cause) {
-        if (response.ok)
-          throw new RelayError(`The relay at ${origin} answered something that is not JSON.`, { cause });
+        if (response.ok) throw new RelayError(`The relay at ${origin} answered something that is not JSON.`, { cause });
       }
     }
     if (RELAY_UNAVAILABLE.has(response.status)) this.endpoints.failed(origin);

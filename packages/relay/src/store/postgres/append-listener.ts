@@ -16,7 +16,13 @@ export interface AppendPayload extends AppendNotice {
 
 /** The NOTIFY payload of an append. */
 export function encodeAppendPayload(payload: AppendPayload): string {
-  return JSON.stringify({ o: payload.origin, s: payload.spaceId, d: payload.documentId, f: payload.first, l: payload.last });
+  return JSON.stringify({
+    o: payload.origin,
+    s: payload.spaceId,
+    d: payload.documentId,
+    f: payload.first,
+    l: payload.last,
+  });
 }
 
 /** Parses a payload; undefined for anything that is not one (another program may use the channel). */
