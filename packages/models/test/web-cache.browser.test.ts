@@ -195,9 +195,10 @@ describe.each(kinds)("$name cache", (kind) => {
     const cut = 2 * 2 ** 20 + 777;
     const { manifest, store, name, cacheOptions } = await setup({ sizes: { fp32: 1000, int8: size } });
     const file = manifest.files.find((f) => f.path === "onnx/model_int8.onnx")!;
-    // A stall: the browser reads every byte sent before it, so exactly `cut` bytes must be kept.
+    // A stall: the browser reads every byte sent before it (1 s of silence is the stall, long enough for a loaded
+    // machine to deliver them), so exactly `cut` bytes must be kept.
     await commands.modelsFault(server, filePath(manifest, file.path), [{ kind: "stall", after: cut }]);
-    const failed = await caught(store.pull(manifest.id, { retries: 0, stallTimeoutMs: 300 }));
+    const failed = await caught(store.pull(manifest.id, { retries: 0, stallTimeoutMs: 1000 }));
     expect(failed.code).toBe("E_NETWORK");
     const kept = await partialBytes(kind.name, name, file.sha256);
     expect(kept).toBe(cut);
@@ -215,7 +216,7 @@ describe.each(kinds)("$name cache", (kind) => {
   it("drops a stalled connection after the stall timeout and resumes it", async () => {
     const { manifest, store } = await setup({ sizes: { fp32: 1000, int8: 200_000 } });
     await commands.modelsFault(server, filePath(manifest, "onnx/model_int8.onnx"), [{ kind: "stall", after: 50_000 }]);
-    await store.pull(manifest.id, { stallTimeoutMs: 300 });
+    await store.pull(manifest.id, { stallTimeoutMs: 1000 });
     const log = await requestsFor(manifest, "onnx/model_int8.onnx");
     expect(log.map((e) => e.range)).toEqual([undefined, "bytes=50000-"]);
   });
@@ -312,7 +313,7 @@ describe.each(kinds)("$name cache", (kind) => {
     );
     // A stall rather than a drop: the connection stays open, so the browser reads every byte sent before it.
     await commands.modelsFault(server, filePath(other, "onnx/model_int8.onnx"), [{ kind: "stall", after: 100_000 }]);
-    expect((await caught(store.pull(other.id, { retries: 0, stallTimeoutMs: 300 }))).code).toBe("E_NETWORK");
+    expect((await caught(store.pull(other.id, { retries: 0, stallTimeoutMs: 1000 }))).code).toBe("E_NETWORK");
     // The failed model's small files did arrive: no cached model names them, so gc removes them too.
     const orphans = other.files.filter((f) => f.path !== "onnx/model_int8.onnx" && f.path !== "onnx/model.onnx");
     expect(await cache.gc()).toEqual({

@@ -17,8 +17,7 @@ export function memoryLocks(): CacheLocks {
       tails.set(name, tail);
       holders.set(name, (holders.get(name) ?? 0) + 1);
       try {
-        await before;
-        if (signal?.aborted) throw new AbortedError();
+        await waitFor(before, signal);
         return await fn();
       } finally {
         release();
@@ -32,4 +31,18 @@ export function memoryLocks(): CacheLocks {
       return holders.has(name);
     },
   };
+}
+
+/** Resolves with `turn`, or rejects with AbortedError as soon as `signal` fires (the queue behind still moves on). */
+function waitFor(turn: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return turn;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(new AbortedError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    turn.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, reject);
+  });
 }
