@@ -30,6 +30,7 @@ export { InvalidArgumentError } from "./errors/invalid-argument-error";
 export { MailFormatError } from "./errors/mail-format-error";
 export { PamError, type PamErrorCode } from "./errors/pam-error";
 export { ProfileError } from "./errors/profile-error";
+export { QueueFormatError } from "./errors/queue-format-error";
 export { WebAppMissingError } from "./errors/web-app-missing-error";
 export {
   createPamEscalator,

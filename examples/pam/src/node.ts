@@ -7,6 +7,7 @@
  */
 
 export { DeviceProfile, defaultProfileDir, type ProfileSettings } from "./node/device-profile";
+export { FileTaskQueue } from "./node/file-task-queue";
 export { type LoadedModels, type LoadModelsOptions, loadModels } from "./node/load-models";
 export { type OpenDevice, openDevice } from "./node/open-device";
 export { readMailPath } from "./node/read-mail-path";

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importIcs, importMbox, importMessages, MailFormatError, parseEmail, splitMbox } from "../src/index";
 import { readMailPath } from "../src/node/read-mail-path";
 
@@ -104,7 +104,7 @@ describe("ICS", () => {
     const { records, problems } = importIcs(ics, { name: "cal.ics" });
     expect(records.map((r) => [r.summary, r.start, r.allDay])).toEqual([
       ["Dentist", "2024-01-05T10:00:00.000Z", false],
-      ["Holiday", new Date(2024, 0, 7).toISOString(), true],
+      ["Holiday", "2024-01-07T00:00:00.000Z", true],
     ]);
     expect(problems.map((p) => p.source)).toEqual(['cal.ics#VEVENT 2 "Broken"', 'cal.ics#VEVENT 4 "Worse"']);
     for (const p of problems) expect(p.message).toMatch(/could not be read|not a valid date/);
@@ -114,5 +114,68 @@ describe("ICS", () => {
     const { records, problems } = importIcs("hello", { name: "x.ics" });
     expect(records).toEqual([]);
     expect(problems[0]?.message).toMatch(/not an iCalendar file/);
+  });
+
+  describe("time zones", () => {
+    const berlin = [
+      "BEGIN:VTIMEZONE",
+      // Outlook's name for Berlin's zone: not an IANA name, so only the VTIMEZONE can say what it means.
+      "TZID:W. Europe Standard Time",
+      "BEGIN:DAYLIGHT",
+      "TZOFFSETFROM:+0100",
+      "TZOFFSETTO:+0200",
+      "TZNAME:CEST",
+      "DTSTART:19700329T020000",
+      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+      "END:DAYLIGHT",
+      "BEGIN:STANDARD",
+      "TZOFFSETFROM:+0200",
+      "TZOFFSETTO:+0100",
+      "TZNAME:CET",
+      "DTSTART:19701025T030000",
+      "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+      "END:STANDARD",
+      "END:VTIMEZONE",
+    ].join("\r\n");
+    const outlook = "W. Europe Standard Time";
+    const zoned = (uid: string, tzid: string, start: string, extra = "") =>
+      `BEGIN:VEVENT\r\nUID:${uid}\r\nSUMMARY:${uid}\r\nDTSTART;TZID=${tzid}:${start}\r\n${extra}END:VEVENT\r\n`;
+    const machineZone = process.env.TZ;
+    // The importing machine's own zone must not leak into events that name theirs.
+    beforeAll(() => {
+      process.env.TZ = "America/Los_Angeles";
+    });
+    afterAll(() => {
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
+    });
+
+    it("reads TZID times with the file's VTIMEZONE, daylight saving included", () => {
+      const ics = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${berlin}\r\n${zoned("summer", outlook, "20240715T090000", `DTEND;TZID=${outlook}:20240715T103000\r\n`)}${zoned("winter", outlook, "20240115T090000", "DURATION:PT30M\r\n")}BEGIN:VEVENT\r\nUID:holiday\r\nSUMMARY:holiday\r\nDTSTART;VALUE=DATE:20240501\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+      const { records, problems } = importIcs(ics, { name: "zones.ics" });
+      expect(problems).toEqual([]);
+      expect(records.map((r) => [r.summary, r.start, r.end])).toEqual([
+        ["summer", "2024-07-15T07:00:00.000Z", "2024-07-15T08:30:00.000Z"],
+        ["winter", "2024-01-15T08:00:00.000Z", "2024-01-15T08:30:00.000Z"],
+        ["holiday", "2024-05-01T00:00:00.000Z", "2024-05-02T00:00:00.000Z"],
+      ]);
+    });
+
+    it("reads an IANA TZID the file does not define, and names a zone nobody knows without losing the rest", () => {
+      const ics = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${zoned("tokyo", "Asia/Tokyo", "20240115T090000")}${zoned("mars", "Mars/Olympus_Mons", "20240115T090000")}${zoned("new-york", "America/New_York", "20240310T030000")}END:VCALENDAR\r\n`;
+      const { records, problems } = importIcs(ics, { name: "zones.ics" });
+      expect(records.map((r) => [r.summary, r.start])).toEqual([
+        ["tokyo", "2024-01-15T00:00:00.000Z"],
+        // 03:00 on the morning clocks spring forward is already daylight time (UTC-4).
+        ["new-york", "2024-03-10T07:00:00.000Z"],
+      ]);
+      expect(problems).toEqual([
+        {
+          source: 'zones.ics#VEVENT 2 "mars"',
+          code: "E_CALENDAR_FORMAT",
+          message: expect.stringMatching(/time zone "Mars\/Olympus_Mons", which the file does not define/),
+        },
+      ]);
+    });
   });
 });

@@ -36,6 +36,7 @@ const lazy = {
   web: () => import("./web-server"),
   triager: () => import("../triage/triager"),
   head: () => import("../triage/correction-head"),
+  queue: () => import("../node/file-task-queue"),
 };
 
 function parseBytes(text: string): number {
@@ -397,22 +398,81 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     });
 
+  // The escalator with this device's audit log and its persistent queue (tasks wait there across restarts).
+  const escalation = async () => {
+    const p = profile();
+    const [{ createPamEscalator }, { FileAuditLog }, { FileTaskQueue }] = await Promise.all([
+      lazy.escalation(),
+      lazy.audit(),
+      lazy.queue(),
+    ]);
+    const queue = new FileTaskQueue(p.queuePath);
+    return { queue, ...createPamEscalator(process.env, { audit: new FileAuditLog(p.auditPath), queue }) };
+  };
+  // Sends what waits in the queue when a cloud model is configured; a provider still unreachable keeps it queued.
+  const flush = async (e: Awaited<ReturnType<typeof escalation>>) => {
+    if (!e.cloud) return;
+    const { OfflineError: CloudOffline, TimeoutError: CloudTimeout } = await import("@hearth/escalate");
+    try {
+      for (const { task, result } of await e.escalator.flushQueue())
+        say(`sent queued ${task.id} (${task.enqueuedAt}) via ${result.route}:\n${result.text}`);
+    } catch (error) {
+      if (!(error instanceof CloudOffline || error instanceof CloudTimeout)) throw error;
+      process.stderr.write(`pam: ${error.message} Queued tasks stay on this device.\n`);
+    }
+  };
+
   program
     .command("ask <prompt...>")
     .description("a complex task (scheduling, careful composition): local, queued, or escalated with PII stripped")
     .option("--kind <kind>", "the task kind for the policy", "compose")
     .action(async (words: string[], o: { kind: string }) => {
-      const p = profile();
-      const [{ createPamEscalator }, { FileAuditLog }] = await Promise.all([lazy.escalation(), lazy.audit()]);
-      const { escalator, notice } = createPamEscalator(process.env, { audit: new FileAuditLog(p.auditPath) });
-      process.stderr.write(`pam: ${notice}\n`);
-      const result = await escalator.generate({
+      const e = await escalation();
+      process.stderr.write(`pam: ${e.notice}\n`);
+      await flush(e);
+      const request = {
         conversation: `cli-${Date.now()}`,
         kind: o.kind,
-        messages: [{ role: "user", content: words.join(" ") }],
-      });
+        messages: [{ role: "user" as const, content: words.join(" ") }],
+      };
+      const { OfflineError: CloudOffline, TimeoutError: CloudTimeout } = await import("@hearth/escalate");
+      let result: Awaited<ReturnType<typeof e.escalator.generate>>;
+      try {
+        result = await e.escalator.generate(request);
+      } catch (error) {
+        if (!(error instanceof CloudOffline || error instanceof CloudTimeout)) throw error;
+        // The cloud was chosen but cannot be reached: keep the task rather than lose it.
+        const id = `q-${Date.now().toString(36)}`;
+        await e.queue.push({ id, enqueuedAt: new Date().toISOString(), request });
+        say(`route: queue (${error.code})`);
+        say(`${error.message} Queued on this device as ${id}; pam queue --flush sends it later.`);
+        return;
+      }
       say(`route: ${result.route} (${result.decision.reasons.map((r) => r.code).join(", ")})`);
-      say(result.route === "queue" ? "queued on this device until a cloud model is configured" : result.text);
+      const waiting = (await e.queue.list()).length;
+      say(
+        result.route === "queue"
+          ? `queued on this device (${waiting} waiting) until a cloud model is reachable; pam queue --flush sends them`
+          : result.text,
+      );
+    });
+
+  program
+    .command("queue")
+    .description("escalations waiting on this device for a cloud model; --flush sends them now")
+    .option("--flush", "send the queued tasks (needs a configured, reachable cloud model)")
+    .action(async (o: { flush?: boolean }) => {
+      const e = await escalation();
+      if (o.flush) {
+        if (!e.cloud) throw new InvalidArgumentError(`Nothing can be sent: ${e.notice}`);
+        await flush(e);
+      }
+      const tasks = await e.queue.list();
+      if (tasks.length === 0) say("the escalation queue is empty");
+      for (const t of tasks) {
+        const text = t.request.messages.at(-1)?.content;
+        say(`${t.id} ${t.enqueuedAt} ${t.request.kind ?? ""} ${typeof text === "string" ? text.slice(0, 60) : ""}`);
+      }
     });
 
   program

@@ -6,6 +6,7 @@ export type PamErrorCode =
   | "E_MODEL_UNAVAILABLE"
   | "E_ARGUMENT"
   | "E_HEAD_FORMAT"
+  | "E_QUEUE_FORMAT"
   | "E_WEB_APP_MISSING";
 
 /** The base of every PAM error: a stable `code` and a message that says what to do. */

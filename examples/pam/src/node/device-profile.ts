@@ -34,6 +34,11 @@ export class DeviceProfile {
     return join(this.dir, "audit.jsonl");
   }
 
+  /** Escalations waiting for a cloud model (in clear, so 0600 like the identity). */
+  get queuePath(): string {
+    return join(this.dir, "escalation-queue.json");
+  }
+
   get headPath(): string {
     return join(this.dir, "correction-head.json");
   }

@@ -21,7 +21,12 @@ export interface PamRun {
 
 // Asynchronous on purpose: the relay runs in the test process, and a synchronous spawn would stop it answering.
 export function pam(home: string, ...args: string[]): Promise<PamRun> {
-  const child = spawn(process.execPath, [cli, "--home", home, ...args], { env });
+  return pamWithEnv({}, home, ...args);
+}
+
+/** `pam` with extra environment variables (a cloud model's settings, say). */
+export function pamWithEnv(extra: NodeJS.ProcessEnv, home: string, ...args: string[]): Promise<PamRun> {
+  const child = spawn(process.execPath, [cli, "--home", home, ...args], { env: { ...env, ...extra } });
   let out = "";
   let err = "";
   child.stdout.on("data", (d: Buffer) => {
