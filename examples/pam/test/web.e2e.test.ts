@@ -1,6 +1,7 @@
 // The web app in real Chromium against a real relay, with a CLI device in the same space: pairing, importing a
 // mailbox that the models in the page's worker triage, tasks travelling both ways, and edits made offline that
 // converge once the browser is back online.
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -110,11 +111,38 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
       await (async () => {
         const file = join(world.root, "inbox.json");
         await pam(laptop, "export", file, "--json", "inbox");
-        return (await import("node:fs/promises")).readFile(file, "utf8");
+        return readFile(file, "utf8");
       })(),
     ) as Record<string, { triage?: { spam: boolean } }>;
     expect(Object.values(inbox).filter((m) => m.triage?.spam).length).toBe(spam);
   }, 120_000);
+
+  it("a corrupt mailbox keeps its good messages and lists each bad one", async () => {
+    await page.getByTestId("tab-inbox").click();
+    const messages = (await readFile(sample, "utf8")).split(/\n(?=From \S)/);
+    // Junk before the first separator, and a message whose headers are binary garbage, between two good ones.
+    const corrupt = [
+      "\x00\x01 junk",
+      "",
+      messages[0],
+      "From x@y Thu Aug 22 2002\n\x00\x01\x02 \x7f",
+      "",
+      messages[1],
+    ].join("\n");
+    await page.getByTestId("import-file").setInputFiles({
+      name: "corrupt.mbox",
+      mimeType: "application/mbox",
+      buffer: Buffer.from(corrupt),
+    });
+    await expect
+      .poll(() => page.getByTestId("import-summary").textContent(), { timeout: 30_000 })
+      .toContain("corrupt.mbox: imported 2 messages (0 new), 2 skipped");
+    const problems = await page.getByTestId("import-problems").locator("li").allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/corrupt\.mbox:1 1 line\(s\) before the first "From " separator/);
+    expect(problems[1]).toMatch(/corrupt\.mbox#2 \(line \d+\) The message does not start with mail headers/);
+    expect(await page.getByTestId("message").count()).toBe(40);
+  }, 60_000);
 
   it("a task created in the browser arrives on the CLI device, and one from the CLI arrives in the browser", async () => {
     await page.getByTestId("tab-tasks").click();
@@ -159,4 +187,25 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     expect(cliLines).toHaveLength(browserTasks.length);
     for (const t of browserTasks) expect(cli).toContain(`${t.done ? "[x]" : "[ ]"} ${t.id}`);
   }, 90_000);
+  it("after a reload the browser is still a device of the space, with its data from IndexedDB and models from the cache", async () => {
+    const before = await pageTasks();
+    const weights: string[] = [];
+    const watch = (r: { url(): string }) => {
+      if (r.url().endsWith(".onnx")) weights.push(r.url());
+    };
+    page.on("request", watch);
+    await page.reload();
+    await page.getByTestId("tab-inbox").click();
+    await expect.poll(() => page.getByTestId("message").count(), { timeout: 20_000 }).toBe(40);
+    expect(await pageTasks()).toEqual(before);
+    await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 20_000 }).toBe("synced");
+    await page.getByTestId("tab-models").click();
+    await expect
+      .poll(() => page.getByTestId("model").evaluateAll((els) => els.map((e) => e.getAttribute("data-state"))), {
+        timeout: 30_000,
+      })
+      .toEqual(["ready", "ready"]);
+    page.off("request", watch);
+    expect(weights).toEqual([]);
+  }, 60_000);
 });

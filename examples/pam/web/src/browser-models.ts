@@ -1,16 +1,8 @@
-import {
-  type ExecutionProvider,
-  filesForVariants,
-  IntegrityError,
-  type ModelManifest,
-  NoVariantError,
-  nobleSha256,
-  parseManifest,
-  selectVariant,
-} from "@hearth/models";
+import { type DeviceCapabilities, httpSource, NoVariantError } from "@hearth/models";
+import { createWebModelStore } from "@hearth/models/web";
 import { modelSpamScorer, ruleSpamScorer, type SpamScorer, type TextEmbedder } from "@hearth/pam";
 import type { ModelWorker } from "@hearth/runtime";
-import { cachedFetch, MODEL_CACHE } from "./model-cache";
+import { cachedFolder, MODEL_CACHE } from "./model-cache";
 import workerUrl from "./model-worker?worker&url";
 
 /** One model's download, as the models screen shows it. */
@@ -42,85 +34,46 @@ export interface LoadBrowserModelsOptions {
 
 const SPAM_ID = "hearth/email-triage";
 const EMBED_ID = "hearth/glove-sif";
-const WEB_PROVIDERS: readonly ExecutionProvider[] = ["webgpu", "webnn", "wasm"];
-
-async function download(
-  folderUrl: string,
-  manifest: ModelManifest,
-  variant: string,
-  report: (loaded: number, total: number) => void,
-): Promise<void> {
-  const cache = await caches.open(MODEL_CACHE);
-  const files = filesForVariants(manifest, [variant]);
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  let loaded = 0;
-  report(loaded, total);
-  for (const file of files) {
-    const url = new URL(file.path, folderUrl).href;
-    // Cached entries were checked against the manifest before they were stored.
-    if (await cache.match(url)) {
-      loaded += file.size;
-      report(loaded, total);
-      continue;
-    }
-    const response = await fetch(url);
-    if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status}`);
-    const hasher = nobleSha256();
-    const chunks: Uint8Array[] = [];
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      hasher.update(value);
-      chunks.push(value);
-      loaded += value.byteLength;
-      report(loaded, total);
-    }
-    const digest = hasher.digestHex();
-    if (digest !== file.sha256) {
-      throw new IntegrityError(`${file.path} of ${manifest.id} does not match its manifest (sha256 ${digest}).`);
-    }
-    const body = new Blob(chunks as BlobPart[]);
-    await cache.put(url, new Response(body, { headers: { "content-length": String(body.size) } }));
-  }
-}
+const WEB_PROVIDERS = ["webgpu", "webnn", "wasm"];
 
 /**
- * Pulls hearth/email-triage and hearth/glove-sif from the catalog `pam web` serves: picks the variant that fits
- * this browser (WebGPU when it has an adapter, else wasm), downloads it with progress into Cache Storage
- * (SHA-256-checked against the manifest), and opens it in a Web Worker through @hearth/runtime/web. A model that
- * does not fit or cannot be loaded falls back to rules, and `notes` says which.
+ * Pulls hearth/email-triage and hearth/glove-sif from the catalog `pam web` serves through @hearth/models/web: the
+ * variant that fits this browser (WebGPU when it has an adapter, else int8 on wasm), downloaded with progress into
+ * Cache Storage, SHA-256-checked and kept for the next visit; then opens them in a Web Worker through
+ * @hearth/runtime/web. A model that does not fit or cannot be loaded falls back to rules, and `notes` says which.
  */
 export async function loadBrowserModels(options: LoadBrowserModelsOptions): Promise<BrowserModels> {
   const runtime = await import("@hearth/runtime/web");
-  const capabilities = await runtime.detectCapabilities();
+  const capabilities: DeviceCapabilities = await runtime.detectCapabilities();
   const webgpu = capabilities.providers.some((p) => p.provider === "webgpu" && p.available);
+  const base = new URL(options.modelsUrl, location.href).href.replace(/\/$/, "");
+  const store = createWebModelStore({ storage: "cache-api", name: MODEL_CACHE, sources: [httpSource(base)] });
   const worker: ModelWorker = runtime.createModelWorker({ workerUrl: new URL(workerUrl, location.href) });
   const notes: string[] = [];
 
   const pull = async (id: string) => {
-    const folderUrl = new URL(`${id}/`, new URL(options.modelsUrl, location.href)).href;
     const progress = (state: ModelProgress["state"], loaded: number, total: number, note: string) =>
       options.onProgress?.({ id, state, loaded, total, note });
     progress("checking", 0, 0, "reading the manifest");
     try {
-      const response = await cachedFetch(new URL("hearth-manifest.json", folderUrl));
-      if (!response.ok) throw new Error(`its manifest answered HTTP ${response.status}`);
-      const manifest = parseManifest(await response.json(), `${id} manifest`);
-      const selection = selectVariant(manifest, {
+      let note = "";
+      const { model, selection } = await store.pull(id, {
         capabilities,
         ...(options.memoryBudget !== undefined ? { memoryBudget: options.memoryBudget } : {}),
         // On wasm the int8 weights are the smaller download and run as fast; a GPU takes what it runs best.
         ...(webgpu ? {} : { prefer: ["int8"] }),
+        onProgress: (p) => progress("downloading", p.loaded, p.total, note || p.phase),
       });
-      const variant = selection.variant.name;
-      const device = selection.providers.filter((p) => WEB_PROVIDERS.includes(p));
-      const note = `${variant} on ${device.join(" or ") || "wasm"}`;
-      await download(folderUrl, manifest, variant, (loaded, total) => progress("downloading", loaded, total, note));
-      const size = selection.variant.bytes;
-      progress("ready", size, size, note);
+      const variant = selection?.variant.name ?? model.variants[0] ?? "fp32";
+      const device = (selection?.providers ?? []).filter((p) => WEB_PROVIDERS.includes(p));
+      note = `${variant} on ${device.join(" or ") || "wasm"}`;
+      progress("ready", model.bytes, model.bytes, note);
       notes.push(`${id}: ${note}`);
-      return { folderUrl, dtype: variant === "int8" ? ("int8" as const) : ("fp32" as const), device };
+      return {
+        folder: cachedFolder(model.id, model.revision),
+        dtype: variant === "int8" ? ("int8" as const) : ("fp32" as const),
+        device,
+      };
     } catch (error) {
       const why =
         error instanceof NoVariantError
@@ -135,7 +88,7 @@ export async function loadBrowserModels(options: LoadBrowserModelsOptions): Prom
   const [triage, sif] = await Promise.all([pull(SPAM_ID), pull(EMBED_ID)]);
   const spam = triage
     ? modelSpamScorer(
-        worker.session(triage.folderUrl, {
+        worker.session(triage.folder, {
           dtype: triage.dtype,
           ...(triage.device.length > 0 ? { device: triage.device } : {}),
         }),
@@ -143,7 +96,7 @@ export async function loadBrowserModels(options: LoadBrowserModelsOptions): Prom
     : ruleSpamScorer();
   let embedder: TextEmbedder | undefined;
   if (sif) {
-    const embed = worker.pipeline("embed", sif.folderUrl, {
+    const embed = worker.pipeline("embed", sif.folder, {
       dtype: sif.dtype,
       ...(sif.device.length > 0 ? { device: sif.device } : {}),
     });

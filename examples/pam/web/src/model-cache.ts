@@ -1,15 +1,19 @@
-// Model files in the browser's Cache Storage: put there by the page after download and SHA-256 check, read by the
-// model worker. Both sides run this module.
+// How the page names a cached model to the model worker: both open the same Cache Storage cache through
+// @hearth/models/web, and a model folder crosses the worker boundary as a plain string.
 
-/** The Cache Storage bucket for model files. */
-export const MODEL_CACHE = "pam-models-v1";
+/** The Cache Storage cache of PAM's models. */
+export const MODEL_CACHE = "pam-models";
 
-/** A fetch that answers from the model cache first, and falls back to the network for anything not cached. */
-export async function cachedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const method = init?.method ?? "GET";
-  if (typeof caches !== "undefined" && (method === "GET" || method === "HEAD")) {
-    const hit = await (await caches.open(MODEL_CACHE)).match(String(input instanceof Request ? input.url : input));
-    if (hit) return method === "HEAD" ? new Response(null, { status: 200, headers: hit.headers }) : hit;
-  }
-  return fetch(input, init);
+const PREFIX = "pam-cache:";
+
+/** The folder string for a cached model (`pam-cache:hearth/glove-sif@r1`). */
+export function cachedFolder(id: string, revision: string): string {
+  return `${PREFIX}${id}@${revision}`;
+}
+
+/** The model a folder string names. */
+export function parseCachedFolder(folder: string): { id: string; revision: string } {
+  const at = folder.lastIndexOf("@");
+  if (!folder.startsWith(PREFIX) || at < PREFIX.length) throw new Error(`"${folder}" does not name a cached model.`);
+  return { id: folder.slice(PREFIX.length, at), revision: folder.slice(at + 1) };
 }

@@ -1,9 +1,10 @@
 // The Web Worker that runs PAM's models: @hearth/runtime's worker core with the onnxruntime-web pipelines, reading
-// model files from the Cache Storage the page filled (verified, with progress) before it asked for a model, so
-// nothing is downloaded twice.
+// model files from the model cache the page filled through @hearth/models/web (verified, with progress), so the
+// worker never touches the network.
+import { cacheApiCache, cachedModelFolder } from "@hearth/models/web";
 import { createWorkerCore } from "@hearth/runtime";
-import { createSession, pipeline, urlModelSource } from "@hearth/runtime/web";
-import { cachedFetch } from "./model-cache";
+import { createSession, pipeline } from "@hearth/runtime/web";
+import { MODEL_CACHE, parseCachedFolder } from "./model-cache";
 
 interface WorkerScope {
   name: string;
@@ -16,12 +17,18 @@ const scope = globalThis as unknown as WorkerScope;
 // visible from here), so PAM sets no memory limit on this worker and relies on the variant chosen for the budget.
 const usage = (): number => (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize ?? 0;
 
-const source = (folder: string) => urlModelSource(folder, { fetch: cachedFetch });
+const cache = cacheApiCache({ cacheName: MODEL_CACHE });
+const source = async (folder: string) => {
+  const { id, revision } = parseCachedFolder(folder);
+  const model = await cache.get(id, revision);
+  if (!model) throw new Error(`${id}@${revision} is not in the model cache; the page pulls it first.`);
+  return cachedModelFolder(cache, model);
+};
 
 const handle = createWorkerCore(
   {
-    pipeline: (task, folder, options) => pipeline(task, source(folder), options),
-    createSession: (folder, options) => createSession(source(folder), options),
+    pipeline: async (task, folder, options) => pipeline(task, await source(folder), options),
+    createSession: async (folder, options) => createSession(await source(folder), options),
     memoryUsage: usage,
   },
   (message) => scope.postMessage(message),
