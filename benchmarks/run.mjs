@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Hearth's benchmark runner: `node benchmarks/run.mjs [--target node-cpu] [--quick] [--suite NAME]... [--out DIR]`,
+// Hearth's benchmark runner: `node benchmarks/run.mjs [--target NAME] [--quick] [--suite NAME]... [--out DIR]`,
 // or `--validate FILE` to check a result file. See docs/benchmarks.md.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { progressLine } from "./lib/format.mjs";
 import { writeResult } from "./lib/output.mjs";
 import { SCHEMA_VERSION, validateResult } from "./lib/schema.mjs";
-import { plannedTargets, targets } from "./targets/index.mjs";
+import { targets } from "./targets/index.mjs";
 
 const USAGE = `Usage: node benchmarks/run.mjs [--target NAME] [--quick] [--suite NAME]... [--out DIR]
        node benchmarks/run.mjs --validate FILE`;
@@ -51,18 +51,13 @@ async function validateFile(file) {
     console.error(`${file}: not a valid schemaVersion ${SCHEMA_VERSION} result:\n  ${errors.join("\n  ")}`);
     process.exit(1);
   }
-  console.log(`${file}: valid (${result.measures.length} measures, target ${result.target})`);
+  const what = result.status === "unavailable" ? "unavailable" : `${result.measures.length} measures`;
+  console.log(`${file}: valid (${what}, target ${result.target})`);
 }
 
 async function loadTarget(name) {
-  const implemented = Object.keys(targets);
-  if (plannedTargets.includes(name)) {
-    usageError(`Target "${name}" is not implemented yet; implemented targets: ${implemented.join(", ")}.`);
-  }
   if (!Object.hasOwn(targets, name)) {
-    usageError(
-      `Unknown target "${name}"; valid targets: ${implemented.join(", ")} (planned: ${plannedTargets.join(", ")}).`,
-    );
+    usageError(`Unknown target "${name}"; valid targets: ${Object.keys(targets).join(", ")}.`);
   }
   return targets[name]();
 }
@@ -89,20 +84,36 @@ async function main() {
     target: args.target,
     quick: args.quick,
     startedAt: new Date().toISOString(),
-    machine: target.machine(),
-    measures: [],
   };
+  // A target that needs a browser, a GPU or libraries starts them here, and says so when they are not to be had: that
+  // is a result too ("unavailable", with the reason), not a failed run. A suite may also be unavailable on its own
+  // (a server it needs is not installed): it is listed in `unavailable`, beside the suites that ran.
+  const started = (await target.start?.({ quick: args.quick })) ?? {};
   const unavailable = [];
-  for (const name of new Set(suiteNames)) {
-    const records = await target.runSuite(name, {
-      quick: args.quick,
-      onRecord: (record) => console.error(progressLine(record)),
-      onUnavailable: (entry) => {
-        console.error(`${entry.suite}: unavailable (${entry.reason})`);
-        unavailable.push(entry);
-      },
-    });
-    result.measures.push(...records);
+  try {
+    if (started.unavailable) {
+      Object.assign(result, { status: "unavailable", reason: started.unavailable });
+      console.error(`${args.target} is unavailable here: ${started.unavailable}`);
+    }
+    const measures = [];
+    if (!started.unavailable) {
+      for (const name of new Set(suiteNames)) {
+        const records = await target.runSuite(name, {
+          quick: args.quick,
+          onRecord: (record) => console.error(progressLine(record)),
+          onUnavailable: (entry) => {
+            console.error(`${entry.suite}: unavailable (${entry.reason})`);
+            unavailable.push(entry);
+          },
+        });
+        measures.push(...records);
+      }
+    }
+    // After the suites, so that it can say what they actually ran on (a provider that fell back, threads granted).
+    result.machine = await target.machine();
+    result.measures = measures;
+  } finally {
+    await target.stop?.();
   }
   if (unavailable.length > 0) result.unavailable = unavailable;
 

@@ -1,8 +1,24 @@
 // Times our operation and its baselines in the same process, interleaved, so that whatever else the (shared) machine
 // does at the time slows every contender alike and the ratio of their medians stays meaningful.
 
-// A sample times a batch of at least this long, so hrtime's own cost (tens of ns) stays well under 1% of it.
-const MIN_SAMPLE_NS = 25_000;
+// The same code times in Node and in a browser page (the web targets bundle this file). Node's hrtime is exact to the
+// nanosecond; a page's performance.now() is coarsened against timing attacks (5 µs when cross-origin isolated,
+// 100 µs otherwise), so there a sample must be long enough for that step to stay near 1% of it.
+const inNode = typeof process !== "undefined" && typeof process.hrtime?.bigint === "function";
+const clock = inNode
+  ? { start: () => process.hrtime.bigint(), elapsedNs: (start) => Number(process.hrtime.bigint() - start) }
+  : { start: () => performance.now(), elapsedNs: (start) => (performance.now() - start) * 1e6 };
+// A sample times a batch of at least this long, so the clock's own cost and step stay well under 1% of it.
+const MIN_SAMPLE_NS = inNode ? 25_000 : globalThis.crossOriginIsolated ? 500_000 : 10_000_000;
+
+/**
+ * The process's peak resident memory so far. In a page, which cannot see its process, the JS heap in use stands in
+ * (Chromium's performance.memory); the web targets replace it with the renderer process's peak RSS, read from Node.
+ */
+function peakRssBytes() {
+  if (inNode) return process.resourceUsage().maxRSS * 1024;
+  return globalThis.performance?.memory?.usedJSHeapSize || 1;
+}
 const MAX_BATCH = 4096;
 // Enough rounds that a burst of noise lands in several of them, not on one contender's whole run.
 const MAX_ROUNDS = 20;
@@ -12,27 +28,24 @@ const MAX_ROUNDS = 20;
  * are not, because an `await` per call would add a microtask to every operation measured.
  */
 async function timeBatch(fn, count, isAsync) {
-  const start = process.hrtime.bigint();
+  const start = clock.start();
   if (isAsync) for (let i = 0; i < count; i++) await fn();
   else for (let i = 0; i < count; i++) fn();
-  return Number(process.hrtime.bigint() - start);
+  return clock.elapsedNs(start);
 }
 
 // Runs `fn` for `warmupMs` (at least once) so the JIT has compiled it, and estimates its per-op time from the
-// median call, since the first calls are the slow, unoptimized ones.
+// median call, since the first calls are the slow, unoptimized ones. A coarse clock (a page's) reads 0 for a fast
+// call, so there the estimate is the mean over the whole warm-up instead, and never below 1 ns.
 async function warmUp(fn, warmupMs) {
-  const start = process.hrtime.bigint();
+  const start = clock.start();
   const first = fn();
   const isAsync = first instanceof Promise;
   if (isAsync) await first;
-  const times = [Number(process.hrtime.bigint() - start)];
-  let elapsed = times[0];
-  while (elapsed < warmupMs * 1e6) {
-    const ns = await timeBatch(fn, 1, isAsync);
-    times.push(ns);
-    elapsed += ns;
-  }
-  return { isAsync, estimateNs: percentile(Float64Array.from(times).sort(), 50) };
+  const times = [clock.elapsedNs(start)];
+  while (clock.elapsedNs(start) < warmupMs * 1e6) times.push(await timeBatch(fn, 1, isAsync));
+  const estimate = inNode ? percentile(Float64Array.from(times).sort(), 50) : clock.elapsedNs(start) / times.length;
+  return { isAsync, estimateNs: Math.max(1, estimate) };
 }
 
 // Nearest-rank percentile of an ascending array.
@@ -147,8 +160,8 @@ export async function compare({ suite, name, unit, bytes, opsPerCall = 1, ours, 
 
   const unitNs = UNITS[unit];
   const [oursStats, ...baselineStats] = collected.map((c) => summarize(c.samples, c.totalNs, c.ops, bytes, unitNs));
-  // maxRSS is the process's peak so far (KiB), so it bounds this measure from above rather than isolating it.
-  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  // The process's peak so far, so it bounds this measure from above rather than isolating it.
+  const peakRss = peakRssBytes();
   return baselines.map((baseline, i) => {
     const ratio = oursStats.p50 / baselineStats[i].p50;
     const record = { suite, name, unit };
@@ -158,7 +171,7 @@ export async function compare({ suite, name, unit, bytes, opsPerCall = 1, ours, 
       ours: oursStats,
       baseline: { name: baseline.name, ...baselineStats[i] },
       ratio,
-      peakRssBytes,
+      peakRssBytes: peakRss,
     });
     return attachGoal(record, baseline);
   });
@@ -179,7 +192,7 @@ export async function compare({ suite, name, unit, bytes, opsPerCall = 1, ours, 
 export function valueRecords({ suite, name, unit, ours, baselines }) {
   if (!VALUE_UNITS.includes(unit)) throw new Error(`${name}: a value's unit is one of ${VALUE_UNITS.join(", ")}`);
   if (!(Number.isFinite(ours) && ours >= 0)) throw new Error(`${name}: ours must be a finite number >= 0`);
-  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  const peakRss = peakRssBytes();
   return baselines.map((baseline) => {
     if (!(Number.isFinite(baseline.value) && baseline.value > 0)) {
       throw new Error(`${name}: baseline ${baseline.name} must be a finite number > 0`);
@@ -192,7 +205,7 @@ export function valueRecords({ suite, name, unit, ours, baselines }) {
       ours: { value: ours },
       baseline: { name: baseline.name, value: baseline.value },
       ratio: ours / baseline.value,
-      peakRssBytes,
+      peakRssBytes: peakRss,
     };
     return attachGoal(record, baseline);
   });

@@ -1,5 +1,6 @@
-// Types of schema.mjs for the TypeScript tests: the shape of a result file (schemaVersion 2; a version 1 file is a
-// version 2 file without value records, opsPerCall or bounded goals).
+// Types of schema.mjs for the TypeScript tests: the shape of a result file (schemaVersion 3; an older file is a newer
+// one without the later additions: unavailable results and browser machine fields in 3, value records, opsPerCall
+// and bounded goals in 2).
 
 export interface Stats {
   /** Median time per operation, in the measure's unit. */
@@ -58,27 +59,51 @@ export interface ValueMeasure {
 
 export type Measure = TimedMeasure | ValueMeasure;
 
+/** What a browser target found of WebGPU: the adapter Chromium granted (its GPUAdapterInfo), or why none. */
+export interface WebGpuInfo {
+  available: boolean;
+  reason?: string;
+  adapter?: Record<string, string>;
+  isFallbackAdapter?: boolean;
+}
+
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  os: string;
+  node: string;
+  onnxruntime: string | null;
+  /** The provider the measures actually ran on ("cpu", "wasm", "webgpu"), or "none" for an unavailable target. */
+  executionProvider: string;
+  /** Browser targets: name and version, e.g. "Chromium 156.0.8078.79". */
+  browser?: string;
+  crossOriginIsolated?: boolean;
+  /** onnxruntime-web's wasm threads. */
+  wasmThreads?: number;
+  webgpu?: WebGpuInfo;
+  /** What `peakRssBytes` measures when it is not this Node process (e.g. the Chromium renderer of the page). */
+  peakRssOf?: string;
+  /** Facts a reader needs to trust the figures (provider fallbacks, node placement), one sentence each. */
+  notes?: string[];
+}
+
 export interface BenchResult {
-  schemaVersion: 1 | 2;
+  schemaVersion: 1 | 2 | 3;
   target: string;
   quick: boolean;
   startedAt: string;
-  machine: {
-    cpuModel: string;
-    cores: number;
-    memoryBytes: number;
-    os: string;
-    node: string;
-    onnxruntime: string | null;
-    executionProvider: string;
-  };
-  /** Empty only when `unavailable` names every suite asked for. */
+  /** Present only when the target could not run here; then `reason` says why and `measures` is empty. */
+  status?: "unavailable";
+  reason?: string;
+  machine: Machine;
+  /** Empty when the target is unavailable, or when `unavailable` names every suite asked for. */
   measures: Measure[];
   /** Suites that could not run on this machine (a server they need is not installed), each with why. */
   unavailable?: { suite: string; reason: string }[];
 }
 
-export const SCHEMA_VERSION: 2;
+export const SCHEMA_VERSION: 3;
 
 /** Every problem with a parsed result file, as `path: expected ..., got ...` lines; empty when it is valid. */
 export function validateResult(result: unknown): string[];

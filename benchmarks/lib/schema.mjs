@@ -2,10 +2,12 @@
 // file someone kept or edited. Each problem is reported with its path, e.g. `measures[3].ratio`.
 import { GOAL_METRICS, goalMet, UNITS, VALUE_UNITS } from "./measure.mjs";
 
-// 2 added one-shot `kind: "value"` records, `opsPerCall`, and goals that bound a figure (`of`, `min`, `max`). A
-// version 1 file is a version 2 file that uses none of them, so both validate.
-export const SCHEMA_VERSION = 2;
-const READABLE_VERSIONS = [1, 2];
+// 2 added one-shot `kind: "value"` records, `opsPerCall`, and goals that bound a figure (`of`, `min`, `max`). 3 added
+// `status: "unavailable"` with its `reason` (a target whose hardware or libraries are missing: no measures), and what
+// a browser target ran on (`machine.browser`, `crossOriginIsolated`, `wasmThreads`, `webgpu`, `peakRssOf`, `notes`).
+// An older file is a newer one that uses none of the additions, so every version validates.
+export const SCHEMA_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const isPositive = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
@@ -120,7 +122,49 @@ function checkMeasure(errors, path, m, version) {
   errors.push(...own);
 }
 
-function checkMachine(errors, machine) {
+function checkWebGpu(errors, path, webgpu) {
+  if (!isObject(webgpu)) {
+    errors.push(`${path}: expected an object, got ${show(webgpu)}`);
+    return;
+  }
+  check(errors, `${path}.available`, webgpu.available, (v) => typeof v === "boolean", "a boolean");
+  if (webgpu.available === false) check(errors, `${path}.reason`, webgpu.reason, isString, "a non-empty string");
+  if (webgpu.adapter !== undefined) {
+    const ok = isObject(webgpu.adapter) && Object.values(webgpu.adapter).every((v) => typeof v === "string");
+    if (!ok) errors.push(`${path}.adapter: expected an object of strings, got ${show(webgpu.adapter)}`);
+  }
+  if (webgpu.isFallbackAdapter !== undefined) {
+    check(errors, `${path}.isFallbackAdapter`, webgpu.isFallbackAdapter, (v) => typeof v === "boolean", "a boolean");
+  }
+}
+
+// What a browser target adds to the machine: each key is optional, and typed when present.
+function checkBrowserMachine(errors, machine, version) {
+  const keys = ["browser", "crossOriginIsolated", "wasmThreads", "webgpu", "peakRssOf", "notes"];
+  const present = keys.filter((key) => machine[key] !== undefined);
+  if (present.length > 0 && version < 3) errors.push(`machine.${present[0]}: needs schemaVersion 3`);
+  for (const key of ["browser", "peakRssOf"]) {
+    if (machine[key] !== undefined) check(errors, `machine.${key}`, machine[key], isString, "a non-empty string");
+  }
+  if (machine.crossOriginIsolated !== undefined) {
+    check(
+      errors,
+      "machine.crossOriginIsolated",
+      machine.crossOriginIsolated,
+      (v) => typeof v === "boolean",
+      "a boolean",
+    );
+  }
+  if (machine.wasmThreads !== undefined) {
+    check(errors, "machine.wasmThreads", machine.wasmThreads, isPositiveInteger, "a positive integer");
+  }
+  if (machine.webgpu !== undefined) checkWebGpu(errors, "machine.webgpu", machine.webgpu);
+  if (machine.notes !== undefined) {
+    check(errors, "machine.notes", machine.notes, (v) => Array.isArray(v) && v.every(isString), "an array of strings");
+  }
+}
+
+function checkMachine(errors, machine, version) {
   if (!isObject(machine)) {
     errors.push(`machine: expected an object, got ${show(machine)}`);
     return;
@@ -137,6 +181,7 @@ function checkMachine(errors, machine) {
     (v) => v === null || isString(v),
     "null or a version string",
   );
+  checkBrowserMachine(errors, machine, version);
 }
 
 /** Every problem with a parsed result file, as `path: expected ..., got ...` lines; empty when it is valid. */
@@ -148,7 +193,11 @@ export function validateResult(result) {
   check(errors, "target", result.target, isString, "a non-empty string");
   check(errors, "quick", result.quick, (v) => typeof v === "boolean", "a boolean");
   check(errors, "startedAt", result.startedAt, (v) => isString(v) && !Number.isNaN(Date.parse(v)), "an ISO date");
-  checkMachine(errors, result.machine);
+  checkMachine(errors, result.machine, version ?? SCHEMA_VERSION);
+  if (result.status !== undefined) {
+    check(errors, "status", result.status, (v) => v === "unavailable", 'absent (a run) or "unavailable"');
+    if ((version ?? SCHEMA_VERSION) < 3) errors.push("status: needs schemaVersion 3");
+  }
   // Suites that could not run here, each with why; a run of only such suites has no measures.
   const skipped = result.unavailable;
   if (skipped !== undefined) {
@@ -162,7 +211,15 @@ export function validateResult(result) {
     }
   }
   const mayBeEmpty = Array.isArray(skipped) && skipped.length > 0;
-  if (!Array.isArray(result.measures) || (result.measures.length === 0 && !mayBeEmpty)) {
+  if (result.status === "unavailable") {
+    // The whole target could not run here: the reason says why, and there is nothing to measure.
+    check(errors, "reason", result.reason, isString, "a non-empty string (why the target is unavailable)");
+    if (!Array.isArray(result.measures) || result.measures.length > 0) {
+      errors.push(`measures: expected [] for an unavailable target, got ${show(result.measures)}`);
+    }
+  } else if (result.reason !== undefined) {
+    errors.push('reason: present but status is not "unavailable"');
+  } else if (!Array.isArray(result.measures) || (result.measures.length === 0 && !mayBeEmpty)) {
     errors.push(`measures: expected a non-empty array, got ${show(result.measures)}`);
   } else {
     for (const [i, m] of result.measures.entries())

@@ -6,36 +6,44 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { detectCuda } from "@hearth/runtime/node";
+import { catalogPath } from "@hearth/zoo/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs helper shared with vitest's browser project
+import { findChromium, installHint } from "../../scripts/chromium.mjs";
 import { type BenchResult, type Measure, SCHEMA_VERSION, validateResult } from "../lib/schema.mjs";
+import { logDomain, toSvg } from "../lib/svg.mjs";
+// @ts-expect-error: the target is plain .mjs; probeSession(model: string) returns the reason or undefined
+import { probeSession } from "../targets/node-cuda.mjs";
 
 const runner = fileURLToPath(new URL("../run.mjs", import.meta.url));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [runner, ...args], { encoding: "utf8", timeout: 180_000 });
+  spawnSync(process.execPath, [runner, ...args], { encoding: "utf8", timeout: 300_000 });
 
 const outDirs: string[] = [];
 afterAll(() => {
   for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A quick run of one suite into a fresh folder (removed after the tests); the parsed result file. */
-function quickRun(suite: string): { result: BenchResult; outDir: string } {
-  const outDir = mkdtempSync(join(tmpdir(), `hearth-bench-${suite}-`));
+/** A quick run (of one suite, or of a target's every suite) into a fresh folder, removed after the tests. */
+function quickRun(suite: string | undefined, target = "node-cpu"): { result: BenchResult; outDir: string } {
+  const outDir = mkdtempSync(join(tmpdir(), `hearth-bench-${suite ?? target}-`));
   outDirs.push(outDir);
-  const done = run("--quick", "--suite", suite, "--out", outDir);
+  const done = run("--target", target, "--quick", ...(suite ? ["--suite", suite] : []), "--out", outDir);
   expect(done.status, done.stderr).toBe(0);
-  const json = readdirSync(outDir).find((f) => /^node-cpu-.*\.json$/.test(f));
+  const json = readdirSync(outDir).find((f) => f.startsWith(`${target}-`) && f.endsWith(".json"));
   expect(json).toBeDefined();
   return { result: JSON.parse(readFileSync(join(outDir, json ?? ""), "utf8")), outDir };
 }
 
-/** What every result must hold beyond the validator: its own suite's records, each ratio from its own figures. */
-function expectSane(result: BenchResult, suite: string) {
+/** What every result must hold beyond the validator: its own suites' records, each ratio from its own figures. */
+function expectSane(result: BenchResult, suite: string | string[]) {
   expect(validateResult(result)).toEqual([]);
   expect(result.schemaVersion).toBe(SCHEMA_VERSION);
   expect(result.measures.length).toBeGreaterThan(0);
+  const suites = Array.isArray(suite) ? suite : [suite];
   for (const m of result.measures) {
-    expect(m.suite).toBe(suite);
+    expect(suites).toContain(m.suite);
     if (m.kind === "value") expect(m.ratio).toBeCloseTo(m.ours.value / m.baseline.value, 9);
     else expect(m.ratio).toBeCloseTo(m.ours.p50 / m.baseline.p50, 6);
     expect(Number.isFinite(m.ratio), m.name).toBe(true);
@@ -92,7 +100,6 @@ describe("pnpm bench --quick --suite crypto", () => {
     const target = run("--target", "quantum");
     expect(target.status).toBe(2);
     expect(target.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run("--target", "web-wasm").stderr).toMatch(/not implemented yet/);
     expect(run("--suite", "nope").stderr).toMatch(/Unknown suite "nope"/);
   });
 });
@@ -317,5 +324,207 @@ describe("pnpm bench --quick, every other suite", () => {
       expect(find(result, /stream restore/).goal).toMatchObject({ of: "p50", max: 50 });
     },
     SUITE_TIMEOUT,
+  );
+});
+
+describe("schemaVersion 3: unavailable targets and browser machines", () => {
+  const machine = {
+    cpuModel: "test",
+    cores: 2,
+    memoryBytes: 2 ** 30,
+    os: "test",
+    node: "v20",
+    onnxruntime: "1.30.0",
+    executionProvider: "none",
+  };
+  const unavailable = {
+    schemaVersion: 3,
+    target: "node-cuda",
+    quick: true,
+    startedAt: new Date(0).toISOString(),
+    status: "unavailable",
+    reason: "no CUDA provider library",
+    machine,
+    measures: [],
+  };
+
+  it("accepts an unavailable result with its reason and no measures", () => {
+    expect(validateResult(unavailable)).toEqual([]);
+  });
+
+  it("refuses an unavailable result without a reason, with measures, or in an older version", () => {
+    const { reason: _reason, ...noReason } = unavailable;
+    expect(validateResult(noReason).join()).toMatch(/reason: expected a non-empty string/);
+    expect(validateResult({ ...unavailable, measures: [{}] }).join()).toMatch(/expected \[\] for an unavailable/);
+    expect(validateResult({ ...unavailable, schemaVersion: 2 }).join()).toMatch(/status: needs schemaVersion 3/);
+    expect(validateResult({ ...unavailable, status: "skipped" }).join()).toMatch(/status/);
+    const { status: _status, ...reasonAlone } = unavailable;
+    expect(validateResult(reasonAlone).join()).toMatch(/reason: present but status/);
+  });
+
+  it("types the browser's machine fields", () => {
+    const browser = {
+      ...machine,
+      browser: "Chromium 156",
+      crossOriginIsolated: true,
+      wasmThreads: 2,
+      webgpu: { available: true, adapter: { vendor: "google", architecture: "swiftshader" } },
+      peakRssOf: "the renderer",
+      notes: ["a fact"],
+    };
+    expect(validateResult({ ...unavailable, machine: browser })).toEqual([]);
+    const wrong = { ...browser, crossOriginIsolated: "yes", wasmThreads: 0, webgpu: { available: false }, notes: [1] };
+    const errors = validateResult({ ...unavailable, machine: wrong }).join("\n");
+    for (const key of ["crossOriginIsolated", "wasmThreads", "webgpu.reason", "notes"]) expect(errors).toContain(key);
+    expect(
+      validateResult({
+        ...unavailable,
+        schemaVersion: 2,
+        status: undefined,
+        reason: undefined,
+        machine: browser,
+      }).join(),
+    ).toMatch(/machine.browser: needs schemaVersion 3/);
+  });
+});
+
+describe("the chart of ratios", () => {
+  const stats = (p50: number) => ({ p50, p95: p50, opsPerSec: 1 / p50, samples: 5 });
+  const record = (name: string, ratio: number, maxRatio?: number): Measure => ({
+    suite: "s",
+    name,
+    unit: "ms",
+    ours: stats(ratio),
+    baseline: { name: "raw", ...stats(1) },
+    ratio,
+    peakRssBytes: 1,
+    ...(maxRatio ? { goal: { maxRatio, met: ratio <= maxRatio } } : {}),
+  });
+  const result = (measures: Measure[]): BenchResult => ({
+    schemaVersion: 3,
+    target: "t",
+    quick: true,
+    startedAt: new Date(0).toISOString(),
+    machine: {
+      cpuModel: "c",
+      cores: 1,
+      memoryBytes: 1,
+      os: "o",
+      node: "n",
+      onnxruntime: null,
+      executionProvider: "cpu",
+    },
+    measures,
+  });
+  // The bars of a chart: x and width of each <rect> after the background.
+  const bars = (svg: string) =>
+    [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => ({
+      x: Number(m[1]),
+      w: Number(m[2]),
+    }));
+
+  it("spans whole decades holding every ratio and goal, at least 0.1 to 10", () => {
+    expect(logDomain([record("a", 1.2)])).toEqual({ lo: 0.1, hi: 10 });
+    expect(logDomain([record("a", 0.03), record("b", 250, 1.05)])).toEqual({ lo: 0.01, hi: 1000 });
+    expect(logDomain([record("a", 2, 0.5)])).toEqual({ lo: 0.1, hi: 10 });
+  });
+
+  it("draws ratios on a log scale from a line at 1, with a tick at each ratio goal", () => {
+    const svg = toSvg(result([record("tenth", 0.1), record("ten", 10, 1.05), record("hundred", 100)]));
+    const [tenth, ten, hundred] = bars(svg);
+    // 0.1 and 10 are one decade either side of parity; 100 is two decades right of it.
+    expect(tenth?.x).toBeDefined();
+    const parity = (tenth?.x ?? 0) + (tenth?.w ?? 0);
+    expect(ten?.x).toBeCloseTo(parity, 0);
+    expect(ten?.w).toBeCloseTo(tenth?.w ?? 0, 0);
+    expect(hundred?.w).toBeCloseTo(2 * (tenth?.w ?? 0), 0);
+    expect(svg).toContain(`x1="${parity.toFixed(1)}"`);
+    expect(svg).toMatch(/stroke-width="3"/); // the goal tick of "ten"
+    for (const label of ["0.1×", "1×", "10×", "100×"]) expect(svg).toContain(`>${label}</text>`);
+  });
+
+  it("says so for an unavailable target", () => {
+    const svg = toSvg({ ...result([]), status: "unavailable", reason: "no GPU here" });
+    expect(svg).toMatch(/no GPU here/);
+    expect(svg).not.toMatch(/<rect x=/);
+  });
+});
+
+describe("pnpm bench --target node-cuda", () => {
+  it(
+    "writes a valid result: measures on CUDA, or unavailable with the reason, and exits 0 either way",
+    () => {
+      const { result } = quickRun(undefined, "node-cuda");
+      expect(validateResult(result)).toEqual([]);
+      if (detectCuda().available) {
+        expect(result.machine.executionProvider).toBe("cuda");
+        expect(result.measures.length).toBeGreaterThan(0);
+      } else {
+        expect(result.status).toBe("unavailable");
+        expect(result.reason).toMatch(/CUDA/);
+        // A reason names files inside the package, never this machine's folders.
+        expect(result.reason).not.toMatch(/node_modules|\/home\/|\/tmp\//);
+        expect(result.machine.executionProvider).toBe("none");
+      }
+    },
+    SUITE_TIMEOUT,
+  );
+
+  it("reports why onnxruntime-node cannot open a session on CUDA, from a child process", () => {
+    if (detectCuda().available) return;
+    const model = join(catalogPath(), "hearth", "tiny-decoder", "onnx", "model.onnx");
+    expect(probeSession(model)).toMatch(/^onnxruntime-node could not open a session on CUDA: \S/);
+  }, 120_000);
+});
+
+// The web targets drive Debian's Chromium. Without it a developer sees why these are skipped; CI fails instead.
+const chromium: string | undefined = findChromium();
+const ci = process.env.CI === "true";
+if (!chromium && !ci) console.warn(`benchmarks: the web-wasm and web-webgpu runs are skipped: ${installHint}`);
+
+describe.runIf(chromium || ci)("pnpm bench --target web-wasm --quick and --target web-webgpu --quick", () => {
+  it("has Chromium to run them", () => {
+    expect(chromium, installHint).toBeDefined();
+  });
+
+  it(
+    "web-wasm: crypto, sync and inference timed in a cross-origin isolated page, on wasm with threads",
+    () => {
+      const { result, outDir } = quickRun(undefined, "web-wasm");
+      expectSane(result, ["crypto", "sync", "inference"]);
+      const { machine } = result;
+      expect(machine.browser).toMatch(/^Chromium \d+\./);
+      expect(machine.crossOriginIsolated).toBe(true);
+      expect(machine.executionProvider).toBe("wasm");
+      expect(machine.wasmThreads).toBeGreaterThanOrEqual(1);
+      expect(machine.onnxruntime).toMatch(/^1\.30\./);
+      expect(machine.webgpu?.available).toBe(false);
+      expect(machine.peakRssOf).toMatch(/renderer/);
+      expect(find(result, /^envelope seal 1 KiB$/, /@noble\/ciphers/).goal?.maxRatio).toBe(1.1);
+      find(result, /^ed25519 verify/, /WebCrypto Ed25519/);
+      find(result, /^open a snapshot/, /Automerge.load/);
+      expect(find(result, /seal \+ sign \+ verify \+ open \+ apply/).opsPerCall).toBeGreaterThan(1);
+      expect(find(result, /^embed .*batch 1$/, /raw/).goal?.maxRatio).toBe(1.05);
+      expect(find(result, /^classify .*batch 1$/, /transformers\.js/).goal?.maxRatio).toBe(0.5);
+      find(result, /^generate/, /raw greedy loop/);
+      expect(readFileSync(join(outDir, "latest-web-wasm.md"), "utf8")).toMatch(/Chromium \d+.*cross-origin isolated/);
+    },
+    SUITE_TIMEOUT * 2,
+  );
+
+  it(
+    "web-webgpu: inference on the webgpu provider, saying which adapter Chromium granted",
+    () => {
+      const { result } = quickRun(undefined, "web-webgpu");
+      expect(validateResult(result)).toEqual([]);
+      const { machine } = result;
+      // Without a GPU, SwiftShader is the adapter: the result must say so rather than pass for a GPU.
+      expect(machine.webgpu?.available).toBe(true);
+      expect(Object.values(machine.webgpu?.adapter ?? {}).join(" ")).not.toBe("");
+      expect(machine.executionProvider).toBe("webgpu");
+      expect(machine.notes?.join(" ")).toMatch(/opened on webgpu alone/);
+      expectSane(result, "inference");
+    },
+    SUITE_TIMEOUT * 2,
   );
 });
