@@ -61,7 +61,7 @@ function browserLines(machine) {
   }
   if (machine.peakRssOf) facts.push(`peak RSS of ${machine.peakRssOf}`);
   const lines = facts.length > 0 ? ["", `${facts.join(", ")}.`] : [];
-  for (const note of machine.notes ?? []) lines.push("", `- ${note}`);
+  if (machine.notes?.length > 0) lines.push("", ...machine.notes.map((note) => `- ${note}`));
   return lines;
 }
 

@@ -27,6 +27,20 @@ function withTimeout(promise, ms, message) {
 }
 
 /**
+ * What onnxruntime's verbose log said of node placement ("All nodes placed on [WebGpuExecutionProvider]. Number of
+ * nodes: 12", or one "Node(s) placed on [...]" line per provider), as "12 on WebGpu, 3 on CPU"; undefined if silent.
+ */
+export function placement(consoleLines) {
+  const counts = new Map();
+  for (const line of consoleLines) {
+    const match = /placed on \[(\w+?)(?:ExecutionProvider)?\]\. Number of nodes: (\d+)/.exec(line);
+    if (match) counts.set(match[1], (counts.get(match[1]) ?? 0) + Number(match[2]));
+  }
+  if (counts.size === 0) return undefined;
+  return [...counts].map(([provider, n]) => `${n} on ${provider}`).join(", ");
+}
+
+/**
  * @param {object} spec
  * @param {"wasm" | "webgpu"} spec.provider the execution provider the inference suite runs on
  * @param {string[]} spec.suiteNames the page's suites this target runs
@@ -63,22 +77,34 @@ export function createWebTarget({ provider, suiteNames, launches, needsWebGpu = 
           extraArgs: launch.args,
           server,
           onRecord: (record) => state.collect?.(record),
+          onConsole: (_type, text) => state.console?.push(text),
         });
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      let refusal;
+      try {
         state.environment = await withTimeout(
           state.page.page.evaluate(() => globalThis.hearthBench.environment()),
           ENVIRONMENT_TIMEOUT_MS,
           `the page did not report its environment (WebGPU adapter) within ${ENVIRONMENT_TIMEOUT_MS / 1000} s`,
         );
+        if (!needsWebGpu || state.environment.webgpu.available) {
+          if (needsWebGpu) state.notes.push(`Chromium launched for ${launch.name}: ${launch.args.join(" ")}.`);
+          return {};
+        }
+        refusal = state.environment.webgpu.reason;
       } catch (error) {
-        await stop();
-        throw error;
+        // A GPU process stuck in its driver is one more launch that gave no adapter; anything else is a failure.
+        if (!needsWebGpu) {
+          await stop();
+          throw error;
+        }
+        refusal = error.message;
       }
-      if (!needsWebGpu || state.environment.webgpu.available) {
-        if (launches.length > 1) state.notes.push(`Chromium launched for ${launch.name}: ${launch.args.join(" ")}.`);
-        return {};
-      }
-      refusals.push(`${launch.name}: ${state.environment.webgpu.reason}`);
-      await state.page.browser.close();
+      refusals.push(`${launch.name}: ${refusal}`);
+      await state.page.browser.close().catch(() => {});
       state.page = undefined;
     }
     return { unavailable: `Chromium granted no WebGPU adapter (${refusals.join("; ")})` };
@@ -107,6 +133,7 @@ export function createWebTarget({ provider, suiteNames, launches, needsWebGpu = 
       assets.fixtures = urls;
     }
     const records = [];
+    state.console = [];
     state.collect = (record) => {
       // The page cannot see its own process; Node reads the renderer's peak RSS, where the OS lets it.
       const rss = rendererPeakRss();
@@ -121,8 +148,12 @@ export function createWebTarget({ provider, suiteNames, launches, needsWebGpu = 
       );
       Object.assign(state.facts, learned.facts);
       state.notes.push(...learned.notes);
+      const placed = placement(state.console);
+      if (placed)
+        state.notes.push(`onnxruntime-web placed the test encoder's nodes: ${placed} (from its verbose log).`);
     } finally {
       state.collect = undefined;
+      state.console = undefined;
     }
     return records;
   }
@@ -153,9 +184,11 @@ export function createWebTarget({ provider, suiteNames, launches, needsWebGpu = 
 
   async function stop() {
     if (!state) return;
-    await state.page?.browser.close().catch(() => {});
-    await state.server.close();
-    if (state.fixtureRoot) rmSync(state.fixtureRoot, { recursive: true, force: true });
+    const { page, server, fixtureRoot } = state;
+    state = undefined;
+    await page?.browser.close().catch(() => {});
+    await server.close();
+    if (fixtureRoot) rmSync(fixtureRoot, { recursive: true, force: true });
   }
 
   return { suiteNames, start, runSuite, machine, stop };

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium, installHint } from "../../scripts/chromium.mjs";
 import { type BenchResult, type Measure, SCHEMA_VERSION, validateResult } from "../lib/schema.mjs";
 import { logDomain, toSvg } from "../lib/svg.mjs";
+// @ts-expect-error: plain .mjs; createWebTarget(spec) returns { start, runSuite, machine, stop }
+import { createWebTarget } from "../lib/web-target.mjs";
 // @ts-expect-error: the target is plain .mjs; probeSession(model: string) returns the reason or undefined
 import { probeSession } from "../targets/node-cuda.mjs";
 
@@ -486,6 +488,25 @@ describe.runIf(chromium || ci)("pnpm bench --target web-wasm --quick and --targe
   it("has Chromium to run them", () => {
     expect(chromium, installHint).toBeDefined();
   });
+
+  it("a web target that needs WebGPU and gets no adapter is unavailable, with Chromium's reason", async () => {
+    // Launched without the WebGPU flags, Chromium grants no adapter here (nor on most Linux machines).
+    const target = createWebTarget({
+      provider: "webgpu",
+      suiteNames: ["inference"],
+      launches: [{ name: "no WebGPU flags", args: [] }],
+      needsWebGpu: true,
+    });
+    try {
+      const started = await target.start({ quick: true });
+      expect(started.unavailable).toMatch(/^Chromium granted no WebGPU adapter \(no WebGPU flags: .*requestAdapter/);
+      const machine = target.machine();
+      expect(machine.webgpu.available).toBe(false);
+      expect(machine.executionProvider).toBe("none");
+    } finally {
+      await target.stop();
+    }
+  }, 120_000);
 
   it(
     "web-wasm: crypto, sync and inference timed in a cross-origin isolated page, on wasm with threads",
