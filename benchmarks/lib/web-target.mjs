@@ -37,7 +37,9 @@ export function placement(consoleLines) {
     if (match) counts.set(match[1], (counts.get(match[1]) ?? 0) + Number(match[2]));
   }
   if (counts.size === 0) return undefined;
-  return [...counts].map(([provider, n]) => `${n} on ${provider}`).join(", ");
+  // onnxruntime-web's webgpu provider is its JavaScript execution provider (JSEP) inside: "Js" in the log.
+  const names = { Js: "webgpu (JSEP)", CPU: "the CPU provider" };
+  return [...counts].map(([provider, n]) => `${n} on ${names[provider] ?? provider}`).join(", ");
 }
 
 /**
