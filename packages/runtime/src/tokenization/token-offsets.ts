@@ -149,23 +149,13 @@ function graphemeSegmenter(): Intl.Segmenter | null {
 function snapToGraphemes(text: string, spans: (TokenSpan | null)[]): (TokenSpan | null)[] {
   const segmenter = graphemeSegmenter();
   if (!segmenter) return spans;
-  const boundaries: number[] = [];
-  for (const s of segmenter.segment(text)) boundaries.push(s.index);
-  boundaries.push(text.length);
-  const down = (i: number): number => {
-    let lo = 0;
-    let hi = boundaries.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (boundaries[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return boundaries[lo]!;
-  };
+  // containing() asks the break iterator about one position, so only the span edges are looked at, not the whole text.
+  const segments = segmenter.segment(text);
+  const down = (i: number): number => (i >= text.length ? text.length : (segments.containing(i)?.index ?? i));
   const up = (i: number): number => {
-    const d = down(i);
-    if (d === i) return i;
-    return boundaries[boundaries.indexOf(d) + 1] ?? text.length;
+    if (i >= text.length) return text.length;
+    const s = segments.containing(i);
+    return !s || s.index === i ? i : s.index + s.segment.length;
   };
   return spans.map((s) => (s ? { start: down(s.start), end: up(s.end) } : null));
 }
