@@ -117,6 +117,16 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     expect(Object.values(inbox).filter((m) => m.triage?.spam).length).toBe(spam);
   }, 120_000);
 
+  it("searches the inbox by meaning with the embedding model in the worker", async () => {
+    await page.getByTestId("tab-search").click();
+    await page.getByTestId("search-query").fill("cheap loans and mortgage offers");
+    await page.getByTestId("search-query").press("Enter");
+    await expect.poll(() => page.getByTestId("search-hit").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByText("by meaning (embeddings)").count()).toBe(1);
+    const scores = (await page.locator("[data-testid=search-hit] .score").allTextContents()).map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  }, 60_000);
+
   it("a corrupt mailbox keeps its good messages and lists each bad one", async () => {
     await page.getByTestId("tab-inbox").click();
     const messages = (await readFile(sample, "utf8")).split(/\n(?=From \S)/);
@@ -187,6 +197,22 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     expect(cliLines).toHaveLength(browserTasks.length);
     for (const t of browserTasks) expect(cli).toContain(`${t.done ? "[x]" : "[ ]"} ${t.id}`);
   }, 90_000);
+  it("pause keeps the browser's edits on the device, across a reload, until resume", async () => {
+    await page.getByTestId("tab-sync").click();
+    await page.getByTestId("sync-pause").click();
+    await expect.poll(() => page.getByTestId("sync-state").textContent()).toBe("paused");
+    await page.getByTestId("tab-tasks").click();
+    await page.getByTestId("task-title").fill("Written while paused");
+    await page.getByTestId("task-add").click();
+    await expect.poll(async () => (await pageTasks()).map((t) => t.title)).toContain("Written while paused");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 20_000 }).toBe("paused");
+    expect(await cliTasks()).not.toContain("Written while paused");
+    await page.getByTestId("tab-sync").click();
+    await page.getByTestId("sync-resume").click();
+    await untilCli((t) => t.includes("Written while paused"), "the task written while paused");
+  }, 60_000);
+
   it("after a reload the browser is still a device of the space, with its data from IndexedDB and models from the cache", async () => {
     const before = await pageTasks();
     const weights: string[] = [];
