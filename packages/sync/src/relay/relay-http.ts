@@ -88,11 +88,10 @@ export class RelayHttp {
     }
   }
 
-  async #send<T>(method: string, target: string, options: RelayRequestOptions): Promise<T> {
-    const body = options.body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(options.body));
+  #headers(method: string, target: string, body: Uint8Array | undefined, signed: boolean | undefined) {
     const headers: Record<string, string> = {};
     if (body) headers["content-type"] = "application/json";
-    if (options.signed) {
+    if (signed) {
       if (!this.#identity) throw new RelayError("This request must be signed, but no device identity was given.");
       const auth = signRequest(this.#identity, { method, target, ...(body ? { body } : {}) });
       headers[AUTH_HEADERS.device] = auth.device;
@@ -100,21 +99,35 @@ export class RelayHttp {
       headers[AUTH_HEADERS.nonce] = auth.nonce;
       headers[AUTH_HEADERS.signature] = auth.signature;
     }
+    return headers;
+  }
+
+  async #send<T>(method: string, target: string, options: RelayRequestOptions): Promise<T> {
+    const body = options.body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(options.body));
     const origin = this.origin;
     let response: Response;
-    try {
-      response = await this.#fetch(`${origin}${target}`, {
-        method,
-        headers,
-        ...(body ? { body } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    } catch (cause) {
-      if (options.signal?.aborted) {
-        throw new OfflineError("The request was cancelled: the client paused or closed.", { cause });
+    for (let attempt = 0; ; attempt++) {
+      // Signed afresh for each attempt: the relay refuses a nonce it has seen.
+      const headers = this.#headers(method, target, body, options.signed);
+      try {
+        response = await this.#fetch(`${origin}${target}`, {
+          method,
+          headers,
+          ...(body ? { body } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        break;
+      } catch (cause) {
+        if (options.signal?.aborted) {
+          throw new OfflineError("The request was cancelled: the client paused or closed.", { cause });
+        }
+        // A kept-alive connection the relay closed while this device was busy (verifying a long page, say) fails
+        // the next request before it is answered. One fresh attempt on a new connection tells that apart from a
+        // relay that is down; every route is idempotent, so a request that did arrive is harmless to repeat.
+        if (attempt === 0) continue;
+        this.endpoints.failed(origin);
+        throw new OfflineError(`The relay at ${origin} cannot be reached; changes stay queued.`, { cause });
       }
-      this.endpoints.failed(origin);
-      throw new OfflineError(`The relay at ${origin} cannot be reached; changes stay queued.`, { cause });
     }
     let text: string;
     try {
