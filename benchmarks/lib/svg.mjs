@@ -71,7 +71,7 @@ export function toSvg(result) {
     return PLOT_LEFT + ((Math.log10(clamped) - Math.log10(lo)) / span) * BAR_AREA;
   };
   const bottom = TOP + measures.length * ROW;
-  const height = bottom + 34;
+  const height = bottom + 46;
   const parts = header(
     result,
     height,
@@ -99,7 +99,10 @@ export function toSvg(result) {
     const left = Math.min(parity, end);
     const width = Math.max(1, Math.abs(end - parity));
     const label = shorten(`${m.suite}: ${m.name} vs ${m.baseline.name}`);
-    const valueX = end >= parity ? end + 4 : end - 4;
+    // A ratio written left of its bar goes left of the goal's tick too, when the tick is there.
+    const goalX = m.goal?.maxRatio !== undefined ? x(m.goal.maxRatio) : undefined;
+    const leftEdge = goalX !== undefined && goalX < end ? goalX - 2 : end;
+    const valueX = end >= parity ? end + 4 : leftEdge - 4;
     const anchor = end >= parity ? "start" : "end";
     parts.push(
       `<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(label)}</text>`,
@@ -113,7 +116,7 @@ export function toSvg(result) {
   });
   parts.push(
     `<line x1="${parity.toFixed(1)}" y1="${TOP - 8}" x2="${parity.toFixed(1)}" y2="${bottom + 6}" stroke="#000000" stroke-width="1.5"/>`,
-    `<text x="${WIDTH - 10}" y="${bottom + 30}" text-anchor="end" fill="#555555">left of 1×: ours is faster (or smaller); right: slower</text>`,
+    `<text x="${WIDTH - 10}" y="${bottom + 40}" text-anchor="end" fill="#555555">left of 1×: ours is faster (or smaller); right: slower</text>`,
     "</svg>",
   );
   return `${parts.join("\n")}\n`;
