@@ -12,14 +12,20 @@ export function setupScreen(app: PamWebApp, notify: (message: string) => void): 
   });
   const out = h("div", { className: "setup-out" });
   const join = async () => {
-    const { code, joined } = await app.beginPairing(relay.value);
+    let pairing: Awaited<ReturnType<PamWebApp["beginPairing"]>>;
+    try {
+      pairing = await app.beginPairing(relay.value);
+    } catch (error) {
+      fill(out, h("p", { className: "problem" }, error instanceof Error ? error.message : String(error)));
+      return;
+    }
     fill(
       out,
       h("p", {}, "On a device of your space, run:"),
-      h("pre", {}, h("code", { "data-testid": "pairing-code" }, `pam pair ${code}`)),
+      h("pre", {}, h("code", { "data-testid": "pairing-code" }, `pam pair ${pairing.code}`)),
       h("p", {}, "Waiting to be enrolled…"),
     );
-    joined.then(
+    pairing.joined.then(
       (sas) => notify(`Joined. Check that the other device shows ${sas}.`),
       (error: unknown) =>
         fill(out, h("p", { className: "problem" }, String(error instanceof Error ? error.message : error))),
