@@ -150,6 +150,55 @@ describe("verify, repair, remove, gc", () => {
     expect(readdirSync(join(root, "snapshots"))).toEqual([]);
   });
 
+  it("gc and remove during a pull (as from another process) keep the files the pull is installing", async () => {
+    const m = fixtureModel("race/gc", "main", { fp32: 1000, int8: 300_000 }, 300);
+    serveHub(server, m);
+    const root = newDir();
+    const cache = fileCache({ root });
+    const other = fileCache({ root });
+    const small = m.manifest.files.filter((f) => f.path === "config.json" || f.path === "tokenizer.json");
+    const smallBytes = small.reduce((n, f) => n + f.size, 0);
+    // The large file stalls part-way: the small ones are stored by then, and no record names them yet.
+    server.fault(hubPath(m, "onnx/model_int8.onnx"), { kind: "stall", after: 100_000 });
+    let stalled = () => {};
+    const reached = new Promise<void>((resolve) => {
+      stalled = resolve;
+    });
+    const store = createModelStore({ cache, sources: [hubSource(server.url)], stallTimeoutMs: 1500 });
+    const pull = store.pull(m.manifest.id, {
+      onProgress: (p) => {
+        if (p.loaded >= smallBytes + 100_000) stalled();
+      },
+    });
+    await reached;
+    while ((await other.usage()).bytes < smallBytes) await new Promise((r) => setTimeout(r, 20));
+    expect((await other.gc()).removedBlobs).toBe(0);
+    expect(await other.remove("race/never-pulled")).toBe(false);
+    const { model } = await pull;
+    expect((await cache.verify(m.manifest.id)).files.map((f) => f.ok)).toEqual(model.files.map(() => true));
+    expect((await cache.gc()).removedBlobs).toBe(0);
+    // The install's claim on its files ended with it.
+    expect(readdirSync(join(root, "models")).filter((n) => !n.endsWith(".json"))).toEqual([]);
+  });
+
+  it("an aborted verify throws E_ABORTED and deletes nothing", async () => {
+    const m = fixtureModel("race/verify", "main", { fp32: 1000, int8: 300_000 }, 301);
+    serveHub(server, m);
+    const cache = fileCache({ root: newDir() });
+    await createModelStore({ cache, sources: [hubSource(server.url)] }).pull(m.manifest.id);
+    const controller = new AbortController();
+    const e = await caught(
+      cache.verify(m.manifest.id, undefined, {
+        signal: controller.signal,
+        onVerifyProgress: () => controller.abort(),
+      }),
+    );
+    expect(e.code).toBe("E_ABORTED");
+    const report = await cache.verify(m.manifest.id);
+    expect(report.ok).toBe(true);
+    expect(report.files).toHaveLength(3);
+  });
+
   it("ignores a damaged record instead of failing, and refuses a cache of another layout version", async () => {
     const root = newDir();
     const cache = fileCache({ root });

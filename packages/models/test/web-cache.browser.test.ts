@@ -326,6 +326,48 @@ describe.each(kinds)("$name cache", (kind) => {
     expect(await cache.usage()).toMatchObject({ bytes: 0, models: 0 });
   });
 
+  it("gc and remove during a pull (as from another tab) keep the files the pull is installing", async () => {
+    const { manifest, cache, store, name, cacheOptions } = await setup({ sizes: { fp32: 1000, int8: 300_000 } });
+    const big = manifest.files.find((f) => f.path === "onnx/model_int8.onnx")!;
+    const small = manifest.files.filter((f) => f.path === "config.json" || f.path === "tokenizer.json");
+    const smallBytes = small.reduce((n, f) => n + f.size, 0);
+    // The large file stalls part-way: the small ones are stored by then, and no record names them yet.
+    await commands.modelsFault(server, filePath(manifest, big.path), [{ kind: "stall", after: 100_000 }]);
+    const other = kind.make(name, cacheOptions);
+    let stalled = () => {};
+    const reached = new Promise<void>((resolve) => {
+      stalled = resolve;
+    });
+    const pull = store.pull(manifest.id, {
+      stallTimeoutMs: 1500,
+      onProgress: (p) => {
+        if (p.loaded >= smallBytes + 100_000) stalled();
+      },
+    });
+    await reached;
+    while ((await other.usage()).bytes < smallBytes) await new Promise((r) => setTimeout(r, 20));
+    expect((await other.gc()).removedBlobs).toBe(0);
+    expect(await other.remove("web/never-pulled")).toBe(false);
+    const { model } = await pull;
+    const report = await cache.verify(manifest.id);
+    expect(report.files.map((f) => f.ok)).toEqual(model.files.map(() => true));
+    expect((await cache.gc()).removedBlobs).toBe(0);
+  });
+
+  it("an aborted verify throws E_ABORTED and deletes nothing", async () => {
+    const { manifest, cache, store } = await setup();
+    await store.pull(manifest.id);
+    const controller = new AbortController();
+    // Aborted once the first file is checked: the next file's check stops part-way.
+    const e = await caught(
+      cache.verify(manifest.id, undefined, { signal: controller.signal, onVerifyProgress: () => controller.abort() }),
+    );
+    expect(e.code).toBe("E_ABORTED");
+    const report = await cache.verify(manifest.id);
+    expect(report.ok).toBe(true);
+    expect(report.files).toHaveLength(3);
+  });
+
   it("the cached files load into an onnxruntime-web session through @hearth/runtime/web", async () => {
     const id = `web/encoder-${++counter}`;
     const manifest = await commands.modelsServeEncoder(server, id);

@@ -2,6 +2,7 @@ import { downloadFile } from "../download/download-file";
 import { mapLimit } from "../download/map-limit";
 import { ProgressMeter } from "../download/progress-meter";
 import { webCryptoSha256 } from "../download/web-crypto-sha256";
+import { AbortedError } from "../errors/aborted-error";
 import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import { NotFoundError } from "../errors/not-found-error";
 import { QuotaError } from "../errors/quota-error";
@@ -48,7 +49,23 @@ interface ModelRecord {
   lastUsedAt: number;
 }
 
+/**
+ * Blobs an install in progress owns before its record names them (written under the `cache` lock before the first
+ * download). It counts while its owner holds the model's lock; one left by a closed tab is dropped by the next gc.
+ */
+interface PendingInstall {
+  schema: 1;
+  pending: true;
+  owner: string;
+  blobs: string[];
+}
+
 const keyOf = (id: string, revision: string) => `${id.replace("/", "+")}@${revision}`;
+const pendingKeyOf = (key: string) => `${key}.pending`;
+const isPending = (v: unknown): v is PendingInstall => {
+  const p = v as PendingInstall;
+  return p?.schema === 1 && p.pending === true && typeof p.owner === "string" && Array.isArray(p.blobs);
+};
 
 function asRecord(value: unknown): ModelRecord | undefined {
   try {
@@ -106,8 +123,21 @@ export function blobStoreCache(store: BlobStore, options: BlobStoreCacheOptions 
     return all.sort((a, b) => b.lastUsedAt - a.lastUsedAt)[0];
   }
 
+  /** Blobs of installs in progress; forgets those whose install ended without cleaning up. Caller holds `cache`. */
+  async function pendingBlobs(): Promise<Set<string>> {
+    const owned = new Set<string>();
+    for (const value of await store.readRecords()) {
+      if (!isPending(value)) continue;
+      if (await locks.held(value.owner)) for (const sha of value.blobs) owned.add(sha);
+      else await store.removeRecord(pendingKeyOf(value.owner));
+    }
+    return owned;
+  }
+
+  /** Removes blobs no record names and no install in progress owns. Caller holds `cache`. */
   async function dropOrphans(records: ModelRecord[]): Promise<{ count: number; bytes: number }> {
-    const referenced = new Set(records.flatMap((r) => r.files.map((p) => fileOf(r, p)?.sha256)));
+    const referenced = new Set<string | undefined>(records.flatMap((r) => r.files.map((p) => fileOf(r, p)?.sha256)));
+    for (const sha of await pendingBlobs()) referenced.add(sha);
     let count = 0;
     let bytes = 0;
     for (const [sha, size] of await store.blobSizes()) {
@@ -198,10 +228,12 @@ export function blobStoreCache(store: BlobStore, options: BlobStoreCacheOptions 
     const h = hasher();
     let n = 0;
     for await (const chunk of chunks) {
-      if (signal?.aborted) return false;
+      // Not `false`: the caller deletes a blob that does not match, and an aborted check says nothing about it.
+      if (signal?.aborted) throw new AbortedError();
       h.update(chunk);
       n += chunk.byteLength;
     }
+    if (signal?.aborted) throw new AbortedError();
     return n === file.size && (await h.digestHex()) === file.sha256;
   }
 
@@ -211,13 +243,18 @@ export function blobStoreCache(store: BlobStore, options: BlobStoreCacheOptions 
     },
 
     async get(id: string, revision?: string, o: { touch?: boolean } = {}): Promise<CachedModel | undefined> {
-      const r = await findRecord(id, revision);
-      if (!r) return undefined;
-      if (o.touch !== false) {
+      if (o.touch === false) {
+        const r = await findRecord(id, revision);
+        return r ? toModel(r) : undefined;
+      }
+      // Read and rewritten under the lock: a record read before a concurrent pin() and written after would unpin it.
+      return locks.run("cache", async () => {
+        const r = await findRecord(id, revision);
+        if (!r) return undefined;
         r.lastUsedAt = Math.max(now(), r.lastUsedAt);
         await writeRecord(r);
-      }
-      return toModel(r);
+        return toModel(r);
+      });
     },
 
     async install(request: InstallRequest): Promise<CachedModel> {
@@ -230,39 +267,62 @@ export function blobStoreCache(store: BlobStore, options: BlobStoreCacheOptions 
           const existing = await findRecord(manifest.id, manifest.revision);
           const paths = new Set([...(existing?.files ?? []), ...request.files.map((f) => f.path)]);
           const files = manifest.files.filter((f) => paths.has(f.path));
-          const missing: ManifestFile[] = [];
-          for (const f of files) if (!(await store.hasBlob(f.sha256))) missing.push(f);
-          await locks.run(
-            "cache",
-            () => planFits(key, new Map(missing.map((f) => [f.sha256, f.size]))),
-            request.signal,
-          );
-          const meter = new ProgressMeter(
-            files.reduce((s, f) => s + f.size, 0),
-            request.onProgress,
-          );
-          await fetchFiles(label, manifest, files, request.source, request, meter);
-          return locks.run(
-            "cache",
-            async () => {
-              const t = now();
-              const record: ModelRecord = {
-                schema: 1,
-                id: manifest.id,
-                revision: manifest.revision,
-                manifest,
-                files: files.map((f) => f.path),
-                variants: [...new Set([...(existing?.variants ?? []), ...request.variants])],
-                pinned: request.pin ?? existing?.pinned ?? false,
-                installedAt: existing?.installedAt ?? t,
-                lastUsedAt: Math.max(t, existing?.lastUsedAt ?? 0),
-              };
-              await writeRecord(record);
-              await evict(key);
-              return toModel(record);
-            },
-            request.signal,
-          );
+          const pendingKey = pendingKeyOf(key);
+          try {
+            await locks.run(
+              "cache",
+              async () => {
+                // Owned before the first byte is written: gc, remove and eviction (in any tab) keep these blobs until
+                // the record names them, including ones present now that no record names (or a concurrent remove
+                // is about to orphan).
+                const pending: PendingInstall = {
+                  schema: 1,
+                  pending: true,
+                  owner: key,
+                  blobs: files.map((f) => f.sha256),
+                };
+                await store.writeRecord(pendingKey, pending);
+                const missing: ManifestFile[] = [];
+                for (const f of files) if (!(await store.hasBlob(f.sha256))) missing.push(f);
+                await planFits(key, new Map(missing.map((f) => [f.sha256, f.size])));
+              },
+              request.signal,
+            );
+            const meter = new ProgressMeter(
+              files.reduce((s, f) => s + f.size, 0),
+              request.onProgress,
+            );
+            await fetchFiles(label, manifest, files, request.source, request, meter);
+            return await locks.run(
+              "cache",
+              async () => {
+                const t = now();
+                // Read again under the lock: a pin() since the install began must not be undone.
+                const current = await findRecord(manifest.id, manifest.revision);
+                const record: ModelRecord = {
+                  schema: 1,
+                  id: manifest.id,
+                  revision: manifest.revision,
+                  manifest,
+                  files: files.map((f) => f.path),
+                  variants: [...new Set([...(current?.variants ?? []), ...request.variants])],
+                  pinned: request.pin ?? current?.pinned ?? false,
+                  installedAt: current?.installedAt ?? t,
+                  lastUsedAt: Math.max(t, current?.lastUsedAt ?? 0),
+                };
+                await writeRecord(record);
+                await store.removeRecord(pendingKey);
+                await evict(key);
+                return toModel(record);
+              },
+              request.signal,
+            );
+          } catch (e) {
+            // Its blobs become ordinary orphans. (A tab closed mid-install leaves the entry; gc drops it, as
+            // its owner's lock is gone.)
+            await store.removeRecord(pendingKey).catch(() => {});
+            throw e;
+          }
         },
         request.signal,
       );

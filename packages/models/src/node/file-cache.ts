@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { downloadFile } from "../download/download-file";
 import { mapLimit } from "../download/map-limit";
 import { ProgressMeter } from "../download/progress-meter";
+import { AbortedError } from "../errors/aborted-error";
 import { CacheError } from "../errors/cache-error";
 import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import { NotFoundError } from "../errors/not-found-error";
@@ -23,7 +24,7 @@ import type {
   VerifyReport,
 } from "../spec/model-cache";
 import type { ModelSource } from "../spec/model-source";
-import { acquireLock, type HeldLock } from "./file-lock";
+import { acquireLock, type HeldLock, lockHeld } from "./file-lock";
 import { filePartial, linkOrCopy } from "./file-partial";
 import { nodeSha256 } from "./node-sha256";
 
@@ -55,6 +56,15 @@ interface ModelRecord {
   pinned: boolean;
   installedAt: number;
   lastUsedAt: number;
+}
+
+/**
+ * Blobs an install in progress owns before its record names them (`models/<key>.pending`, written under the cache
+ * lock before the first download). It counts while its owner holds the model's lock; one left by a dead process is
+ * dropped by the next gc.
+ */
+interface PendingInstall {
+  blobs: string[];
 }
 
 const keyOf = (id: string, revision: string) => `${id.replace("/", "+")}@${revision}`;
@@ -103,7 +113,11 @@ export function fileCache(
           `${root} is a model cache of layout ${text.trim()}; this version reads ${CACHE_LAYOUT_VERSION}. Use another folder or upgrade.`,
         );
       }
-    })();
+    })().catch((e) => {
+      // Not remembered: a later call tries again (the folder may have been created or freed meanwhile).
+      ready = undefined;
+      throw e;
+    });
     return ready;
   }
 
@@ -182,8 +196,32 @@ export function fileCache(
     return sizes;
   }
 
+  const pendingFile = (key: string) => join(dirs.models, `${key}.pending`);
+
+  /** Blobs of installs in progress; forgets those whose install ended without cleaning up. Caller holds `cache`. */
+  async function pendingBlobs(): Promise<Set<string>> {
+    const owned = new Set<string>();
+    for (const name of await readdir(dirs.models)) {
+      if (!name.endsWith(".pending")) continue;
+      const owner = name.slice(0, -".pending".length);
+      if (!lockHeld(join(dirs.locks, `${owner}.lock`), options.staleLockMs)) {
+        await rm(join(dirs.models, name), { force: true });
+        continue;
+      }
+      try {
+        const p = JSON.parse(await readFile(join(dirs.models, name), "utf8")) as PendingInstall;
+        for (const sha of p.blobs) owned.add(sha);
+      } catch {
+        // Removed meanwhile (the install committed).
+      }
+    }
+    return owned;
+  }
+
+  /** Removes blobs no record names and no install in progress owns. Caller holds `cache`. */
   async function dropOrphans(records: ModelRecord[]): Promise<{ count: number; bytes: number }> {
-    const referenced = new Set(records.flatMap((r) => r.files.map((p) => fileOf(r, p)?.sha256)));
+    const referenced = new Set<string | undefined>(records.flatMap((r) => r.files.map((p) => fileOf(r, p)?.sha256)));
+    for (const sha of await pendingBlobs()) referenced.add(sha);
     let count = 0;
     let bytes = 0;
     for (const [sha, size] of await blobBytes()) {
@@ -288,13 +326,18 @@ export function fileCache(
     },
 
     async get(id: string, revision?: string, o: { touch?: boolean } = {}): Promise<CachedModel | undefined> {
-      const r = await findRecord(id, revision);
-      if (!r) return undefined;
-      if (o.touch !== false) {
+      if (o.touch === false) {
+        const r = await findRecord(id, revision);
+        return r ? toModel(r) : undefined;
+      }
+      // Read and rewritten under the lock: a record read before a concurrent pin() and written after would unpin it.
+      return withLock("cache", async () => {
+        const r = await findRecord(id, revision);
+        if (!r) return undefined;
         r.lastUsedAt = Math.max(now(), r.lastUsedAt);
         await writeRecord(r);
-      }
-      return toModel(r);
+        return toModel(r);
+      });
     },
 
     async install(request: InstallRequest): Promise<CachedModel> {
@@ -308,35 +351,57 @@ export function fileCache(
           const existing = await findRecord(manifest.id, manifest.revision);
           const paths = new Set([...(existing?.files ?? []), ...request.files.map((f) => f.path)]);
           const files = manifest.files.filter((f) => paths.has(f.path));
-          const missing = files.filter((f) => !existsSync(blobPath(f.sha256)));
-          await withLock("cache", () => planFits(key, new Map(missing.map((f) => [f.sha256, f.size]))), request.signal);
-          const meter = new ProgressMeter(
-            files.reduce((s, f) => s + f.size, 0),
-            request.onProgress,
-          );
-          await fetchFiles(label, manifest, files, request.source, request, meter);
-          return withLock(
-            "cache",
-            async () => {
-              const t = now();
-              const record: ModelRecord = {
-                schema: 1,
-                id: manifest.id,
-                revision: manifest.revision,
-                manifest,
-                files: files.map((f) => f.path),
-                variants: [...new Set([...(existing?.variants ?? []), ...request.variants])],
-                pinned: request.pin ?? existing?.pinned ?? false,
-                installedAt: existing?.installedAt ?? t,
-                lastUsedAt: Math.max(t, existing?.lastUsedAt ?? 0),
-              };
-              await link(record);
-              await writeRecord(record);
-              await evict(key);
-              return toModel(record);
-            },
-            request.signal,
-          );
+          const pending = pendingFile(key);
+          try {
+            await withLock(
+              "cache",
+              async () => {
+                // Owned before the first byte is written: gc, remove and eviction (in any process) keep these blobs
+                // until the record names them, including ones present now that no record names.
+                const tmp = `${pending}.${process.pid}.tmp`;
+                await writeFile(tmp, JSON.stringify({ blobs: files.map((f) => f.sha256) } satisfies PendingInstall));
+                await rename(tmp, pending);
+                const missing = files.filter((f) => !existsSync(blobPath(f.sha256)));
+                await planFits(key, new Map(missing.map((f) => [f.sha256, f.size])));
+              },
+              request.signal,
+            );
+            const meter = new ProgressMeter(
+              files.reduce((s, f) => s + f.size, 0),
+              request.onProgress,
+            );
+            await fetchFiles(label, manifest, files, request.source, request, meter);
+            return await withLock(
+              "cache",
+              async () => {
+                const t = now();
+                // Read again under the lock: a pin() since the install began must not be undone.
+                const current = await findRecord(manifest.id, manifest.revision);
+                const record: ModelRecord = {
+                  schema: 1,
+                  id: manifest.id,
+                  revision: manifest.revision,
+                  manifest,
+                  files: files.map((f) => f.path),
+                  variants: [...new Set([...(current?.variants ?? []), ...request.variants])],
+                  pinned: request.pin ?? current?.pinned ?? false,
+                  installedAt: current?.installedAt ?? t,
+                  lastUsedAt: Math.max(t, current?.lastUsedAt ?? 0),
+                };
+                await link(record);
+                await writeRecord(record);
+                await rm(pending, { force: true });
+                await evict(key);
+                return toModel(record);
+              },
+              request.signal,
+            );
+          } catch (e) {
+            // Its blobs become ordinary orphans. (A process killed mid-install leaves the file; gc drops it once
+            // the model's lock is gone or stale.)
+            await rm(pending, { force: true }).catch(() => {});
+            throw e;
+          }
         },
         request.signal,
       );
@@ -446,8 +511,11 @@ async function hashMatches(
     const h = hasher();
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) }))
       h.update(chunk as Buffer);
+    if (signal?.aborted) throw new AbortedError();
     return (await h.digestHex()) === file.sha256;
   } catch (e) {
+    // Typed, never `false`: the caller deletes a file that does not match, and an aborted check says nothing of it.
+    if (signal?.aborted && !(e instanceof AbortedError)) throw new AbortedError(undefined, { cause: e });
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw e;
   }

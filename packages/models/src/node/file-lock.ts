@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { sleep } from "../download/backoff";
 import { LockError } from "../errors/lock-error";
@@ -44,6 +44,11 @@ function isStale(path: string, staleMs: number): boolean {
     // Unreadable: a holder mid-write (young) is not stale; the mtime check above covers abandoned ones.
     return false;
   }
+}
+
+/** Whether some live holder has the lock at `path` now (it exists and is not stale). */
+export function lockHeld(path: string, staleMs = 60_000): boolean {
+  return existsSync(path) && !isStale(path, staleMs);
 }
 
 /**

@@ -37,7 +37,11 @@ function cacheApiStore(cacheName: string): BlobStore {
         "This context has no Cache Storage (the Cache API needs a secure context: https or localhost).",
       );
     }
-    opened ??= storage.open(cacheName);
+    opened ??= storage.open(cacheName).catch((e) => {
+      // Not remembered: the next call tries again.
+      opened = undefined;
+      throw e;
+    });
     return opened;
   };
   // Entry URLs live under a path of this origin that nothing serves; Cache Storage needs http(s) URLs as keys.

@@ -54,7 +54,11 @@ function opfsStore(directory: string): BlobStore {
       );
       const sub = (n: string) => root.getDirectoryHandle(n, { create: true });
       return { blobs: await sub("blobs"), partial: await sub("partial"), records: await sub("records") };
-    })();
+    })().catch((e) => {
+      // Not remembered: the next call tries again (storage access may be granted, or space freed, meanwhile).
+      ready = undefined;
+      throw e;
+    });
     return ready;
   };
   const fileIn = async (dir: FileSystemDirectoryHandle, file: string): Promise<File | undefined> => {
