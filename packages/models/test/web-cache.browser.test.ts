@@ -368,6 +368,40 @@ describe.each(kinds)("$name cache", (kind) => {
     expect(report.files).toHaveLength(3);
   });
 
+  it("a pin() racing with get() calls (which mark the model used) is never undone", async () => {
+    const { manifest, cache, store } = await setup();
+    await store.pull(manifest.id);
+    // Reads and writes spread over the pin: some get() reads the record before the pin writes it.
+    const pinned = cache.pin(manifest.id, true);
+    const gets: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 30; i++) {
+      gets.push(cache.get(manifest.id));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await Promise.all([pinned, ...gets]);
+    expect((await cache.get(manifest.id, undefined, { touch: false }))?.pinned).toBe(true);
+  });
+
+  it("opening the storage again after it failed once", async () => {
+    counter++;
+    const name = `test-retry-${kind.name.replace(/\W/g, "")}-${counter}-${Date.now()}`;
+    names.push(name);
+    const cache = kind.make(name);
+    // The browser refuses once (as when storage is blocked at first); the next call must ask it again.
+    const [target, method] =
+      kind.name === "OPFS" ? [navigator.storage as object, "getDirectory"] : [caches as object, "open"];
+    Object.defineProperty(target, method, {
+      configurable: true,
+      value: () => Promise.reject(new DOMException("refused for the test", "SecurityError")),
+    });
+    try {
+      expect((await caught(cache.list())).code).toBe("E_CACHE");
+    } finally {
+      delete (target as Record<string, unknown>)[method];
+    }
+    expect(await cache.list()).toEqual([]);
+  });
+
   it("the cached files load into an onnxruntime-web session through @hearth/runtime/web", async () => {
     const id = `web/encoder-${++counter}`;
     const manifest = await commands.modelsServeEncoder(server, id);

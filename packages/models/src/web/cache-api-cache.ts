@@ -37,7 +37,7 @@ function cacheApiStore(cacheName: string): BlobStore {
         "This context has no Cache Storage (the Cache API needs a secure context: https or localhost).",
       );
     }
-    opened ??= storage.open(cacheName).catch((e) => {
+    opened ??= storageCall(name, "opening the cache", () => storage.open(cacheName)).catch((e) => {
       // Not remembered: the next call tries again.
       opened = undefined;
       throw e;
