@@ -181,6 +181,22 @@ describe("verify, repair, remove, gc", () => {
     expect(readdirSync(join(root, "models")).filter((n) => !n.endsWith(".json"))).toEqual([]);
   });
 
+  it("a pin() racing with get() calls (which mark the model used) is never undone", async () => {
+    const m = fixtureModel("race/pin", "main", { fp32: 1000, int8: 2000 }, 302);
+    serveHub(server, m);
+    const cache = fileCache({ root: newDir() });
+    await createModelStore({ cache, sources: [hubSource(server.url)] }).pull(m.manifest.id);
+    // Reads and writes spread over the pin: some get() reads the record before the pin writes it.
+    const pinned = cache.pin(m.manifest.id, true);
+    const gets: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 30; i++) {
+      gets.push(cache.get(m.manifest.id));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await Promise.all([pinned, ...gets]);
+    expect((await cache.get(m.manifest.id, undefined, { touch: false }))?.pinned).toBe(true);
+  });
+
   it("an aborted verify throws E_ABORTED and deletes nothing", async () => {
     const m = fixtureModel("race/verify", "main", { fp32: 1000, int8: 300_000 }, 301);
     serveHub(server, m);
