@@ -1,6 +1,7 @@
 // @hearth/models: a verified pull from a loopback hub against a raw fetch piped to a file (goal >= 0.9x its
 // throughput, i.e. a ratio of times <= 1.11); streaming SHA-256 through the Node cache's hasher against node:crypto
-// and @noble/hashes (what browsers use: WebCrypto cannot hash a stream); and the int8 quantizer against fp32 on two
+// and @noble/hashes (what browsers stream a file past 128 MiB through; below that they hash with WebCrypto, which
+// cannot hash a stream and is not measured here); and the int8 quantizer against fp32 on two
 // models: size (goal <= 0.3x), one-thread CPU latency (goal <= 0.8x) and accuracy (goal: at most 0.5 points lost).
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
