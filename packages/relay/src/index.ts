@@ -26,6 +26,7 @@ export type { AppendFeed, AppendNotice } from "./store/append-feed";
 export { PostgresStore, type PostgresStoreOptions } from "./store/postgres-store";
 export type {
   AppendResult,
+  CompactedEntry,
   CompactionQuery,
   CompactionResult,
   DeviceRecord,

@@ -14,6 +14,7 @@ import {
   SqliteStore,
   StorageError,
 } from "../src/index";
+import { checkCompactedSeqAnswers } from "./helpers/compacted-seq-answers";
 import { makeEntry } from "./helpers/entries";
 
 const dirs: string[] = [];
@@ -225,6 +226,12 @@ describe("SqliteStore", () => {
     });
   });
 
+  it("answers an append at a compacted seq as compacted with the mark, same envelope or not", async () => {
+    const store = open();
+    const { spaceId, founder } = await withSpace(store);
+    await checkCompactedSeqAnswers(store, spaceId, founder);
+  });
+
   it("compacts what the newest snapshot covers, keeps retries idempotent and shrinks the file", async () => {
     const store = open();
     const { spaceId, founder } = await withSpace(store);
@@ -257,7 +264,14 @@ describe("SqliteStore", () => {
     // batch with a new entry; a retry of a kept entry still gets its position.
     const size = await store.storedBytes();
     const retry = await store.appendEntries(spaceId, doc, [entries[0] ?? big(1), entries[54] ?? big(55)], 6000);
-    expect(retry).toMatchObject({ positions: [COMPACTED_POSITION, COMPACTED_POSITION], appended: [] });
+    expect(retry).toMatchObject({
+      positions: [COMPACTED_POSITION, COMPACTED_POSITION],
+      compacted: [
+        { index: 0, mark: 55 },
+        { index: 1, mark: 55 },
+      ],
+      appended: [],
+    });
     const mixed = await store.appendEntries(
       spaceId,
       doc,
@@ -265,6 +279,7 @@ describe("SqliteStore", () => {
       6000,
     );
     expect(mixed.positions).toEqual([COMPACTED_POSITION, 56, 62]);
+    expect(mixed.compacted).toEqual([{ index: 0, mark: 55 }]);
     expect(mixed.appended.map((x) => x.seq)).toEqual([62]);
     expect((await store.fetchEntries(spaceId, doc, { after: 0, limit: 100, maxBytes: 1e9 })).head).toBe(62);
     expect(await store.storedBytes()).toBeLessThan(size + 2 * 64 * 1024);

@@ -115,7 +115,7 @@ export function entryRoutes(deps: RouteDeps): Route[] {
         const result = await store.appendEntries(spaceId, documentId, entries, now);
         hub.publish(spaceId, documentId, result.appended);
         if (result.newSnapshot) compactor.snapshotAdded(spaceId, documentId);
-        return { status: 200, body: { positions: result.positions } };
+        return { status: 200, body: { positions: result.positions, compacted: result.compacted } };
       },
     },
     {

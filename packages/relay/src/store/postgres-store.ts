@@ -14,6 +14,7 @@ import { migrate } from "./postgres/migrations";
 import {
   type AppendResult,
   COMPACTED_POSITION,
+  type CompactedEntry,
   type CompactionQuery,
   type CompactionResult,
   type DeviceRecord,
@@ -547,10 +548,11 @@ export class PostgresStore implements RelayStore {
     let snapshotPosition = doc.snapshot_position;
     let snapshotCovers = doc.snapshot_covers;
     const positions: number[] = [];
+    const compacted: CompactedEntry[] = [];
     const appended: StoredEntry[] = [];
     const fresh: { entry: LogEntry; position: number; kind: number; covers: number | null; digest: Buffer }[] = [];
     let newSnapshot = false;
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const digest = digestOf(entry.envelope, entry.signature);
       const kind = KIND_CODES[entry.kind];
       const covers = entry.covers ?? null;
@@ -571,9 +573,11 @@ export class PostgresStore implements RelayStore {
         positions.push(existing.position);
         continue;
       }
-      // Compaction deleted this device's entries up to its mark: an entry at or below it was stored once (a device
-      // appends its seqs in order) and is now part of the snapshot.
-      if (entry.seq <= (marks.get(entry.deviceId) ?? 0)) {
+      // Compaction deleted this device's entries up to its mark and kept no digest: the entry may be a retry of a
+      // dropped one or new changes under a reused seq. Either way it is not stored; the device re-sends it above.
+      const mark = marks.get(entry.deviceId) ?? 0;
+      if (entry.seq <= mark) {
+        compacted.push({ index, mark });
         positions.push(COMPACTED_POSITION);
         continue;
       }
@@ -601,7 +605,7 @@ export class PostgresStore implements RelayStore {
       positions.push(head);
       appended.push({ ...entry, position: head });
     }
-    if (fresh.length === 0) return { positions, appended, newSnapshot };
+    if (fresh.length === 0) return { positions, compacted, appended, newSnapshot };
 
     const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.length);
     // One statement, so one transaction: the writers still active (and kept so until it commits), the head moved
@@ -663,7 +667,7 @@ export class PostgresStore implements RelayStore {
     );
     if (rows[0]?.moved !== 1) throw new LostRace();
     if (rows[0]?.stored !== fresh.length) throw new StorageError("The relay stored fewer entries than it should have.");
-    return { positions, appended, newSnapshot };
+    return { positions, compacted, appended, newSnapshot };
   }
 
   fetchEntries(spaceId: string, documentId: string, query: FetchQuery): Promise<FetchResult> {

@@ -62,19 +62,34 @@ export interface NewGrant {
 /** The answer to an append: one position per entry given, and the entries that were new. */
 export interface AppendResult {
   /**
-   * Position of each entry, in the order given. A retried entry gets the position it already had, or
-   * {@link COMPACTED_POSITION} when compaction has dropped it since (its position is no longer known).
+   * Position of each entry, in the order given. A retried entry gets the position it already had;
+   * {@link COMPACTED_POSITION} marks an entry at or below its device's compaction mark (see `compacted`).
    */
   positions: number[];
+  /**
+   * The entries (by index in the batch) whose seq is at or below their device's compaction mark, with that mark.
+   * They were not stored: compaction keeps no digest, so the relay cannot tell a retry of a dropped entry from a
+   * new entry reusing its seq (a device restored from an older copy of its storage). The device re-sends their
+   * changes under seqs above the mark; applying an Automerge change twice is harmless.
+   */
+  compacted: CompactedEntry[];
   /** The entries stored by this call (not the retries), with their positions: what the relay pushes live. */
   appended: StoredEntry[];
   /** True when a snapshot in this batch now covers more than any before it (compaction may follow). */
   newSnapshot: boolean;
 }
 
+/** An entry of a batch that was not stored because its seq is at or below its device's compaction mark. */
+export interface CompactedEntry {
+  /** Its index in the batch. */
+  index: number;
+  /** The device's compaction mark in the document: the highest seq compaction dropped. */
+  mark: number;
+}
+
 /**
- * The position answered for a retry of an entry that compaction already dropped: acknowledged as a duplicate and
- * not stored again. Real positions start at 1.
+ * The position answered for an entry at or below its device's compaction mark (listed in
+ * {@link AppendResult.compacted}): not stored. Real positions start at 1.
  */
 export const COMPACTED_POSITION = 0;
 
@@ -167,7 +182,8 @@ export interface RelayStore {
    * (document, device, seq) of a stored entry: the same envelope, signature and metadata again returns the stored
    * position; anything else is a `ConflictError` and nothing of the batch is stored. An entry whose seq is at or
    * below the device's compaction mark in the document (see {@link RelayStore.compact}) and that is not stored is
-   * a retry of a dropped entry: it gets {@link COMPACTED_POSITION} and is neither stored nor pushed.
+   * neither stored nor pushed: it gets {@link COMPACTED_POSITION} and is listed in `compacted` with the mark,
+   * whatever its envelope (no digest of a dropped entry remains to compare it with).
    * `ForbiddenError` when a writer is not active. A snapshot must not cover beyond the head it is appended after
    * (`ProtocolError`).
    */
@@ -182,7 +198,7 @@ export interface RelayStore {
   /**
    * Deletes the entries covered by each document's newest snapshot and old enough (metadata and body: nothing per
    * dropped entry remains), raising per (document, device) a compaction mark to the highest seq dropped so that
-   * retries stay idempotent; then gives the space back to the file system.
+   * an append at or below it is answered as compacted instead of being stored again; then gives the space back to the file system.
    */
   compact(query: CompactionQuery): Promise<CompactionResult>;
   /** Bytes the store occupies on disk (or the nearest equivalent), for monitoring and tests. */

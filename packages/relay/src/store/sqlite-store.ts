@@ -11,6 +11,7 @@ import { StorageError } from "../errors/storage-error";
 import {
   type AppendResult,
   COMPACTED_POSITION,
+  type CompactedEntry,
   type CompactionQuery,
   type CompactionResult,
   type DeviceRecord,
@@ -296,9 +297,10 @@ export class SqliteStore implements RelayStore {
       }
       let { head, snapshot_position: snapshotPosition, snapshot_covers: snapshotCovers } = doc;
       const positions: number[] = [];
+      const compacted: CompactedEntry[] = [];
       const appended: StoredEntry[] = [];
       let newSnapshot = false;
-      for (const entry of entries) {
+      for (const [index, entry] of entries.entries()) {
         if (entry.documentId !== documentId)
           throw new ProtocolError("Every entry of a batch must be for its document.");
         const digest = digestOf(entry.envelope, entry.signature);
@@ -320,10 +322,11 @@ export class SqliteStore implements RelayStore {
           positions.push(existing.position);
           continue;
         }
-        // Compaction deleted this device's entries up to its mark: an entry at or below it was stored once (a
-        // device appends its seqs in order) and is now part of the snapshot.
+        // Compaction deleted this device's entries up to its mark and kept no digest: the entry may be a retry of
+        // a dropped one or new changes under a reused seq. Either way it is not stored; the device re-sends it above.
         const mark = this.#sql.compactionMark.get(doc.id, entry.deviceId)?.seq ?? 0;
         if (entry.seq <= mark) {
+          compacted.push({ index, mark });
           positions.push(COMPACTED_POSITION);
           continue;
         }
@@ -356,7 +359,7 @@ export class SqliteStore implements RelayStore {
         appended.push({ ...entry, position: head });
       }
       if (appended.length > 0) this.#sql.updateDocument.run(head, snapshotPosition, snapshotCovers, doc.id);
-      return { positions, appended, newSnapshot };
+      return { positions, compacted, appended, newSnapshot };
     });
   }
 

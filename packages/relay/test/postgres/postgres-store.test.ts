@@ -13,6 +13,7 @@ import {
   PostgresStore,
   StorageError,
 } from "../../src/index";
+import { checkCompactedSeqAnswers } from "../helpers/compacted-seq-answers";
 import { makeEntry } from "../helpers/entries";
 import { freshDatabase, withDatabase } from "../helpers/test-store";
 
@@ -247,6 +248,12 @@ describe("PostgresStore", () => {
     expect(Buffer.from(read[0]?.envelope ?? []).equals(Buffer.from(batch[0]?.envelope ?? []))).toBe(true);
   });
 
+  it("answers an append at a compacted seq as compacted with the mark, same envelope or not", async () => {
+    const store = await open(await freshDatabase());
+    const { spaceId, founder } = await withSpace(store);
+    await checkCompactedSeqAnswers(store, spaceId, founder);
+  });
+
   it("compacts from several stores at once: each covered entry is dropped once, the snapshot and tail stay", async () => {
     const url = await freshDatabase();
     const [a, b] = [await open(url), await open(url)];
@@ -273,7 +280,11 @@ describe("PostgresStore", () => {
       ]);
       // A retry of a dropped entry is acknowledged as one, not stored again.
       const retried = await b.appendEntries(spaceId, doc, [makeEntry({ device: founder, documentId: doc, seq: 1 })], 2);
-      expect(retried).toMatchObject({ positions: [COMPACTED_POSITION], appended: [] });
+      expect(retried).toMatchObject({
+        positions: [COMPACTED_POSITION],
+        compacted: [{ index: 0, mark: 40 }],
+        appended: [],
+      });
     }
     // Nothing per dropped entry remains: two entries per document, and one mark per (document, device).
     const rows = await withDatabase(url, async (db) => {

@@ -327,6 +327,27 @@ export class DocumentReplica {
   }
 
   /**
+   * The relay did not store the entries of `batch` from index `from` on because their seqs are at or below its
+   * compaction mark `mark` for this device (this device reused seqs, say restored from an older copy of its storage,
+   * or it retried entries the relay has since compacted: the relay cannot tell which). The entries before `from` are
+   * acknowledged; the changes of the others and of the rest of the queue are re-sealed under seqs above the mark.
+   * A retry thus stores its changes twice, which Automerge applies once; new changes are never dropped. Entries after
+   * `from` that the relay did store are re-sent too, so no device has to apply them before the changes they follow.
+   * Lock held.
+   */
+  async requeueAboveMark(batch: QueueRecord[], positions: number[], from: number, mark: number): Promise<void> {
+    await this.acknowledge(batch.slice(0, from), positions.slice(0, from));
+    // A snapshot is not re-sent: a compacted one covers positions that are gone, and the changes it holds travel in
+    // change entries anyway.
+    const rest = new Set(batch.slice(from));
+    const snapshots = this.queue.filter((r) => rest.has(r) && r.entry.kind === "snapshot");
+    for (const record of snapshots)
+      await this.#ctx.storage.remove(storageKeys.queued(this.documentId, record.entry.seq));
+    this.queue = this.queue.filter((r) => !snapshots.includes(r));
+    await this.renumberQueue(Math.max(this.state.nextSeq, mark + 1));
+  }
+
+  /**
    * Re-seals a queued entry under the current epoch and a new sequence number (after a key rotation, or when the
    * relay already holds the number from an earlier life of this device). Lock held.
    */

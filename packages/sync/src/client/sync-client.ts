@@ -20,6 +20,7 @@ import { StorageError } from "../errors/storage-error";
 import { SyncError } from "../errors/sync-error";
 import { TooLargeError } from "../errors/too-large-error";
 import { VerifyError } from "../errors/verify-error";
+import type { AppendAnswer } from "../protocol/append-answer";
 import { checkId, encodeWireEntry, MAX_ENTRY_BYTES } from "../protocol/wire";
 import { type LiveConnection, type LivePush, openLiveSocket, type WebSocketConstructor } from "../relay/live-socket";
 import { type FetchedEntry, RelayApi } from "../relay/relay-api";
@@ -787,9 +788,9 @@ export class SyncClient {
     while (replica.queue.length > 0) {
       if (signal.aborted) throw new OfflineError("Sending was cancelled: the client paused or closed.");
       const batch = this.#batch(replica.queue, single);
-      let positions: number[];
+      let answer: Required<AppendAnswer>;
       try {
-        positions = await this.#api.append(
+        answer = await this.#api.append(
           this.spaceId,
           replica.documentId,
           batch.map((r) => encodeWireEntry(r.entry)),
@@ -811,6 +812,22 @@ export class SyncClient {
           continue;
         }
         throw error;
+      }
+      const { positions, compacted } = answer;
+      const first = compacted[0];
+      if (first) {
+        // Not stored: at or below the relay's compaction mark for this device. Re-sent above it, never dropped.
+        if (conflicts >= MAX_CONFLICT_RETRIES) {
+          throw new ConflictError(
+            `The relay keeps answering entries of document ${replica.documentId} as compacted; they stay queued.`,
+          );
+        }
+        conflicts++;
+        const mark = Math.max(...compacted.map((c) => c.mark));
+        await replica.lock.run(() => replica.requeueAboveMark(batch, positions, first.index, mark));
+        this.#stats.entriesSent += first.index;
+        this.#progress(progress, first.index);
+        continue;
       }
       await replica.lock.run(() => replica.acknowledge(batch, positions));
       this.#stats.entriesSent += batch.length;

@@ -2,6 +2,7 @@
 
 export { ProtocolError } from "../errors/protocol-error";
 export { SyncError, type SyncErrorCode } from "../errors/sync-error";
+export type { AppendAnswer } from "./append-answer";
 export type { LogEntry, StoredEntry } from "./log-entry";
 export {
   AUTH_HEADERS,

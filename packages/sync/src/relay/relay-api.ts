@@ -1,5 +1,6 @@
 import { type DeviceIdentity, type DevicePublicKeys, deviceIdOf } from "@hearth/transport";
 import { ProtocolError } from "../errors/protocol-error";
+import type { AppendAnswer } from "../protocol/append-answer";
 import type { LogEntry } from "../protocol/log-entry";
 import { routes } from "../protocol/routes";
 import { checkId, decodeWireEntry, fromBase64, MAX_ENTRY_BYTES, toBase64, type WireEntry } from "../protocol/wire";
@@ -132,8 +133,17 @@ export class RelayApi {
     });
   }
 
-  /** `POST entries`: appends entries of one document; resolves with their positions, in order. */
-  async append(spaceId: string, documentId: string, entries: WireEntry[], signal?: AbortSignal): Promise<number[]> {
+  /**
+   * `POST entries`: appends entries of one document; resolves with their positions, in order, and the entries the
+   * relay did not store because they sit at or below its compaction mark (an older relay that does not list them
+   * answers position 0 alone: they are taken as compacted with mark 0).
+   */
+  async append(
+    spaceId: string,
+    documentId: string,
+    entries: WireEntry[],
+    signal?: AbortSignal,
+  ): Promise<Required<AppendAnswer>> {
     const answer = object(
       await this.http.request("POST", routes.entries(spaceId, documentId), { body: { entries }, signed: true, signal }),
       "append",
@@ -142,7 +152,20 @@ export class RelayApi {
     if (positions.length !== entries.length) {
       throw new ProtocolError("The relay answered a different number of positions than entries were sent.");
     }
-    return positions;
+    const marks = new Map<number, number>();
+    for (const item of answer.compacted === undefined ? [] : array(answer.compacted, "append")) {
+      const v = object(item, "append");
+      const index = count(v.index, "append");
+      if (index >= entries.length || positions[index] !== 0) {
+        throw new ProtocolError("The relay listed as compacted an entry it did not answer with position 0.");
+      }
+      marks.set(index, count(v.mark, "append"));
+    }
+    const compacted: { index: number; mark: number }[] = [];
+    positions.forEach((position, index) => {
+      if (position === 0) compacted.push({ index, mark: marks.get(index) ?? 0 });
+    });
+    return { positions, compacted };
   }
 
   /** `GET entries?after=N&limit=M`: the entries after a cursor (starting with a snapshot when one covers more). */
