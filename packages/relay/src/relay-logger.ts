@@ -20,6 +20,8 @@ export interface RelayLogRecord {
   entries?: number;
   /** Envelope bytes appended, fetched or pushed. */
   bytes?: number;
+  /** Entries of an append answered as compacted (at or below their device's compaction mark): not stored. */
+  compacted?: number;
   /** Stable error code of a failed request. */
   code?: string;
   /** Error class and message of an unexpected failure (ours: they hold no content). */

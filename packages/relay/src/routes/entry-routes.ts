@@ -113,6 +113,7 @@ export function entryRoutes(deps: RouteDeps): Route[] {
         log.entries = entries.length;
         log.bytes = entries.reduce((n, entry) => n + entry.envelope.length, 0);
         const result = await store.appendEntries(spaceId, documentId, entries, now);
+        if (result.compacted.length > 0) log.compacted = result.compacted.length;
         hub.publish(spaceId, documentId, result.appended);
         if (result.newSnapshot) compactor.snapshotAdded(spaceId, documentId);
         return { status: 200, body: { positions: result.positions, compacted: result.compacted } };
