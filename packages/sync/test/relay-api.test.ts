@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { backoffDelay, encodeWireEntry, RateLimitedError, sealEntry, toBase64 } from "../src/index";
 import { errorFromResponse, parseRetryAfter } from "../src/relay/error-from-response";
 import { parseLiveMessage } from "../src/relay/live-socket";
-import { parseDeviceRecord } from "../src/relay/relay-api";
+import { parseAppendAnswer, parseDeviceRecord } from "../src/relay/relay-api";
 import { RelayHttp } from "../src/relay/relay-http";
 
 describe("relay answers", () => {
@@ -28,6 +28,41 @@ describe("relay answers", () => {
     expect((limited as RateLimitedError).retryAfterMs).toBe(3000);
     expect(errorFromResponse(403, body, null).message).toContain("The relay said: because");
     expect(errorFromResponse(500, "not json", null).message).toMatch(/retry/);
+  });
+
+  it("reads an append's answer: compacted entries with their marks, from older relays by position 0 alone", () => {
+    expect(
+      parseAppendAnswer(
+        {
+          positions: [0, 7, 0],
+          compacted: [
+            { index: 0, mark: 6 },
+            { index: 2, mark: 6 },
+          ],
+        },
+        3,
+      ),
+    ).toEqual({
+      positions: [0, 7, 0],
+      compacted: [
+        { index: 0, mark: 6 },
+        { index: 2, mark: 6 },
+      ],
+    });
+    expect(parseAppendAnswer({ positions: [5, 0] }, 2)).toEqual({
+      positions: [5, 0],
+      compacted: [{ index: 1, mark: 0 }],
+    });
+    expect(parseAppendAnswer({ positions: [5], compacted: [] }, 1)).toEqual({ positions: [5], compacted: [] });
+    for (const bad of [
+      { positions: [5], compacted: [{ index: 0, mark: 6 }] },
+      { positions: [0], compacted: [{ index: 1, mark: 6 }] },
+      { positions: [0], compacted: [{ index: 0, mark: -1 }] },
+      { positions: [0], compacted: "all" },
+      { positions: [0, 1] },
+    ]) {
+      expect(() => parseAppendAnswer(bad, 1)).toThrow(expect.objectContaining({ code: "E_PROTOCOL" }));
+    }
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {

@@ -43,6 +43,32 @@ function bytes(value: unknown, field: string, length?: number): Uint8Array {
   return out;
 }
 
+/**
+ * Reads the answer to an append of `sent` entries. Every position 0 is a compacted entry; its mark comes from
+ * `compacted`, or is 0 from a relay that answers the position alone. `ProtocolError` for anything inconsistent.
+ */
+export function parseAppendAnswer(value: unknown, sent: number): Required<AppendAnswer> {
+  const answer = object(value, "append");
+  const positions = array(answer.positions, "append").map((p) => count(p, "append"));
+  if (positions.length !== sent) {
+    throw new ProtocolError("The relay answered a different number of positions than entries were sent.");
+  }
+  const marks = new Map<number, number>();
+  for (const item of answer.compacted === undefined ? [] : array(answer.compacted, "append")) {
+    const v = object(item, "append");
+    const index = count(v.index, "append");
+    if (index >= sent || positions[index] !== 0) {
+      throw new ProtocolError("The relay listed as compacted an entry it did not answer with position 0.");
+    }
+    marks.set(index, count(v.mark, "append"));
+  }
+  const compacted: { index: number; mark: number }[] = [];
+  positions.forEach((position, index) => {
+    if (position === 0) compacted.push({ index, mark: marks.get(index) ?? 0 });
+  });
+  return { positions, compacted };
+}
+
 /** Parses one device of `GET devices`; throws {@link ProtocolError} if its id does not belong to its keys. */
 export function parseDeviceRecord(value: unknown): DeviceRecord {
   const v = object(value, "devices");
@@ -144,28 +170,12 @@ export class RelayApi {
     entries: WireEntry[],
     signal?: AbortSignal,
   ): Promise<Required<AppendAnswer>> {
-    const answer = object(
-      await this.http.request("POST", routes.entries(spaceId, documentId), { body: { entries }, signed: true, signal }),
-      "append",
-    );
-    const positions = array(answer.positions, "append").map((p) => count(p, "append"));
-    if (positions.length !== entries.length) {
-      throw new ProtocolError("The relay answered a different number of positions than entries were sent.");
-    }
-    const marks = new Map<number, number>();
-    for (const item of answer.compacted === undefined ? [] : array(answer.compacted, "append")) {
-      const v = object(item, "append");
-      const index = count(v.index, "append");
-      if (index >= entries.length || positions[index] !== 0) {
-        throw new ProtocolError("The relay listed as compacted an entry it did not answer with position 0.");
-      }
-      marks.set(index, count(v.mark, "append"));
-    }
-    const compacted: { index: number; mark: number }[] = [];
-    positions.forEach((position, index) => {
-      if (position === 0) compacted.push({ index, mark: marks.get(index) ?? 0 });
+    const answer = await this.http.request("POST", routes.entries(spaceId, documentId), {
+      body: { entries },
+      signed: true,
+      signal,
     });
-    return { positions, compacted };
+    return parseAppendAnswer(answer, entries.length);
   }
 
   /** `GET entries?after=N&limit=M`: the entries after a cursor (starting with a snapshot when one covers more). */
