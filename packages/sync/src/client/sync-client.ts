@@ -790,7 +790,7 @@ export class SyncClient {
       const batch = this.#batch(replica.queue, single);
       let answer: Required<AppendAnswer>;
       try {
-        answer = await this.#api.append(
+        answer = await this.#api.appendEntries(
           this.spaceId,
           replica.documentId,
           batch.map((r) => encodeWireEntry(r.entry)),

@@ -160,11 +160,19 @@ export class RelayApi {
   }
 
   /**
-   * `POST entries`: appends entries of one document; resolves with their positions, in order, and the entries the
-   * relay did not store because they sit at or below its compaction mark (an older relay that does not list them
-   * answers position 0 alone: they are taken as compacted with mark 0).
+   * `POST entries`: appends entries of one document; resolves with their positions, in order (0 for an entry the
+   * relay did not store because it sits at or below its compaction mark: see {@link RelayApi.appendEntries}).
    */
-  async append(
+  async append(spaceId: string, documentId: string, entries: WireEntry[], signal?: AbortSignal): Promise<number[]> {
+    return (await this.appendEntries(spaceId, documentId, entries, signal)).positions;
+  }
+
+  /**
+   * `POST entries`, with the whole answer: the positions and the entries the relay did not store because they sit
+   * at or below its compaction mark, with the mark (an older relay that does not list them answers position 0
+   * alone: they are taken as compacted with mark 0). Such entries must be re-sent above the mark, not dropped.
+   */
+  async appendEntries(
     spaceId: string,
     documentId: string,
     entries: WireEntry[],
