@@ -116,7 +116,9 @@ export function entryRoutes(deps: RouteDeps): Route[] {
         if (result.compacted.length > 0) log.compacted = result.compacted.length;
         hub.publish(spaceId, documentId, result.appended);
         if (result.newSnapshot) compactor.snapshotAdded(spaceId, documentId);
-        return { status: 200, body: { positions: result.positions, compacted: result.compacted } };
+        // `compacted` only when there are any: the usual answer stays what it always was.
+        const { positions, compacted } = result;
+        return { status: 200, body: compacted.length > 0 ? { positions, compacted } : { positions } };
       },
     },
     {

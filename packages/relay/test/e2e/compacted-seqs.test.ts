@@ -100,7 +100,7 @@ describe("appends at compacted seqs", () => {
     ]);
     // The relay answered the append as compacted; the re-sent seq (4, above the mark) then met this device's own
     // snapshot, a 409 the client resolves by pulling and numbering after it.
-    const appends = relay.logs.slice(since).filter((l) => l.method === "POST" && l.route?.endsWith("/entries"));
+    const appends = relay.logs.slice(since).filter((l) => l.method === "POST" && String(l.route).endsWith("/entries"));
     expect(appends.map((l) => [l.status, l.compacted])).toEqual([
       [200, 1],
       [409, undefined],

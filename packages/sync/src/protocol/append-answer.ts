@@ -8,7 +8,7 @@ export interface AppendAnswer {
    * Entries (by index in the batch) that were not stored because their seq is at or below their device's
    * compaction mark, with the mark. Compaction keeps no digest, so the relay cannot tell a retry of a dropped entry
    * from new changes under a reused seq: the device re-sends their changes under seqs above the mark. Relays before
-   * this field answered only the 0 position.
+   * this field answered only the 0 position. Absent when there are none.
    */
   compacted?: { index: number; mark: number }[];
 }

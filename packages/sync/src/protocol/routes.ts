@@ -12,7 +12,7 @@
  * | `/v1/devices/:device/grants` | GET | `{ grants: [{ spaceId, grant }] }`: enrollment and key grants sealed to that device, in every space (no auth: they are ciphertext; a new device does not know its space yet) |
  * | `/v1/spaces/:space/grants` | POST | `{ grants: [base64] }`: key grants after a rotation, one per remaining device |
  * | `/v1/spaces/:space/docs` | GET | `{ docs: [{ documentId, head }] }` |
- * | `/v1/spaces/:space/docs/:doc/entries` | POST | `{ entries: WireEntry[] }` -> `AppendAnswer` `{ positions, compacted }`; idempotent per (device, seq) of a stored entry; one at or below its device's compaction mark is not stored: position 0 and listed in `compacted` with the mark |
+ * | `/v1/spaces/:space/docs/:doc/entries` | POST | `{ entries: WireEntry[] }` -> `AppendAnswer` `{ positions, compacted }`; idempotent per (device, seq) of a stored entry; one at or below its device's compaction mark is not stored: position 0 and listed in `compacted` with the mark (the field only when there are such entries) |
  * | `/v1/spaces/:space/docs/:doc/entries?after=N&limit=M` | GET | `{ entries: WireEntry[], head }`; starts at the newest snapshot covering more than N |
  * | `/v1/spaces/:space/live` | GET (WebSocket) | auth in the query; server pushes `{ type: "entries", documentId, entries }` |
  */
