@@ -28,6 +28,8 @@ export { CalendarFormatError } from "./errors/calendar-format-error";
 export { HeadFormatError } from "./errors/head-format-error";
 export { InvalidArgumentError } from "./errors/invalid-argument-error";
 export { MailFormatError } from "./errors/mail-format-error";
+export { ModelUnavailableError } from "./errors/model-unavailable-error";
+export { NoSpaceError } from "./errors/no-space-error";
 export { PamError, type PamErrorCode } from "./errors/pam-error";
 export { ProfileError } from "./errors/profile-error";
 export { QueueFormatError } from "./errors/queue-format-error";

@@ -1,6 +1,6 @@
 // `pam web`'s server on loopback: the built app, the config the page reads, the zoo's catalog, and nothing else.
 
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, symlink } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,8 +13,8 @@ const appDir = fileURLToPath(new URL("../dist/web", import.meta.url));
 let server: WebServer;
 
 // A raw GET, so paths like /models/../ reach the server as written (fetch would normalize them).
-function get(path: string): Promise<{ status: number; type: string; body: string }> {
-  const url = new URL(server.url);
+function get(path: string, on = server): Promise<{ status: number; type: string; body: string }> {
+  const url = new URL(on.url);
   return new Promise((resolve, reject) => {
     request({ host: url.hostname, port: url.port, path, method: "GET" }, (res) => {
       let body = "";
@@ -66,4 +66,19 @@ it("says the app is not built rather than serving nothing", async () => {
   const empty = await mkdtemp(join(tmpdir(), "pam-web-"));
   await expect(startWebServer({ appDir: empty })).rejects.toBeInstanceOf(WebAppMissingError);
   await expect(startWebServer({ appDir: empty })).rejects.toMatchObject({ code: "E_WEB_APP_MISSING" });
+});
+
+it("a file that fails while it is read ends that response and keeps the server up", async () => {
+  // Linux's memory file of a process: a regular file by stat, whose first read fails (EIO), as a failing disk would.
+  const catalogDir = await mkdtemp(join(tmpdir(), "pam-web-"));
+  await mkdir(join(catalogDir, "broken"));
+  await symlink("/proc/self/mem", join(catalogDir, "broken", "model.onnx"));
+  const broken = await startWebServer({ appDir, catalogDir });
+  try {
+    await expect(get("/models/broken/model.onnx", broken)).rejects.toThrow(/socket hang up|ECONNRESET|aborted/);
+    expect((await get("/", broken)).status).toBe(200);
+    expect((await get("/models/missing.onnx", broken)).status).toBe(404);
+  } finally {
+    await broken.close();
+  }
 });

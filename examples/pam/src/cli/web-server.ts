@@ -1,8 +1,9 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize, sep } from "node:path";
+import { pipeline } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { catalogPath } from "@hearth/zoo/node";
 import { WebAppMissingError } from "../errors/web-app-missing-error";
@@ -51,6 +52,22 @@ function inside(root: string, urlPath: string): string | undefined {
   return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : undefined;
 }
 
+async function openFile(path: string): Promise<{ file: FileHandle; size: number } | undefined> {
+  let file: FileHandle;
+  try {
+    // Non-blocking, so that a FIFO (refused below) cannot hold the request open.
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const s = await file.stat();
+    if (s.isFile()) return { file, size: s.size };
+  } catch {}
+  await file.close();
+  return undefined;
+}
+
 async function isFile(path: string): Promise<number | undefined> {
   try {
     const s = await stat(path);
@@ -92,11 +109,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     const file = models
       ? inside(catalogDir, path.slice("/models/".length))
       : inside(appDir, path === "/" ? "index.html" : path.slice(1));
-    const size = file ? await isFile(file) : undefined;
-    if (!file || size === undefined) {
+    // Opened before it is measured, so a file removed or replaced meanwhile is either served whole or not found.
+    const handle = file ? await openFile(file) : undefined;
+    if (!file || !handle) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;
     }
+    const { size } = handle;
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
       "content-length": String(size),
@@ -104,10 +123,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       "cache-control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
     });
     if (req.method === "HEAD") {
+      await handle.file.close();
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    // A read that fails midway (a disk error) cannot be told with a status any more: pipeline ends the connection,
+    // so the client sees a broken response rather than a short file, and closes the file; the server keeps serving.
+    pipeline(handle.file.createReadStream(), res, () => undefined);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

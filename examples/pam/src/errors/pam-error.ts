@@ -7,7 +7,8 @@ export type PamErrorCode =
   | "E_ARGUMENT"
   | "E_HEAD_FORMAT"
   | "E_QUEUE_FORMAT"
-  | "E_WEB_APP_MISSING";
+  | "E_WEB_APP_MISSING"
+  | "E_NO_SPACE";
 
 /** The base of every PAM error: a stable `code` and a message that says what to do. */
 export class PamError extends Error {

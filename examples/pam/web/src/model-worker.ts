@@ -2,6 +2,7 @@
 // model files from the model cache the page filled through @hearth/models/web (verified, with progress), so the
 // worker never touches the network.
 import { cacheApiCache, cachedModelFolder } from "@hearth/models/web";
+import { ModelUnavailableError } from "@hearth/pam";
 import { createWorkerCore } from "@hearth/runtime";
 import { createSession, pipeline } from "@hearth/runtime/web";
 import { MODEL_CACHE, parseCachedFolder } from "./model-cache";
@@ -21,7 +22,12 @@ const cache = cacheApiCache({ cacheName: MODEL_CACHE });
 const source = async (folder: string) => {
   const { id, revision } = parseCachedFolder(folder);
   const model = await cache.get(id, revision);
-  if (!model) throw new Error(`${id}@${revision} is not in the model cache; the page pulls it first.`);
+  if (!model)
+    if (!model) {
+      throw new ModelUnavailableError(
+        `${id}@${revision} is not in the model cache: reload the page to download it again.`,
+      );
+    }
   return cachedModelFolder(cache, model);
 };
 

@@ -5,8 +5,11 @@ import {
   importIcs,
   importMbox,
   importMessages,
+  ModelUnavailableError,
+  NoSpaceError,
   PamSpace,
   type ProcessReport,
+  ProfileError,
   processInbox,
   type SearchHit,
   SemanticIndex,
@@ -110,7 +113,8 @@ export class PamWebApp {
 
   private async open(settings: BrowserSettings, keyRing?: KeyRing): Promise<void> {
     const identity = await this.profile.identity();
-    if (!identity) throw new Error("This browser has no device identity yet.");
+    if (!identity)
+      throw new ProfileError("This browser has no device identity yet: join your space or start a new one.");
     await this.profile.saveSettings(settings);
     const client = await SyncClient.open({
       relayUrl: settings.relayUrl,
@@ -130,38 +134,64 @@ export class PamWebApp {
     this.space = await PamSpace.open(client);
     this.space.onChange(() => this.emit());
     this.emit();
-    // Models load in the background: the inbox, tasks and sync work while they download.
-    void this.loadModels();
+    // Models load in the background: the inbox, tasks and sync work while they download. A failure is already in
+    // `problem`, and the next triage or search tries again.
+    this.loadModels().catch(() => undefined);
   }
 
-  /** Downloads (or finds in the cache) and opens the models; later calls share the first. */
+  /**
+   * Downloads (or finds in the cache) and opens the models; later calls share the first. If loading fails, the
+   * error is shown and forgotten, so that the next call tries again.
+   */
   loadModels(): Promise<BrowserModels> {
-    this.loaded ??= import("./browser-models").then(({ loadBrowserModels }) =>
-      loadBrowserModels({
-        modelsUrl: this.config.modelsUrl,
-        ...(this.config.memoryBudget !== undefined ? { memoryBudget: this.config.memoryBudget } : {}),
-        onProgress: (p) => {
-          this.models.set(p.id, p);
+    if (this.loaded) return this.loaded;
+    const loaded = import("./browser-models")
+      .then(({ loadBrowserModels }) =>
+        loadBrowserModels({
+          modelsUrl: this.config.modelsUrl,
+          ...(this.config.memoryBudget !== undefined ? { memoryBudget: this.config.memoryBudget } : {}),
+          onProgress: (p) => {
+            this.models.set(p.id, p);
+            this.emit();
+          },
+        }),
+      )
+      .then(
+        (models) => {
+          this.modelNotes = models.notes;
           this.emit();
+          return models;
         },
-      }).then((models) => {
-        this.modelNotes = models.notes;
-        this.emit();
-        return models;
-      }),
-    );
-    return this.loaded;
+        (error: unknown) => {
+          if (this.loaded === loaded) this.loaded = undefined;
+          const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          const failure = new ModelUnavailableError(
+            `The models could not be loaded (${why}). Check that \`pam web\` is still running, then triage or search again to retry.`,
+            { cause: error },
+          );
+          this.problem = failure.message;
+          this.emit();
+          throw failure;
+        },
+      );
+    this.loaded = loaded;
+    return loaded;
   }
 
   private getTriager(): Promise<Triager> {
-    this.triager ??= this.loadModels().then((m) =>
-      Triager.create({ spam: m.spam, ...(m.embedder ? { embedder: m.embedder } : {}) }),
-    );
-    return this.triager;
+    if (this.triager) return this.triager;
+    const triager = this.loadModels()
+      .then((m) => Triager.create({ spam: m.spam, ...(m.embedder ? { embedder: m.embedder } : {}) }))
+      .catch((error: unknown) => {
+        if (this.triager === triager) this.triager = undefined;
+        throw error;
+      });
+    this.triager = triager;
+    return triager;
   }
 
   private requireSpace(): PamSpace {
-    if (!this.space) throw new Error("Join or start a space first.");
+    if (!this.space) throw new NoSpaceError("Join your space with a pairing code, or start a new one, first.");
     return this.space;
   }
 
@@ -181,10 +211,11 @@ export class PamWebApp {
   }
 
   /** Imports files (mbox, .eml, .ics): every good record is kept, each bad one is listed; mail is then triaged. */
-  async importFiles(files: readonly { name: string; text: string }[]): Promise<void> {
-    const space = this.requireSpace();
+  async importFiles(files: readonly { name: string; text(): Promise<string> }[]): Promise<void> {
     await this.run("importing", async () => {
-      for (const file of files) {
+      const space = this.requireSpace();
+      for (const source of files) {
+        const file = { name: source.name, text: await source.text() };
         if (/\.ics$/i.test(file.name)) {
           const result = importIcs(file.text, { name: file.name });
           const added = await space.addEvents(result.records);
@@ -208,18 +239,20 @@ export class PamWebApp {
           added,
           problems: result.problems,
         };
+        this.busy = "triaging";
         this.emit();
-        const triage = await this.triageNow();
-        if (triage && this.lastImport) this.lastImport = { ...this.lastImport, triage };
+        const triage = await this.triage(space);
+        this.lastImport = { ...this.lastImport, triage };
       }
     });
   }
 
   /** Triages the inbox with the models (or the rules they fell back to) and extracts tasks. */
-  async triageNow(): Promise<ProcessReport> {
-    const space = this.requireSpace();
-    this.busy = "triaging";
-    this.emit();
+  triageNow(): Promise<ProcessReport | undefined> {
+    return this.run("triaging", () => this.triage(this.requireSpace()));
+  }
+
+  private async triage(space: PamSpace): Promise<ProcessReport> {
     const triager = await this.getTriager();
     const saved = await this.profile.head();
     if (saved) triager.useHead(CorrectionHead.fromJSON(saved));
@@ -242,8 +275,8 @@ export class PamWebApp {
 
   /** Semantic search over the inbox (keywords when the embedding model fell back). */
   async search(query: string): Promise<{ hits: SearchHit[]; mode: "embedding" | "keywords" } | undefined> {
-    const space = this.requireSpace();
     return this.run("searching", async () => {
+      const space = this.requireSpace();
       const models = await this.loadModels();
       this.index ??= new SemanticIndex(models.embedder);
       await this.index.add(space.messages().map((m) => ({ id: m.id, text: embeddingText(m) })));
@@ -253,9 +286,9 @@ export class PamWebApp {
 
   /** Enrolls another device into this space with its pairing code; returns the short authentication string. */
   async enroll(code: string): Promise<string | undefined> {
-    const client = this.client;
-    if (!client) throw new Error("Join or start a space first.");
     return this.run("enrolling", async () => {
+      const client = this.client;
+      if (!client) throw new NoSpaceError("Join your space or start a new one before enrolling another device.");
       const { shortAuthenticationString } = await client.enrollDevice(parsePairingCode(code.trim()));
       await client.syncNow();
       return shortAuthenticationString;
@@ -266,11 +299,12 @@ export class PamWebApp {
     const client = this.client;
     const settings = this.settings;
     if (!client || !settings) return;
-    this.settings = { ...settings, paused };
-    await this.profile.saveSettings(this.settings);
-    if (paused) client.pause();
-    else client.resume();
-    this.emit();
+    await this.run(paused ? "pausing" : "resuming", async () => {
+      this.settings = { ...settings, paused };
+      await this.profile.saveSettings(this.settings);
+      if (paused) client.pause();
+      else client.resume();
+    });
   }
 
   async syncNow(): Promise<void> {

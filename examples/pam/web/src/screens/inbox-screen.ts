@@ -15,12 +15,10 @@ export function inboxScreen(app: PamWebApp): Screen {
     multiple: true,
     accept: ".mbox,.eml,.ics,.txt,application/mbox,message/rfc822,text/calendar",
     "data-testid": "import-file",
-    onChange: async () => {
-      const files = await Promise.all(
-        [...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })),
-      );
+    onChange: () => {
+      const files = [...(input.files ?? [])];
       input.value = "";
-      await app.importFiles(files);
+      void app.importFiles(files);
     },
   });
   const element = h(
@@ -30,7 +28,7 @@ export function inboxScreen(app: PamWebApp): Screen {
       "div",
       { className: "toolbar" },
       h("label", { className: "button" }, "Import mail or calendar…", input),
-      h("button", { type: "button", onClick: () => void app.triageNow().catch(() => undefined) }, "Triage again"),
+      h("button", { type: "button", onClick: () => void app.triageNow() }, "Triage again"),
     ),
     summary,
     list,

@@ -11,33 +11,22 @@ export function setupScreen(app: PamWebApp, notify: (message: string) => void): 
     "data-testid": "relay-url",
   });
   const out = h("div", { className: "setup-out" });
+  const show = (error: unknown) =>
+    fill(out, h("p", { className: "problem" }, error instanceof Error ? error.message : String(error)));
   const join = async () => {
-    let pairing: Awaited<ReturnType<PamWebApp["beginPairing"]>>;
-    try {
-      pairing = await app.beginPairing(relay.value);
-    } catch (error) {
-      fill(out, h("p", { className: "problem" }, error instanceof Error ? error.message : String(error)));
-      return;
-    }
+    const pairing = await app.beginPairing(relay.value);
     fill(
       out,
       h("p", {}, "On a device of your space, run:"),
       h("pre", {}, h("code", { "data-testid": "pairing-code" }, `pam pair ${pairing.code}`)),
       h("p", {}, "Waiting to be enrolled…"),
     );
-    pairing.joined.then(
-      (sas) => notify(`Joined. Check that the other device shows ${sas}.`),
-      (error: unknown) =>
-        fill(out, h("p", { className: "problem" }, String(error instanceof Error ? error.message : error))),
-    );
+    const sas = await pairing.joined;
+    notify(`Joined. Check that the other device shows ${sas}.`);
   };
   const create = async () => {
-    try {
-      const phrase = await app.createSpace(relay.value);
-      notify(`Your recovery phrase (write it down; it is shown once): ${phrase}`);
-    } catch (error) {
-      fill(out, h("p", { className: "problem" }, error instanceof Error ? error.message : String(error)));
-    }
+    const phrase = await app.createSpace(relay.value);
+    notify(`Your recovery phrase (write it down; it is shown once): ${phrase}`);
   };
   return {
     element: h(
@@ -50,12 +39,12 @@ export function setupScreen(app: PamWebApp, notify: (message: string) => void): 
         { className: "toolbar" },
         h(
           "button",
-          { type: "button", "data-testid": "join-space", onClick: () => void join() },
+          { type: "button", "data-testid": "join-space", onClick: () => join().catch(show) },
           "Join my space with a pairing code",
         ),
         h(
           "button",
-          { type: "button", "data-testid": "create-space", onClick: () => void create() },
+          { type: "button", "data-testid": "create-space", onClick: () => create().catch(show) },
           "Start a new space",
         ),
       ),
