@@ -3,9 +3,10 @@
 // saying so.
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs helper shared with the root vitest config
 import { chromiumArgs, findChromium, installHint } from "../../../scripts/chromium.mjs";
+import { PageErrors } from "./helpers/page-errors";
 import { sample, startWorld } from "./helpers/pam-cli";
 import { type PamWebProcess, startPamWeb } from "./helpers/pam-web";
 
@@ -15,6 +16,7 @@ let world: Awaited<ReturnType<typeof startWorld>>;
 let web: PamWebProcess;
 let browser: Browser;
 let page: Page;
+let pageErrors: PageErrors;
 
 describe.skipIf(!executablePath && process.env.CI !== "true")("pam web under a small memory budget", () => {
   beforeAll(async () => {
@@ -23,7 +25,10 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web under a s
     web = await startPamWeb(join(world.root, "no-profile"), "--relay", world.relay.url, "--memory-budget", "1MB");
     browser = await chromium.launch({ executablePath, args: chromiumArgs });
     page = await (await browser.newContext()).newPage();
+    pageErrors = new PageErrors(page);
   }, 60_000);
+
+  afterEach(() => pageErrors?.assertNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -39,6 +44,22 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web under a s
     expect(phrase).toHaveLength(24);
     await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 20_000 }).toBe("synced");
   }, 40_000);
+
+  it("models that cannot load at all are shown as a problem, and the next triage tries again", async () => {
+    // The app's model code cannot be fetched (as when \`pam web\` stopped): the space still opens.
+    const blocked = "**/assets/browser-models-*.js";
+    await page.route(blocked, (route) => route.abort());
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("status").textContent(), { timeout: 20_000 })
+      .toMatch(/The models could not be loaded .*triage or search again to retry/);
+    await page.unroute(blocked);
+    await page.getByTestId("tab-inbox").click();
+    await page.getByRole("button", { name: "Triage again" }).click();
+    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 30_000 }).toBe("");
+    await page.getByTestId("tab-models").click();
+    await expect.poll(() => page.getByTestId("model").count(), { timeout: 30_000 }).toBe(2);
+  }, 60_000);
 
   it("falls back to rules for both models, says why, and still triages every message", async () => {
     await page.getByTestId("tab-models").click();

@@ -4,9 +4,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs helper shared with the root vitest config
 import { chromiumArgs, findChromium, installHint } from "../../../scripts/chromium.mjs";
+import { PageErrors } from "./helpers/page-errors";
 import { pam, sample, startWorld } from "./helpers/pam-cli";
 import { type PamWebProcess, startPamWeb } from "./helpers/pam-web";
 
@@ -19,6 +20,7 @@ let web: PamWebProcess;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let pageErrors: PageErrors;
 
 // The tasks a device holds, as the CLI lists them: "[ ] id due title".
 async function cliTasks(): Promise<string> {
@@ -55,8 +57,10 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     browser = await chromium.launch({ executablePath, args: chromiumArgs });
     context = await browser.newContext();
     page = await context.newPage();
-    page.on("pageerror", (e) => console.error("page error:", e));
+    pageErrors = new PageErrors(page);
   }, 60_000);
+
+  afterEach(() => pageErrors?.assertNone());
 
   afterAll(async () => {
     await browser?.close();
@@ -116,6 +120,13 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     ) as Record<string, { triage?: { spam: boolean } }>;
     expect(Object.values(inbox).filter((m) => m.triage?.spam).length).toBe(spam);
   }, 120_000);
+
+  it("triages again on request, then says it is done", async () => {
+    await page.getByTestId("tab-inbox").click();
+    await page.getByRole("button", { name: "Triage again" }).click();
+    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 30_000 }).toBe("");
+    expect(await page.getByTestId("label").allTextContents()).not.toContain("not triaged");
+  }, 60_000);
 
   it("searches the inbox by meaning with the embedding model in the worker", async () => {
     await page.getByTestId("tab-search").click();

@@ -1,4 +1,4 @@
-import { type DeviceCapabilities, httpSource, NoVariantError } from "@hearth/models";
+import { type DeviceCapabilities, type ExecutionProvider, httpSource, NoVariantError } from "@hearth/models";
 import { createWebModelStore } from "@hearth/models/web";
 import { modelSpamScorer, ruleSpamScorer, type SpamScorer, type TextEmbedder } from "@hearth/pam";
 import type { ModelWorker } from "@hearth/runtime";
@@ -94,7 +94,7 @@ export async function loadBrowserModels(options: LoadBrowserModelsOptions): Prom
   }
 }
 
-type Pulled = { folder: string; dtype: "int8" | "fp32"; device: string[] } | undefined;
+type Pulled = { folder: string; dtype: "int8" | "fp32"; device: ExecutionProvider[] } | undefined;
 
 // Opens what was pulled in the worker; what was not falls back to rules.
 function open(worker: ModelWorker, notes: string[], [triage, sif]: Pulled[]): BrowserModels {
