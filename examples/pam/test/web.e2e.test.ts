@@ -124,7 +124,10 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
   it("triages again on request, then says it is done", async () => {
     await page.getByTestId("tab-inbox").click();
     await page.getByRole("button", { name: "Triage again" }).click();
-    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 30_000 }).toBe("");
+    // The click sets `busy` at once; the status bar redraws on the next frame, so it could still read "" here.
+    const busy = () => page.evaluate(() => (window as unknown as { pam: { busy?: string } }).pam.busy ?? "");
+    await expect.poll(busy, { timeout: 30_000 }).toBe("");
+    expect(await page.getByTestId("status").textContent()).toBe("");
     expect(await page.getByTestId("label").allTextContents()).not.toContain("not triaged");
   }, 60_000);
 
