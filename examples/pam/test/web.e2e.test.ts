@@ -98,8 +98,10 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     expect(new Set(labels.filter((l) => l !== "spam")).size).toBeGreaterThan(1);
     // Both models ran in the browser: downloaded, verified and opened in the worker, not replaced by rules.
     await page.getByTestId("tab-models").click();
-    const states = await page.getByTestId("model").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
-    expect(states).toEqual(["ready", "ready"]);
+    // The tab redraws on the next frame: poll rather than read the screen once.
+    await expect
+      .poll(() => page.getByTestId("model").evaluateAll((els) => els.map((e) => e.getAttribute("data-state"))))
+      .toEqual(["ready", "ready"]);
     // The CLI device receives the browser's inbox, triage labels included.
     const status = await (async () => {
       for (let i = 0; i < 30; i++) {
