@@ -221,6 +221,10 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     await page.getByTestId("task-title").fill("Written while paused");
     await page.getByTestId("task-add").click();
     await expect.poll(async () => (await pageTasks()).map((t) => t.title)).toContain("Written while paused");
+    // Saved on the device (the app is no longer busy saving) before the reload; whether it was also sealed into the
+    // offline queue by then is left to chance, and both must survive the reload.
+    const busy = () => page.evaluate(() => (window as unknown as { pam: { busy?: string } }).pam.busy ?? "");
+    await expect.poll(busy).toBe("");
     await page.reload();
     await expect.poll(() => page.getByTestId("sync-state").textContent(), { timeout: 20_000 }).toBe("paused");
     expect(await cliTasks()).not.toContain("Written while paused");

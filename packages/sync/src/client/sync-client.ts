@@ -473,6 +473,9 @@ export class SyncClient {
           this.#indexed.add(documentId);
           this.#events.emit("document", { documentId });
         }
+        // Changes stored but never sealed into the queue: the app went away in between (a tab reloaded right after
+        // an edit, a crash). Nothing else would ever send them, so they are queued like any new local change.
+        if (loaded.hasUnsentChanges) this.#onLocalChange(documentId);
         return loaded;
       })();
       this.#replicas.set(documentId, replica);
@@ -711,6 +714,8 @@ export class SyncClient {
       const ids = new Set([...this.documentIds(), ...heads.keys()]);
       const replicas: DocumentReplica[] = [];
       for (const id of ids) replicas.push(await this.#replica(id));
+      // A document first loaded just above may hold changes stored but never queued: queue them before sending.
+      for (const replica of replicas) if (replica.hasUnsentChanges) await replica.lock.run(() => replica.enqueue());
       const progress: Progress = { loaded: 0, total: 0 };
       for (const replica of replicas) {
         progress.total +=
