@@ -1,5 +1,5 @@
 // The client with no relay: local persistence, the offline queue across restarts, and the sealed key ring.
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDeviceIdentity, KeyRing } from "@hearth/transport";
@@ -52,6 +52,30 @@ describe("SyncClient offline", () => {
     const all = (await storage.loadRange(["queue", "todo"])).map((c) => decodeQueueRecord(c.data).entry.seq).sort();
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
     expect(all.length).toBe(queued.length + 1);
+  });
+
+  it("queues, when a document loads, changes it stored but never sealed into the queue (the app went away)", async () => {
+    const storage = await fileStorage();
+    const identity = generateDeviceIdentity();
+    const keyRing = KeyRing.create();
+    // A batch delay far longer than the test: the change is stored, but this client never seals it into the queue.
+    const first = await offlineClient({ storage, identity, keyRing, batchDelayMs: 600_000 });
+    const todo = await first.document<{ items: string[] }>("todo");
+    await todo.change((d) => {
+      d.items = ["stored, not queued"];
+    });
+    const left = await fileStorage();
+    await cp(storage.directory, left.directory, { recursive: true });
+    await first.close();
+    expect(await left.loadRange(["queue", "todo"])).toEqual([]);
+
+    const second = await offlineClient({ storage: new FileStorage(left.directory), identity });
+    const again = await second.document<{ items: string[] }>("todo");
+    expect(again.doc().items).toEqual(["stored, not queued"]);
+    await second.flush();
+    const queued = (await left.loadRange(["queue", "todo"])).map((c) => decodeQueueRecord(c.data));
+    expect(queued.map((r) => r.entry.seq)).toEqual([1]);
+    await second.close();
   });
 
   it("resolves change() only once the change is in storage", async () => {

@@ -12,6 +12,7 @@ export async function offlineClient(
     keyRing?: KeyRing | null;
     spaceId?: string;
     localKey?: Uint8Array;
+    batchDelayMs?: number;
   } = {},
 ): Promise<SyncClient> {
   return SyncClient.open({
@@ -23,5 +24,6 @@ export async function offlineClient(
     paused: true,
     webSocket: null,
     ...(options.localKey ? { localKey: options.localKey } : {}),
+    ...(options.batchDelayMs !== undefined ? { batchDelayMs: options.batchDelayMs } : {}),
   });
 }
