@@ -46,9 +46,13 @@ describe("edits made while paused, across a reopen from storage", () => {
     await a.close();
     expect(await storage.loadRange(["queue", "list"])).toHaveLength(1);
 
-    const reopened = await openClient(relay.url, { ...aDevice, storage: new FileStorage(storage.directory) }, {
-      paused: true,
-    });
+    const reopened = await openClient(
+      relay.url,
+      { ...aDevice, storage: new FileStorage(storage.directory) },
+      {
+        paused: true,
+      },
+    );
     const errors = errorsOf(reopened);
     const reopenedList = await reopened.document<{ items: string[] }>("list");
     expect(reopenedList.doc().items).toEqual(["before", "written while paused"]);
@@ -97,10 +101,14 @@ describe("edits made while paused, across a reopen from storage", () => {
     await reopened.syncNow();
 
     const listB = await b.document<{ items: string[] }>("list");
-    await until(async () => {
-      await b.syncNow();
-      return listB.doc().items.includes("written while paused");
-    }, "B to receive the edit stored but not queued before the app went away", 5_000);
+    await until(
+      async () => {
+        await b.syncNow();
+        return listB.doc().items.includes("written while paused");
+      },
+      "B to receive the edit stored but not queued before the app went away",
+      5_000,
+    );
     expect(listB.doc().items).toEqual(["before", "written while paused"]);
     expect(await new FileStorage(left).loadRange(["queue", "list"])).toEqual([]);
     expect(errors).toEqual([]);
