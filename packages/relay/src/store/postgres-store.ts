@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type LogEntry, ProtocolError, type StoredEntry, SyncError } from "@hearth/sync/protocol";
 import pg from "pg";
@@ -28,8 +28,8 @@ import {
   type RelayStore,
   type SpaceRecord,
 } from "./relay-store";
+import { type DeviceRow, deviceRecord, digestOf, type EntryRow, KIND_CODES, storedEntry } from "./store-rows";
 
-const KIND_CODES = { change: 1, snapshot: 2 } as const;
 const INT8_OID = 20;
 /** Tables whose size {@link PostgresStore.storedBytes} reports. */
 const TABLES = ["spaces", "devices", "grants", "documents", "entries", "entry_bodies", "compaction_marks"] as const;
@@ -45,30 +45,6 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Receives problems the store meets in the background (the notification connection). */
   logger?: RelayLogger;
-}
-
-interface DeviceRow {
-  space_id: string;
-  device_id: string;
-  signing_public_key: Buffer;
-  agreement_public_key: Buffer;
-  enrolled_by: string | null;
-  grant_bytes: Buffer | null;
-  enrolled_at: number;
-  removed_at: number | null;
-  removed_by: string | null;
-}
-
-interface EntryRow {
-  position: number;
-  device_id: string;
-  seq: number;
-  epoch: number;
-  kind: number;
-  covers: number | null;
-  size: number;
-  envelope: Buffer;
-  signature: Buffer;
 }
 
 /** What an append reads of its document in one statement. */
@@ -96,41 +72,6 @@ interface AppendState {
 class LostRace extends Error {}
 
 const ENTRY_COLUMNS = "e.position, e.device_id, e.seq, e.epoch, e.kind, e.covers, e.size, b.envelope, b.signature";
-
-function digestOf(...parts: Uint8Array[]): Buffer {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-}
-
-function deviceRecord(row: DeviceRow): DeviceRecord {
-  return {
-    spaceId: row.space_id,
-    deviceId: row.device_id,
-    signingPublicKey: row.signing_public_key,
-    agreementPublicKey: row.agreement_public_key,
-    enrolledBy: row.enrolled_by,
-    grant: row.grant_bytes,
-    enrolledAt: row.enrolled_at,
-    removedAt: row.removed_at,
-    removedBy: row.removed_by,
-  };
-}
-
-function storedEntry(documentId: string, row: EntryRow): StoredEntry {
-  const entry: StoredEntry = {
-    documentId,
-    deviceId: row.device_id,
-    seq: row.seq,
-    epoch: row.epoch,
-    kind: row.kind === KIND_CODES.snapshot ? "snapshot" : "change",
-    envelope: row.envelope,
-    signature: row.signature,
-    position: row.position,
-  };
-  if (row.covers !== null) entry.covers = row.covers;
-  return entry;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;

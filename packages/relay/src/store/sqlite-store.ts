@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
@@ -27,47 +26,11 @@ import {
 } from "./relay-store";
 import { GroupCommit } from "./sqlite/group-commit";
 import { migrate } from "./sqlite/migrations";
-import { type DeviceRow, type EntryRow, prepareStatements, type Statements } from "./sqlite/statements";
+import { prepareStatements, type Statements } from "./sqlite/statements";
+import { deviceRecord, digestOf, KIND_CODES, storedEntry } from "./store-rows";
 
 /** The database file a {@link SqliteStore} keeps in its data directory. */
 export const SQLITE_FILE_NAME = "relay.sqlite";
-
-const KIND_CODES = { change: 1, snapshot: 2 } as const;
-
-function digestOf(...parts: Uint8Array[]): Buffer {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-}
-
-function deviceRecord(row: DeviceRow): DeviceRecord {
-  return {
-    spaceId: row.space_id,
-    deviceId: row.device_id,
-    signingPublicKey: row.signing_public_key,
-    agreementPublicKey: row.agreement_public_key,
-    enrolledBy: row.enrolled_by,
-    grant: row.grant_bytes,
-    enrolledAt: row.enrolled_at,
-    removedAt: row.removed_at,
-    removedBy: row.removed_by,
-  };
-}
-
-function storedEntry(documentId: string, row: EntryRow): StoredEntry {
-  const entry: StoredEntry = {
-    documentId,
-    deviceId: row.device_id,
-    seq: row.seq,
-    epoch: row.epoch,
-    kind: row.kind === KIND_CODES.snapshot ? "snapshot" : "change",
-    envelope: row.envelope,
-    signature: row.signature,
-    position: row.position,
-  };
-  if (row.covers !== null) entry.covers = row.covers;
-  return entry;
-}
 
 /**
  * The relay's storage in one SQLite file, `<dataDir>/relay.sqlite`, through better-sqlite3.

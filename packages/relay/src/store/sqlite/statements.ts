@@ -1,4 +1,7 @@
 import type Database from "better-sqlite3";
+import type { DeviceRow, EntryRow } from "../store-rows";
+
+export type { DeviceRow, EntryRow };
 
 /** A `spaces` row. */
 export interface SpaceRow {
@@ -6,19 +9,6 @@ export interface SpaceRow {
   genesis: Buffer;
   founder_id: string;
   created_at: number;
-}
-
-/** A `devices` row. */
-export interface DeviceRow {
-  space_id: string;
-  device_id: string;
-  signing_public_key: Buffer;
-  agreement_public_key: Buffer;
-  enrolled_by: string | null;
-  grant_bytes: Buffer | null;
-  enrolled_at: number;
-  removed_at: number | null;
-  removed_by: string | null;
 }
 
 /** A `grants` row. */
@@ -46,19 +36,6 @@ export interface EntryKeyRow {
   kind: number;
   covers: number | null;
   digest: Buffer;
-}
-
-/** An entry with its body, as a fetch reads it. */
-export interface EntryRow {
-  position: number;
-  device_id: string;
-  seq: number;
-  epoch: number;
-  kind: number;
-  covers: number | null;
-  size: number;
-  envelope: Buffer;
-  signature: Buffer;
 }
 
 const ENTRY_COLUMNS = `e.position, e.device_id, e.seq, e.epoch, e.kind, e.covers, e.size, b.envelope, b.signature`;
