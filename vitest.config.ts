@@ -17,6 +17,7 @@ if (!postgres) {
   if (process.env.CI) throw new Error(`install postgresql: ${postgresHint}`);
   console.warn(`warning: the relay's PostgreSQL tests will not run. ${postgresHint}`);
 }
+const FAST_CHECK_SEED = "scripts/fast-check-seed.ts";
 const RELAY_POSTGRES_TESTS = "packages/relay/test/postgres/**/*.test.ts";
 const postgresProject = postgres
   ? [
@@ -28,6 +29,7 @@ const postgresProject = postgres
           include: ["packages/relay/test/e2e/**/*.test.ts", RELAY_POSTGRES_TESTS],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
           env: { HEARTH_TEST_STORE: "postgres" },
+          setupFiles: [FAST_CHECK_SEED],
           globalSetup: ["packages/relay/test/helpers/postgres-global-setup.ts"],
         },
       },
@@ -83,6 +85,7 @@ export default defineConfig({
           environment: "node",
           include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "benchmarks/test/**/*.test.ts"],
           exclude: ["**/*.browser.test.ts", "**/node_modules/**", RELAY_POSTGRES_TESTS],
+          setupFiles: [FAST_CHECK_SEED],
         },
       },
       ...postgresProject,
