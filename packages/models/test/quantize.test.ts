@@ -324,4 +324,14 @@ describe("refusals", () => {
     quantizeModel(bytes, { mode: "int8-dynamic" });
     expect(bytes).toEqual(copy);
   });
+
+  it.each(["int8", "int8-dynamic", "q4", "fp16"] as const)(
+    "%s: quantizing twice in one process gives the same bytes",
+    (mode) => {
+      const bytes = encoderBytes();
+      const first = quantizeModel(bytes, { mode }).bytes;
+      const second = quantizeModel(bytes, { mode }).bytes;
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    },
+  );
 });

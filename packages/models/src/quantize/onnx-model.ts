@@ -56,8 +56,10 @@ export function floatValues(t: TensorProto): Float32Array {
   return Float32Array.from(t.floatData ?? []);
 }
 
-let counter = 0;
-/** Adds a small attribute-free helper for building nodes. */
+/**
+ * A node the quantizer adds. Its name comes from its first output, which is unique in a graph, so quantizing the
+ * same model twice gives the same bytes (a process-wide counter did not).
+ */
 export function makeNode(
   opType: string,
   inputs: string[],
@@ -65,13 +67,12 @@ export function makeNode(
   attrs: AttributeProto[] = [],
   domain = "",
 ): NodeProto {
-  counter++;
   return {
     opType,
     input: inputs,
     output: outputs,
     attribute: attrs,
-    name: `hearth_q_${opType}_${counter}`,
+    name: `hearth_q_${opType}_${outputs[0]}`,
     ...(domain ? { domain } : {}),
   };
 }
