@@ -65,6 +65,7 @@ const dev = [];
 const test = [];
 const heldout = [];
 const unseen = [];
+const varied = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -88,11 +89,13 @@ function read(dir) {
 for (const [sample, i] of read("messages")) (i % 2 === 0 ? dev : test).push(sample);
 for (const [sample] of read("heldout")) heldout.push(sample);
 for (const [sample] of read("unseen")) unseen.push(sample);
+for (const [sample] of read("varied")) varied.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
 writeFileSync(join(root, "unseen.json"), `${JSON.stringify(unseen, null, 1)}\n`);
+writeFileSync(join(root, "varied.json"), `${JSON.stringify(varied, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), checksumProblems: problems })}\n`,
 );
