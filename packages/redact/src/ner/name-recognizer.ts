@@ -1,11 +1,17 @@
 import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from "./first-names";
+import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
+import {
+  GAZETTEER_AMBIGUOUS_FIRST_NAMES,
+  GAZETTEER_FIRST_NAMES,
+  GAZETTEER_PLACES,
+  GAZETTEER_SURNAMES,
+} from "./gazetteer";
 import { type LexiconKind, lexiconKind } from "./lexicon";
 import { GREETINGS, HONORIFICS, NOT_NAMES, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PERSON_VERBS } from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
-import { SURNAMES } from "./surnames";
+import { SURNAMES as LISTED_SURNAMES } from "./surnames";
 
 interface Token {
   readonly start: number;
@@ -97,7 +103,38 @@ function splitPlaces(line: string): string[] {
 }
 
 // After splitPlaces and MAX_PLACE_WORDS: module constants are initialized in order.
-const PLACES = new Set(PLACES_LIST.flatMap((line) => splitPlaces(line)));
+const LISTED_PLACES = new Set(PLACES_LIST.flatMap((line) => splitPlaces(line)));
+// The generated gazetteer widens the hand-written lists, which keep precedence: a word they give a role (a cue, a
+// particle, a listed place or name) keeps it, so the gazetteer only adds words the lists say nothing about.
+const reserved = (w: string) =>
+  NOT_NAMES.has(w) ||
+  HONORIFICS.has(w) ||
+  PARTICLES.has(w) ||
+  GREETINGS.includes(w) ||
+  PERSON_VERBS.has(w) ||
+  ORG_HEADS.has(w) ||
+  ORG_SUFFIXES.has(w);
+const FIRST_NAMES: ReadonlySet<string> = new Set([
+  ...LISTED_FIRST_NAMES,
+  ...[...GAZETTEER_FIRST_NAMES.split(" "), ...GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ")].filter(
+    (w) => !reserved(w) && !LISTED_PLACES.has(w),
+  ),
+]);
+// Generated names that are also ordinary words in some language ("royal", "mart"): weaker than the listed ones.
+const GENERATED_AMBIGUOUS: ReadonlySet<string> = new Set(
+  GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ").filter((w) => !LISTED_FIRST_NAMES.has(w)),
+);
+const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set([...LISTED_AMBIGUOUS, ...GENERATED_AMBIGUOUS]);
+const SURNAMES: ReadonlySet<string> = new Set([
+  ...LISTED_SURNAMES,
+  ...GAZETTEER_SURNAMES.split(" ").filter((w) => !reserved(w) && !LISTED_PLACES.has(w) && !FIRST_NAMES.has(w)),
+]);
+const PLACES: ReadonlySet<string> = new Set([
+  ...LISTED_PLACES,
+  ...GAZETTEER_PLACES.split(" ")
+    .map((p) => p.replace(/_/g, " "))
+    .filter((p) => !reserved(p) && !FIRST_NAMES.has(p)),
+]);
 // Single words that are only a part of a listed place ("New" of New York, "Tel" of Tel Aviv, "Ciudad" of Ciudad de
 // México) or an everyday word: alone they are no place.
 const PLACE_FRAGMENTS = new Set(
@@ -509,7 +546,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     deferred.push([first.start, last.end]);
     return;
   }
-  if (firstIsName && (!ambiguous || run.length >= 2 || greeted)) {
+  // "Royal Infirmary", "Mart 2025": a generated name that is also a word, followed by ordinary words, is no name.
+  const weak = GENERATED_AMBIGUOUS.has(first.lower) && run.slice(1).some((t) => isCommonWord(t.lower) || t.allCaps);
+  if (firstIsName && !(weak && !greeted) && (!ambiguous || run.length >= 2 || greeted)) {
     // "Will Baker", "Anna", "JOHN SMITH", "Hi Grace".
     push("PERSON", first, last, run.length >= 2 || !ambiguous ? 0.85 : 0.7);
     return;
