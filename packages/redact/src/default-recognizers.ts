@@ -6,6 +6,7 @@ import { creditCardRecognizer } from "./recognizers/credit-card-recognizer";
 import { cryptoRecognizer } from "./recognizers/crypto-recognizer";
 import { dateTimeRecognizer } from "./recognizers/date-time-recognizer";
 import { emailRecognizer } from "./recognizers/email-recognizer";
+import { fieldRecognizer } from "./recognizers/field-recognizer";
 import { ibanRecognizer } from "./recognizers/iban-recognizer";
 import { idRecognizer } from "./recognizers/id-recognizer";
 import { ipRecognizer } from "./recognizers/ip-recognizer";
@@ -37,6 +38,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   ageRecognizer,
   nrpRecognizer,
   titleRecognizer,
+  fieldRecognizer,
 ];
 
 /** Every built-in recognizer: the pattern recognizers and the name recognizer with compromise. */

@@ -186,7 +186,8 @@ function gapIsSpace(text: string, a: Token, b: Token): boolean {
   if (n < 1 || n > 2) return false;
   for (let i = a.end; i < b.start; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+    // Not a tab: in pasted tables it separates fields ("Kwabena<TAB>Asante<TAB>Logistics"), not words of a name.
+    if (c !== 32 && c !== 0xa0) return false;
   }
   return true;
 }

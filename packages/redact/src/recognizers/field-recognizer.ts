@@ -1,0 +1,163 @@
+import type { EntityType } from "../entity-type";
+import type { Recognizer, RecognizerResult } from "../recognizer";
+
+// Field names that say what their value is, in the covered languages, written as a key is normalized: lower case,
+// letters only ("full_name", "fullName" and "Full Name" are all "fullname").
+const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
+  (
+    [
+      [
+        "PERSON",
+        `name fullname firstname lastname first last surname givenname givennames familyname middlename forename
+        forenames username nickname owner customer customername client clientname contactname employee employeename patient patientname cardholder accountholder accountname payee
+        payer recipient sender passenger guest applicant insured reporter assignee author signatory witness
+        beneficiary tenant landlord driver nom prénom prenom nomcomplet titulaire vorname nachname familienname
+        kontoinhaber kunde empfänger absender nombre nombres apellido apellidos nombrecompleto titular cliente nome
+        cognome nomecompleto sobrenome naam voornaam achternaam klant imię imie nazwisko imięinazwisko ad soyad
+        adsoyad isim müşteri`,
+      ],
+      [
+        "LOCATION",
+        `city town village country placeofbirth birthplace ville pays lieudenaissance stadt ort wohnort land
+        geburtsort ciudad país pais localidad città citta paese cidade naturalidade plaats woonplaats miasto kraj
+        şehir sehir il ülke`,
+      ],
+      [
+        "ADDRESS",
+        `address street streetaddress addressline line homeaddress postaladdress adresse rue straße strasse
+        anschrift dirección direccion calle indirizzo via endereço endereco rua adres straat ulica adresi`,
+      ],
+      ["ZIP_CODE", "zip zipcode postcode postalcode plz postleitzahl cp codepostal códigopostal cap cep postcodenl"],
+      [
+        "DATE_TIME",
+        `dob dateofbirth birthdate birthday born geburtsdatum gebdatum datedenaissance fechadenacimiento
+        datadinascita datadenascimento geboortedatum datauro doğumtarihi`,
+      ],
+    ] as const
+  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [n, type as EntityType] as const)),
+);
+// Numbered keys such as "line1" or "address_2" name the same field.
+const normalizeKey = (key: string) => key.toLowerCase().replace(/[^\p{L}]/gu, "");
+
+const JSON_FIELD = /"([\p{L}_ .-]{1,30})"\s?:\s?"([^"\n]{1,100})"/gu;
+// "name: Anna Weber", "- name: Anna", "Geb.-Datum: 03.07.1961": a key at a line start (or after two spaces or a
+// bar, as on a scanned form), a colon, and the value up to the next such gap.
+const LINE_FIELD =
+  /(?:^|[ \t]{2,8}|\|[ \t]{0,4})(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29})[ \t]?:[ \t]{0,4}([^\n]{1,100})/gmu;
+const DELIMITERS = ["\t", ";", "|", ","] as const;
+
+/** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
+function plausible(type: EntityType, value: string): boolean {
+  if (value.length < 2 || value.includes("@") || value.includes("://")) return false;
+  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE") return false;
+  switch (type) {
+    case "PERSON":
+      // A person's name has at most five words and a capital ("facilities" in an owner column is no one); user
+      // names may instead hold digits, dots and underscores ("rose.hill", "willgrant88").
+      return (
+        value.split(/\s+/).length <= 5 &&
+        /^[\p{L}\p{M}][\p{L}\p{M}\p{N}'’ ,./_-]*$/u.test(value) &&
+        (/\p{Lu}/u.test(value) || /[\d._]/.test(value))
+      );
+    case "LOCATION":
+      return value.split(/\s+/).length <= 4 && !/\d/.test(value);
+    case "ZIP_CODE":
+      return /\d/.test(value) && value.length <= 10;
+    case "DATE_TIME":
+      return /\d/.test(value) && value.length <= 30;
+    default:
+      return /\p{L}/u.test(value) && value.length <= 80;
+  }
+}
+
+function push(out: RecognizerResult[], type: EntityType, start: number, raw: string): void {
+  // Trim spaces and quotes; a trailing comma or semicolon closes a field, not the value.
+  const lead = raw.length - raw.trimStart().replace(/^["']/, "").length;
+  const value = raw
+    .trim()
+    .replace(/^["']|["',;]$/g, "")
+    .trim();
+  if (!plausible(type, value)) return;
+  out.push({ start: start + lead, end: start + lead + value.length, type, score: 0.85 });
+}
+
+/** Cells of one line split on `delimiter`, with their offsets; quotes hold delimiters in CSV. */
+function cells(line: string, delimiter: string): [number, string][] {
+  const out: [number, string][] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    if (i === line.length || (c === delimiter && !quoted)) {
+      out.push([start, line.slice(start, i)]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Tables with a header row: values under a column named "name", "Vorname", "city"... */
+function tables(text: string, out: RecognizerResult[]): void {
+  const lines: [number, string][] = [];
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf("\n", at);
+    const end = nl < 0 ? text.length : nl;
+    lines.push([at, text.slice(at, end).replace(/\r$/, "")]);
+    at = end + 1;
+  }
+  for (let h = 0; h + 1 < lines.length; h++) {
+    const header = lines[h]![1];
+    for (const d of DELIMITERS) {
+      if (!header.includes(d)) continue;
+      const head = cells(header, d);
+      if (head.length < 2) continue;
+      const types = head.map(([, name]) => FIELD_TYPES.get(normalizeKey(name.replace(/^\s*"|"\s*$/g, ""))));
+      if (!types.some(Boolean) || head.some(([, name]) => name.trim().length > 30)) continue;
+      let r = h + 1;
+      for (; r < lines.length; r++) {
+        const [offset, line] = lines[r]!;
+        const row = cells(line, d);
+        if (row.length !== head.length) break;
+        row.forEach(([at, value], k) => {
+          const type = types[k];
+          if (type) push(out, type, offset + at, value);
+        });
+      }
+      if (r > h + 1) h = r - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * Values of fields whose name says what they hold: JSON and YAML keys, form lines ("Name: ...", "Vorname: ..."),
+ * and table columns under a header row (CSV, TSV, semicolon and bar separated). Linear: one pass over the lines.
+ */
+export const fieldRecognizer: Recognizer = {
+  name: "fields",
+  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME"],
+  analyze(text) {
+    const out: RecognizerResult[] = [];
+    if (text.includes('":')) {
+      JSON_FIELD.lastIndex = 0;
+      for (let m = JSON_FIELD.exec(text); m !== null; m = JSON_FIELD.exec(text)) {
+        const type = FIELD_TYPES.get(normalizeKey(m[1]!));
+        if (type) push(out, type, m.index + m[0].length - m[2]!.length - 1, m[2]!);
+      }
+    }
+    if (text.includes(":")) {
+      LINE_FIELD.lastIndex = 0;
+      for (let m = LINE_FIELD.exec(text); m !== null; m = LINE_FIELD.exec(text)) {
+        const type = FIELD_TYPES.get(normalizeKey(m[1]!));
+        // A free "Address:" line runs on into postcode and city, which other recognizers split better.
+        if (!type || type === "ADDRESS") continue;
+        // The value ends where the next field of the same line begins: two spaces, a bar or a semicolon.
+        const value = m[2]!.split(/ {2,}|\t|\s\|\s?|;\s/)[0]!;
+        push(out, type, m.index + m[0].length - m[2]!.length, value);
+      }
+    }
+    if (text.includes("\n")) tables(text, out);
+    return out;
+  },
+};
