@@ -1,5 +1,6 @@
 import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
+import { isFieldName } from "../recognizers/field-recognizer";
 import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
 import {
@@ -149,6 +150,23 @@ const DOTTED_ORG_SUFFIX =
 // person, in whatever case.
 const CHAT_SPEAKER =
   /^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]{1,3})?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:,[ \t]?\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]{0,3}(?:-[ \t]{1,3})?(?:<([\p{L}\p{M}][\p{L}\p{M}\p{N}._-]{0,30})>|([\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}){0,2}):)/gmu;
+// Transcripts without timestamps: "Hamza: bro what's the wifi", "Tomasz (12:41): ...", "Sofía 🌸: ...", "<olu> ...".
+const LINE_SPEAKER =
+  /^[ \t]*(?:<([\p{L}][\p{L}\p{M}\p{N}._-]{1,30})>[ \t]|([\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,2})(?:[ \t]\p{Extended_Pictographic}{1,3})?(?:[ \t]\([^()\n]{1,24}\))?:[ \t])/gmu;
+// Chat exports that put the speaker and the time on a line of their own: "Mark 3:02 PM", "Teams · Rhys Evans 10:02".
+const HEADER_SPEAKER =
+  /^[ \t]*(?:\p{L}{2,12} · )?(\p{Lu}[\p{L}\p{M}'’.-]{0,30}(?: \p{Lu}[\p{L}\p{M}'’.-]{0,30}){0,2})[ \t]{1,3}\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$/gmu;
+// "@kemi_writes", "@meera": a handle, outside an e-mail address; the handle is the person.
+const HANDLE = /(?<![\p{L}\p{N}._%+@-])@([\p{L}][\p{L}\p{N}._]{1,29}[\p{L}\p{N}])/gu;
+const NOT_HANDLES = new Set("all channel here everyone team param return override import media page".split(" "));
+// Header and form words that stand where a speaker would: "Subject: ...", "Betreff: ...".
+const FIELD_WORDS = new Set(
+  `from to cc bcc subject date sent re fw fwd reply-to sender recipient note notes ps p.s nb tel phone fax mobile
+  email e-mail web address von an betreff gesendet datum de à objet envoyé para asunto enviado fecha da a oggetto
+  inviato data van aan onderwerp verzonden assunto enviada od do temat wysłano kimden kime konu tarih attendees
+  apologies present absent role status type title company department admin host agent bot system moderator
+  warning error info debug`.split(/\s+/),
+);
 // "Sharma ji", "राहुल जी", "Tanaka-san": a respectful suffix after a name.
 const NAME_SUFFIX = /^[ -](?:ji|jee|sahab|saab|जी|san|sama|kun|chan)(?![\p{L}\p{M}])/u;
 
@@ -715,14 +733,62 @@ function dottedOrgEnd(text: string, tokens: Token[], i: number, j: number): { en
   return null;
 }
 
+/** Whether a transcript line's speaker is a person and not a header, a form field or a common word. */
+function speakerLike(name: string): boolean {
+  const lower = name.toLowerCase();
+  const head = lower.split(" ")[0]!;
+  if (FIELD_WORDS.has(lower) || NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || isFieldName(lower))
+    return false;
+  if (FIRST_NAMES.has(head)) return true;
+  // "ATTENDEES:", "Date of birth:": a label in capitals, or words not all capitalized, heads a field, not a line
+  // someone said.
+  if (name === name.toUpperCase() || (name.includes(" ") && !/^\p{Lu}\S*(?: \p{Lu}\S*)*$/u.test(name))) return false;
+  return !isCommonWord(head);
+}
+
+/**
+ * Speakers of transcripts without timestamps: a line-initial name before a colon counts when two or more lines of
+ * the text open that way (a conversation) or when it is a listed given name; a handle in angle brackets always.
+ */
+function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
+  const speakers: [number, string, boolean][] = [];
+  LINE_SPEAKER.lastIndex = 0;
+  for (let m = LINE_SPEAKER.exec(text); m !== null; m = LINE_SPEAKER.exec(text)) {
+    const handle = m[1];
+    const name = handle ?? m[2]!;
+    const start = m.index + m[0].indexOf(handle ? `<${name}>` : name) + (handle ? 1 : 0);
+    speakers.push([start, name, handle !== undefined]);
+  }
+  HEADER_SPEAKER.lastIndex = 0;
+  for (let m = HEADER_SPEAKER.exec(text); m !== null; m = HEADER_SPEAKER.exec(text)) {
+    speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false]);
+  }
+  const conversation = speakers.length >= 2;
+  for (const [start, name, handle] of speakers) {
+    if (!speakerLike(name)) continue;
+    if (!handle && !conversation && !FIRST_NAMES.has(name.toLowerCase())) continue;
+    found.push({ start, end: start + name.length, type: "PERSON", score: handle ? 0.8 : 0.75 });
+  }
+  if (text.includes("@")) {
+    HANDLE.lastIndex = 0;
+    for (let m = HANDLE.exec(text); m !== null; m = HANDLE.exec(text)) {
+      if (NOT_HANDLES.has(m[1]!.toLowerCase())) continue;
+      found.push({ start: m.index + 1, end: m.index + m[0].length, type: "PERSON", score: 0.7 });
+    }
+  }
+}
+
 /** Speakers of chat-log lines ("[10:41] <dave> ...", "21:04 - Ana Souza: ..."), in any case. */
 function chatSpeakers(text: string, found: RecognizerResult[]): void {
+  if (!text.includes(":") && !text.includes("<") && !text.includes("@")) return;
+  transcriptSpeakers(text, found);
   if (!text.includes(":")) return;
   CHAT_SPEAKER.lastIndex = 0;
   for (let m = CHAT_SPEAKER.exec(text); m !== null; m = CHAT_SPEAKER.exec(text)) {
     const name = m[1] ?? m[2]!;
     const lower = name.toLowerCase();
-    if (NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || /\d/.test(name)) continue;
+    // A handle in angle brackets may hold digits ("<kz_dev2>"); a name before a colon may not ("10:00 - 12:00:").
+    if (NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || (!m[1] && /\d/.test(name))) continue;
     const end = m.index + m[0].length - (m[1] ? 1 : 1);
     found.push({ start: end - name.length, end, type: "PERSON", score: 0.8 });
   }

@@ -39,6 +39,11 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
 // Numbered keys such as "line1" or "address_2" name the same field.
 const normalizeKey = (key: string) => key.toLowerCase().replace(/[^\p{L}]/gu, "");
 
+/** Whether a word is the name of a field this recognizer reads ("Name", "Vorname", "city"), not a value. */
+export function isFieldName(key: string): boolean {
+  return FIELD_TYPES.has(normalizeKey(key));
+}
+
 const JSON_FIELD = /"([\p{L}_ .-]{1,30})"\s?:\s?"([^"\n]{1,100})"/gu;
 // "name: Anna Weber", "- name: Anna", "Geb.-Datum: 03.07.1961": a key at a line start (or after two spaces or a
 // bar, as on a scanned form), a colon, and the value up to the next such gap.
