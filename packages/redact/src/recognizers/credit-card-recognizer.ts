@@ -55,5 +55,15 @@ export const creditCardRecognizer = patternRecognizer({
         return issuer && /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/.test(value) ? 0.3 : null;
       },
     },
+    {
+      // "4006.0240.8426.8081": groups of four joined by dots, taken only with a valid checksum and issuer.
+      regex: /(?<![\p{L}\p{N}_.,-])\d{4}\.\d{4}\.\d{4}\.\d{1,4}(?:\.\d{1,3})?(?![\p{L}\p{N}_]|[-.,]\d)/gu,
+      requires: /\d{4}\.\d{4}\.\d{4}\./,
+      score: 0.9,
+      validate: (value) => {
+        const digits = value.replace(/\./g, "");
+        return digits.length >= 13 && luhnValid(digits) && issuerKnown(digits) ? 0.9 : null;
+      },
+    },
   ],
 });

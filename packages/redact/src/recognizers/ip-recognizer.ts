@@ -18,6 +18,9 @@ export function isIpv6(value: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
+const VERSION_BEFORE =
+  /(?:^|[^\p{L}])(?:version|versión|versione|versão|firmware|build|release|v|ver|rev|update|upgrade|patch)\.?\s?:?\s?$/iu;
+
 /** IPv4 and IPv6 addresses. */
 export const ipRecognizer = patternRecognizer({
   name: "ip",
@@ -31,6 +34,9 @@ export const ipRecognizer = patternRecognizer({
       ),
       requires: /\d\.\d{1,3}\.\d/,
       score: 0.85,
+      // "Firmware 10.2.0.4", "version 1.2.3.4": a four-part version number, not an address.
+      validate: (_value, match, text) =>
+        VERSION_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index)) ? null : 0.85,
     },
     {
       regex: /(?<![\p{L}\p{N}_:])[0-9a-f:]{2,39}(?![\p{L}\p{N}_:])/giu,

@@ -83,14 +83,22 @@ const CONTEXT = [
 
 // Groups of digits joined by at most two separators; a separator is required between groups, so a run of digits
 // has one way to be split and the scan stays linear.
+// Letters of scripts that write spaces between words: next to one of them digits are part of a word ("A4", "x86");
+// next to kana or Han they are not ("は03-1234-5678まで").
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+_/.:-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s?\()\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{L}\p{N}]|[.,/:-]\d)/gu;
-const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)/;
+  /(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}+_/.:-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s?\()\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]|[.,/:-]\d)/gu;
+// A calendar date opening the candidate ("12.03.2024 14"); "05.61.22.48.90" has no month 61 and stays a phone.
+const DAY = "(?:0?[1-9]|[12]\\d|3[01])";
+const MONTH = "(?:0?[1-9]|1[0-2])";
+const DATE_LIKE = new RegExp(
+  `^(?:${DAY}[./-]${MONTH}[./-]\\d{2,4}|${MONTH}[./-]${DAY}[./-]\\d{2,4}|\\d{4}[./-]${MONTH}[./-]${DAY})(?!\\d)`,
+);
 const NOT_A_PHONE =
-  /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase|\btransaction|\btransaktion|\bsiniestro|\bsinistro|\bexpediente|\bdossier|\baktenzeichen|\bvorgang\w*|\bpratica|\bprotocol[oe]?|\bprotokoll|\bprocesso|\breferencia|\brefer[êe]ncia|\briferimento|\bkenmerk|\bzaak\w*|\bpolicy|\bpolizza|\bp[óo]liza|\bap[óo]lice|\baccount|\bkonto|\bcuenta|\bconto|\brekening|\bmrn|\bbooking|\bbuchung\w*|\br[ée]servation|\breserva|\bprenotazione|\bserial|\bseriennummer)(?:\s(?:number|nummer|numéro|número|numero|no\.?|nr\.?))?(?:\s(?:is|ist|est|es|è|é|lautet|was))?\s?:?\s?$/i;
+  /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase|\btransaction|\btransaktion|\bsiniestro|\bsinistro|\bexpediente|\bdossier|\baktenzeichen|\bvorgang\w*|\bpratica|\bprotocol[oe]?|\bprotokoll|\bprocesso|\breferencia|\brefer[êe]ncia|\briferimento|\bkenmerk|\bzaak\w*|\bpolicy|\bpolizza|\bp[óo]liza|\bap[óo]lice|\baccount|\bkonto|\bcuenta|\bconto|\brekening|\bmrn|\bbooking|\bbuchung\w*|\br[ée]servation|\breserva|\bprenotazione|\bserial|\bseriennummer|\bshipment|\bparcel|\bsendung\w*|\bpaket\w*|\bcolis|\benv[íi]o|\bspedizione|\bzending|\bbaggage|\btag|\bpart|\bsku|\bitem|\bartikel\w*|\barticle|\bmodel|\bbatch|\blot|\bABN|\bACN|\bVAT|\bTVA|\bIVA|\bUSt|\bGST|\bEIN|\bTIN|\bNIF|\bSIRE[NT]|\bsteuer\w*|\bmeeting|\bpasscode|\bPIN|\bOTP|\bcode|\bPO|\basset|\bbuild|\bversion|\bfirmware|\brelease|\bcomplaint|\bPNR|\bfaktura|\bfatura)(?:\s(?:number|nummer|numéro|número|numero|no\.?|nr\.?))?(?:\s(?:is|ist|est|es|è|é|lautet|was))?\s?:?\s?$/i;
 // "2025-88412", "2024-5531": a year, a hyphen and a serial is how references are numbered, not phones.
 const YEAR_SERIAL = /^(?:19|20)\d\d-\d{3,8}$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
+const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*\s$/u;
 
 // A few function words per language: enough to tell which national numbering plan a message most likely uses
 // when the caller did not say, at the cost of one pass over its words.
@@ -161,6 +169,8 @@ export const phoneRecognizer: Recognizer = {
       if (YEAR_SERIAL.test(raw) && !CONTEXT_BEFORE.test(before)) continue;
       // "Nr. 2024-118", "order #4471-2290": a number named as something else is not a phone.
       if (NOT_A_PHONE.test(before)) continue;
+      // "1Z 999 AA1 01 2345 6784", "TH0012 8844 719": digits after a code of letters and digits continue the code.
+      if (CODE_BEFORE.test(before)) continue;
       if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))
         continue;
       candidates.push({ start: m.index, raw, digits });
@@ -201,9 +211,40 @@ export const phoneRecognizer: Recognizer = {
   },
 };
 
+// Letters that only some languages use, and the regions whose numbering plans their writers likely use: kana for
+// Japan, Hangul for Korea, Han alone for China and Taiwan, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, and
+// the letters of Polish, Turkish, Czech, Scandinavian and Vietnamese.
+const SCRIPT_REGIONS: readonly [RegExp, readonly string[]][] = [
+  [/[\u3040-\u30ff]/u, ["JP"]],
+  [/[\uac00-\ud7af]/u, ["KR"]],
+  [/[\u4e00-\u9fff]/u, ["CN", "TW", "HK", "SG"]],
+  [/[\u0400-\u04ff]/u, ["RU", "UA", "BY", "KZ", "RS", "BG"]],
+  [/[\u0370-\u03ff]/u, ["GR", "CY"]],
+  [/[\u0600-\u06ff]/u, ["SA", "AE", "EG", "MA", "PK", "IR"]],
+  [/[\u0590-\u05ff]/u, ["IL"]],
+  [/[\u0900-\u097f]/u, ["IN", "NP"]],
+  [/[\u0e00-\u0e7f]/u, ["TH"]],
+  [/[łąęśźżńŁĄĘŚŹŻ]/u, ["PL"]],
+  [/[ğışİĞŞ]/u, ["TR"]],
+  [/[řůěŘŮĚ]/u, ["CZ", "SK"]],
+  [/[åøæÅØÆ]/u, ["SE", "NO", "DK"]],
+  [/[ơưđƠƯĐ]/u, ["VN"]],
+];
+
+function scriptRegions(text: string): string[] {
+  const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
+  const out: string[] = [];
+  // Only text with a letter past Latin-1 can say anything here: most messages skip the tests.
+  if (!/[\u0100-\uffff]/u.test(head)) return out;
+  for (const [letters, regions] of SCRIPT_REGIONS) if (letters.test(head)) out.push(...regions);
+  return out;
+}
+
 function likelyRegions(text: string, context: RecognizerContext, seen: ReadonlySet<string>): readonly string[] {
   const language = context.language ?? guessLanguage(text);
-  const regions = [...new Set([...context.regions, ...(LANGUAGE_REGIONS[language ?? ""] ?? []), ...seen])];
+  const regions = [
+    ...new Set([...context.regions, ...(LANGUAGE_REGIONS[language ?? ""] ?? []), ...seen, ...scriptRegions(text)]),
+  ];
   // A text with no hint at all ("UK 020 7946 0958"): the usual regions are all there is to go on.
   return regions.length > 0 ? regions : DEFAULT_PHONE_REGIONS;
 }
