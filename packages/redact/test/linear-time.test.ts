@@ -40,6 +40,14 @@ const ADVERSARIAL: Record<string, string> = {
   "dotted forms": fill("Acme S.L."),
   "caseless script": fill("नमस्ते "),
   "name suffixes": fill("Verma ji "),
+  "form fields": fill("Name: Anna  "),
+  "json keys": fill('"name": "A'),
+  "table rows": fill("name;city\nAnna;Rom\n"),
+  "quoted cells": fill('name,"a,'),
+  "speaker lines": fill("Anna: hi\n"),
+  "speaker times": fill("Mark 3:02 PM\n"),
+  handles: fill("@ab"),
+  "space runs": fill("a  "),
 };
 
 describe("every recognizer runs in linear time", () => {

@@ -23,6 +23,40 @@ describe("names", () => {
     expect(people).toEqual(["marek", "yusuf", "Irene Galli", "Tomás"]);
   });
 
+  it("finds speakers of transcripts without timestamps, but not form labels", () => {
+    const chat = ["Tunde: you dey come?", "Bisola (08:14): on my way", "Tunde: ok"].join("\n");
+    expect(found(chat).filter(([t]) => t === "PERSON")).toEqual([
+      ["PERSON", "Tunde"],
+      ["PERSON", "Bisola"],
+      ["PERSON", "Tunde"],
+    ]);
+    expect(found("Ingvild Haugen 9:41 AM\nthe deck is up\nTorbjørn Lie 9:43 AM\nthanks")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Ingvild Haugen"],
+        ["PERSON", "Torbjørn Lie"],
+      ]),
+    );
+    expect(found("<xq_ops7> restarting the node")).toContainEqual(["PERSON", "xq_ops7"]);
+    expect(found("ATTENDEES: board\nSTATUS: open").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
+  it("finds @handles but not an e-mail address or a broadcast mention", () => {
+    const people = found("thanks @ada_lovelace92, cc @here, mail ada@example.org").filter(([t]) => t === "PERSON");
+    expect(people).toEqual([["PERSON", "ada_lovelace92"]]);
+  });
+
+  it("knows given names and places from many countries, and no acronym or ordinary word as a name", () => {
+    expect(found("Lunch with Kwabena and Olumide tomorrow")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Kwabena"],
+        ["PERSON", "Olumide"],
+      ]),
+    );
+    expect(found("Our Gelsenkirchen depot closes early")).toContainEqual(["LOCATION", "Gelsenkirchen"]);
+    expect(found("IBAN DE89 3704 0044 0532 0130 00").filter(([t]) => t === "PERSON")).toEqual([]);
+    expect(found("Royal Infirmary, ward 3").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
   it("finds names in scripts without capitals after a greeting or before a respectful suffix", () => {
     expect(found("नमस्ते सुरेश, कल मिलते हैं")).toContainEqual(["PERSON", "सुरेश"]);
     expect(found("कल अमित जी आएंगे")).toContainEqual(["PERSON", "अमित"]);

@@ -180,6 +180,22 @@ describe("pattern recognizers", () => {
     expectFinds("name,phone\nJane Doe,07911 123456", "PHONE", "07911 123456");
   });
 
+  it("keeps tracking, part, tax, build and code numbers out of phones, and reads phones by their script", () => {
+    for (const text of [
+      "Shipment 1Z 999 AA1 01 2345 6784 weighs 2 kg",
+      "baggage tag 0220 581 993",
+      "The part number is 2291-447-801",
+      "ABN 51 824 753 556",
+      "build 20250412.3 is out",
+      "Firmware 10.2.0.4 required",
+    ])
+      expect(found(text).filter(([t]) => t === "PHONE" || t === "IP_ADDRESS")).toEqual([]);
+    expectFinds("お問い合わせは03-1234-5678まで", "PHONE", "03-1234-5678");
+    expectFinds("Merci, tél. 05.61.22.48.90.", "PHONE", "05.61.22.48.90");
+    expectFinds("Karte 4006.0240.8426.8081 abgelehnt", "CREDIT_CARD", "4006.0240.8426.8081");
+    expectFinds("server 10.2.0.4 is down", "IP_ADDRESS", "10.2.0.4");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
 import {
   GAZETTEER_AMBIGUOUS_FIRST_NAMES,
+  GAZETTEER_AMBIGUOUS_PLACES,
   GAZETTEER_FIRST_NAMES,
   GAZETTEER_PLACES,
   GAZETTEER_SURNAMES,
@@ -130,6 +131,9 @@ const SURNAMES: ReadonlySet<string> = new Set([
   ...LISTED_SURNAMES,
   ...GAZETTEER_SURNAMES.split(" ").filter((w) => !reserved(w) && !LISTED_PLACES.has(w) && !FIRST_NAMES.has(w)),
 ]);
+const AMBIGUOUS_PLACES: ReadonlySet<string> = new Set(
+  GAZETTEER_AMBIGUOUS_PLACES.split(" ").filter((w) => !LISTED_PLACES.has(w)),
+);
 const PLACES: ReadonlySet<string> = new Set([
   ...LISTED_PLACES,
   ...GAZETTEER_PLACES.split(" ")
@@ -414,7 +418,11 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     // compromise sometimes tags a form of address alone ("Frau", "Sig.") as a person.
     return firstPass.map((r, i) => [
       ...r.found,
-      ...(tagged[i] ?? []).filter((e) => !isAddressWord(texts[i]!.slice(e.start, e.end))),
+      // ...nor does a name run over a tab or a line break: those separate table cells and lines.
+      ...(tagged[i] ?? []).filter((e) => {
+        const value = texts[i]!.slice(e.start, e.end);
+        return !isAddressWord(value) && !/[\t\n]/.test(value);
+      }),
     ]);
   };
 
@@ -541,6 +549,8 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (
     PLACES.has(joined) &&
     !(FIRST_NAMES.has(joined) && greeted) &&
+    // "Réunion à 14h": a place that is also a word, opening the sentence, is the word.
+    !(AMBIGUOUS_PLACES.has(joined) && atStart) &&
     !(run.length === 1 && (PLACE_FRAGMENTS.has(joined) || HONORIFICS.has(joined)))
   ) {
     push("LOCATION", first, last, AMBIGUOUS_FIRST_NAMES.has(joined) ? 0.55 : 0.8);
@@ -566,7 +576,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     return;
   }
   // "Royal Infirmary", "Mart 2025": a generated name that is also a word, followed by ordinary words, is no name.
-  const weak = GENERATED_AMBIGUOUS.has(first.lower) && run.slice(1).some((t) => isCommonWord(t.lower) || t.allCaps);
+  const weak =
+    GENERATED_AMBIGUOUS.has(first.lower) &&
+    !run.slice(1).every((t) => SURNAMES.has(t.lower) || FIRST_NAMES.has(t.lower) || t.initial);
   if (firstIsName && !(weak && !greeted) && (!ambiguous || run.length >= 2 || greeted)) {
     // "Will Baker", "Anna", "JOHN SMITH", "Hi Grace".
     push("PERSON", first, last, run.length >= 2 || !ambiguous ? 0.85 : 0.7);

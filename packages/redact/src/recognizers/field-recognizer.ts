@@ -48,7 +48,7 @@ const JSON_FIELD = /"([\p{L}_ .-]{1,30})"\s?:\s?"([^"\n]{1,100})"/gu;
 // "name: Anna Weber", "- name: Anna", "Geb.-Datum: 03.07.1961": a key at a line start (or after two spaces or a
 // bar, as on a scanned form), a colon, and the value up to the next such gap.
 const LINE_FIELD =
-  /(?:^|[ \t]{2,8}|\|[ \t]{0,4})(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29})[ \t]?:[ \t]{0,4}([^\n]{1,100})/gmu;
+  /(?:^|[ \t]{2,8}|\|[ \t]{0,4})(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29})[ \t]?:[ \t]{0,4}([^\n]{1,100}?)(?= {2}|\t|\s\|| ?; |\r?$)/gmu;
 const DELIMITERS = ["\t", ";", "|", ","] as const;
 
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
@@ -157,9 +157,8 @@ export const fieldRecognizer: Recognizer = {
         const type = FIELD_TYPES.get(normalizeKey(m[1]!));
         // A free "Address:" line runs on into postcode and city, which other recognizers split better.
         if (!type || type === "ADDRESS") continue;
-        // The value ends where the next field of the same line begins: two spaces, a bar or a semicolon.
-        const value = m[2]!.split(/ {2,}|\t|\s\|\s?|;\s/)[0]!;
-        push(out, type, m.index + m[0].length - m[2]!.length, value);
+        // The value ended where the next field of the same line begins: two spaces, a tab, a bar or a semicolon.
+        push(out, type, m.index + m[0].length - m[2]!.length, m[2]!);
       }
     }
     if (text.includes("\n")) tables(text, out);

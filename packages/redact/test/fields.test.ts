@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer, type EntityType } from "../src/index";
+import { fieldRecognizer } from "../src/recognizers/field-recognizer";
+
+// Records written for these tests: values are found by the name of their field, in several languages and formats.
+const analyzer = createAnalyzer();
+const found = (text: string): [EntityType, string][] => analyzer.analyze(text).map((e) => [e.type, e.text]);
+const fields = (text: string): [EntityType, string][] =>
+  fieldRecognizer.analyze(text, { regions: [] }).map((r) => [r.type, text.slice(r.start, r.end)]);
+
+describe("fields named for what they hold", () => {
+  it("reads JSON and YAML keys in any naming style", () => {
+    expect(fields('{"fullName": "Oyelaran Babatunde", "cidade": "Recife", "postal_code": "50030-230"}')).toEqual([
+      ["PERSON", "Oyelaran Babatunde"],
+      ["LOCATION", "Recife"],
+      ["ZIP_CODE", "50030-230"],
+    ]);
+    expect(fields("- nombre: Itziar Goikoetxea\n  ciudad: Bilbao\n")).toEqual([
+      ["PERSON", "Itziar Goikoetxea"],
+      ["LOCATION", "Bilbao"],
+    ]);
+  });
+
+  it("reads columns under a header row, whatever the separator, and keeps other columns out", () => {
+    const tsv = "id\tvorname\tnachname\tabteilung\n7\tWiebke\tTjarks\tEinkauf\n8\tGöran\tLundqvist\tLager";
+    expect(found(tsv).filter(([t]) => t === "PERSON")).toEqual([
+      ["PERSON", "Wiebke"],
+      ["PERSON", "Tjarks"],
+      ["PERSON", "Göran"],
+      ["PERSON", "Lundqvist"],
+    ]);
+    expect(fields('owner,device\n"Ikechukwu Obi",laptop\nfacilities,printer')).toEqual([["PERSON", "Ikechukwu Obi"]]);
+    expect(fields("Name | Stadt\nWiebke Tjarks | Emden")).toEqual([
+      ["PERSON", "Wiebke Tjarks"],
+      ["LOCATION", "Emden"],
+    ]);
+  });
+
+  it("reads several fields on one form line, and leaves values that do not fit the field alone", () => {
+    expect(fields("Nom: Gwenaëlle Le Goff   Date de naissance: 02/11/1979")).toEqual([
+      ["PERSON", "Gwenaëlle Le Goff"],
+      ["DATE_TIME", "02/11/1979"],
+    ]);
+    expect(fields("name: see attached\ncity: 12")).toEqual([]);
+    expect(fields("Name: sales@example.com")).toEqual([]);
+  });
+});
