@@ -48,6 +48,9 @@ const ADVERSARIAL: Record<string, string> = {
   "speaker times": fill("Mark 3:02 PM\n"),
   handles: fill("@ab"),
   "space runs": fill("a  "),
+  "cjk dates": fill("3月1"),
+  "dotted hours": fill("pukul 1."),
+  "log dates": fill("10/Oct/2025:"),
 };
 
 describe("every recognizer runs in linear time", () => {

@@ -196,6 +196,18 @@ describe("pattern recognizers", () => {
     expectFinds("server 10.2.0.4 is down", "IP_ADDRESS", "10.2.0.4");
   });
 
+  it("finds dates in more languages and scripts, log and airline formats, and dotted times after a time word", () => {
+    expectFinds("spotkanie w piątek, 3 października", "DATE_TIME", "piątek, 3 października");
+    expectFinds("teslimat 21 Ağustos 2025", "DATE_TIME", "21 Ağustos 2025");
+    expectFinds("приеду 3 июня", "DATE_TIME", "3 июня");
+    expectFinds("rapat hari Kamis pukul 09.30", "DATE_TIME", "09.30");
+    expectFinds("会議は2026年4月2日です", "DATE_TIME", "2026年4月2日");
+    expectFinds('8.8.8.8 - - [02/Mar/2026:07:01:12 +0100] "GET /"', "DATE_TIME", "02/Mar/2026:07:01:12 +0100");
+    expectFinds("DEP LHR 05JAN 0930", "DATE_TIME", "05JAN");
+    expectFinds("doors open at 8.15pm", "DATE_TIME", "8.15pm");
+    expectNoType("Subtotal 14.00, tax 2.66, version 3.10", "DATE_TIME");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

@@ -11,6 +11,17 @@ const MONTHS = [
   "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
   "januari|februari|maart|mei|augustus",
   "janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro",
+  // Polish (genitive, as dates write them, and nominative), Turkish, Indonesian, Scandinavian, Romanian, Czech.
+  "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
+  "styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień",
+  "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık",
+  "maret|agustus|desember|augusti|desember|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie",
+  "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince",
+  // Russian and Ukrainian (genitive and nominative), Greek (genitive).
+  "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+  "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь",
+  "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня",
+  "ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|μαιου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου",
 ].join("|");
 
 const WEEKDAYS = [
@@ -23,13 +34,23 @@ const WEEKDAYS = [
   "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|segunda|terça|quarta|quinta|sexta",
   "सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार",
   "понедельник[а-я]{0,2}|вторник[а-я]{0,2}|сред[аеуы]|четверг[а-я]{0,2}|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю]",
+  // Polish (with the accusative of "w sobotę"), Turkish, Indonesian, Scandinavian, Czech, Romanian, Greek.
+  "poniedziałek|wtorek|środa|środę|czwartek|piątek|sobota|sobotę|niedziela|niedzielę",
+  "pazartesi|salı|çarşamba|perşembe|cumartesi",
+  "senin|selasa|rabu|kamis|jumat|sabtu",
+  "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag",
+  "pondělí|úterý|středa|čtvrtek|pátek|neděle|marți|miercuri|vineri|sâmbătă|duminică",
+  "δευτέρα|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή",
 ].join("|");
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const ORDINAL = "(?:st|nd|rd|th|er|\\.|º|ª)?";
 const YEAR = "(?:1[89]\\d\\d|2[01]\\d\\d)";
 const TIME =
-  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])(?:\\.[0-5]\\d)?\\s?(?:uhr|uur|baje|h)(?![\\p{L}]))";
+  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])(?:\\.[0-5]\\d)?\\s?(?:uhr|uur|baje|h)(?![\\p{L}]))";
 const AT = "(?:,?\\s(?:at|um|à|a las|alle|om|às|às)?\\s?)";
+// After a weekday or a date, "14.00" is a time too (as Turkish, Indonesian, Polish and Scandinavian write it).
+const TIME_AFTER_DAY = `(?:${TIME}|(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\p{N}]|[.,]\\p{N}))`;
+const MONTH_ABBREVIATIONS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
 
 const patterns = patternRecognizer({
   name: "date-time",
@@ -111,7 +132,7 @@ const patterns = patternRecognizer({
     {
       // A weekday names a specific day in a message ("see you Friday"); a time or date after it joins the span.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]|[:h.]\\d))?(?:${AT}${TIME})?`,
+        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]|[:h.]\\d))?(?:${AT}${TIME_AFTER_DAY})?`,
         "giu",
       ),
       score: 0.6,
@@ -127,6 +148,38 @@ const patterns = patternRecognizer({
     {
       regex: new RegExp(`(?<![\\p{L}\\p{N}:.,])${TIME}(?![\\p{N}]|[:.,]\\p{N})`, "giu"),
       score: 0.75,
+    },
+    {
+      // Web server logs: 10/Oct/2025:13:55:36 +0200.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])${DAY}/(?:${MONTH_ABBREVIATIONS})/${YEAR}(?::\\d{2}:\\d{2}:\\d{2}(?:\\s[+-]\\d{4})?)?(?![\\p{L}\\p{N}])`,
+        "giu",
+      ),
+      requires: /\d\/[A-Za-z]{3}\/\d{4}/,
+      score: 0.9,
+    },
+    {
+      // Airline and military dates: 12MAR, 12MAR25, 05JAN2026 (capitals only, so "12mar" in a word stays out).
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])${DAY}(?:${MONTH_ABBREVIATIONS})(?:\\d{2}|${YEAR})?(?![\\p{L}\\p{N}])`,
+        "gu",
+      ),
+      requires: /\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/,
+      score: 0.7,
+    },
+    {
+      // Chinese, Japanese and Korean dates and times: 2025年3月15日, 3月15日, 18時30分, 3월 15일, 오후 3시.
+      regex:
+        /(?<!\d)(?:(?:\d{4}\s?[年년]\s?)?(?:1[0-2]|0?[1-9])\s?[月월]\s?(?:3[01]|[12]\d|0?[1-9])\s?[日일号號]|(?:(?:午前|午後|上午|下午|오전|오후)\s?)?(?:[01]?\d|2[0-4])\s?[時时시](?:\s?[0-5]?\d\s?[分분])?)/gu,
+      requires: /\d\s?[月월時时시]/,
+      score: 0.8,
+    },
+    {
+      // A dotted hour after a word that says a time follows: "pukul 10.00", "saat 14.00", "godz. 9.30", "kl. 14.00".
+      regex:
+        /(?<![\p{L}])(?:pukul|jam|saat|godz\.?|godzina|godzinie|kl\.?|klo|klockan|om|um|alle|às|a las|at)\s((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\p{N}]|[.,]\p{N}|\s?(?:%|€|\$|£|kg|km))/dgiu,
+      group: 1,
+      score: 0.7,
     },
     {
       // ISO 8601 basic format, as calendar files write it: 20250409T140000Z.
