@@ -36,6 +36,14 @@ describe("fields named for what they hold", () => {
     ]);
   });
 
+  it("reads document numbers and nationalities by their column", () => {
+    expect(fields("Name;Staatsangehörigkeit;Reisepass\nJonas Vogt;Deutsch;C01X00T47")).toEqual([
+      ["PERSON", "Jonas Vogt"],
+      ["NRP", "Deutsch"],
+      ["ID", "C01X00T47"],
+    ]);
+  });
+
   it("reads several fields on one form line, and leaves values that do not fit the field alone", () => {
     expect(fields("Nom: Gwenaëlle Le Goff   Date de naissance: 02/11/1979")).toEqual([
       ["PERSON", "Gwenaëlle Le Goff"],

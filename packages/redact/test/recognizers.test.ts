@@ -208,6 +208,20 @@ describe("pattern recognizers", () => {
     expectNoType("Subtotal 14.00, tax 2.66, version 3.10", "DATE_TIME");
   });
 
+  it("finds PESEL and T.C. kimlik numbers by name and checksum, and passwords after more words for them", () => {
+    expectFinds("PESEL pacjenta: 02070803628", "ID", "02070803628");
+    expectNoType("PESEL pacjenta: 02070803629", "ID");
+    expectFinds("T.C. kimlik no 10000000146", "ID", "10000000146");
+    expectFinds("the wifi pass is Rq7!kd92Lm", "SECRET", "Rq7!kd92Lm");
+    expectFinds("hasło: Zima#2025x", "SECRET", "Zima#2025x");
+  });
+
+  it("takes no postcode from a table cell or after a word ending in a state code", () => {
+    expectNoType("id\tname\n10442\tFatima", "ZIP_CODE");
+    expectNoType("Subject: RMA 55012", "ZIP_CODE");
+    expectFinds("Springfield, IL 62704", "ZIP_CODE", "62704");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

@@ -46,8 +46,8 @@ const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const ORDINAL = "(?:st|nd|rd|th|er|\\.|º|ª)?";
 const YEAR = "(?:1[89]\\d\\d|2[01]\\d\\d)";
 const TIME =
-  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:\\s?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:1[0-2]|0?[1-9])\\s?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])(?:\\.[0-5]\\d)?\\s?(?:uhr|uur|baje|h)(?![\\p{L}]))";
-const AT = "(?:,?\\s(?:at|um|à|a las|alle|om|às|às)?\\s?)";
+  "(?:(?:[01]?\\d|2[0-3])[:h][0-5]\\d(?::[0-5]\\d)?(?:[^\\S\\n]?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d[^\\S\\n]?[ap]\\.?m\\.?(?![\\p{L}])|(?:1[0-2]|0?[1-9])[^\\S\\n]?[ap]\\.?m\\.?(?![\\p{L}])|(?:[01]?\\d|2[0-3])(?:\\.[0-5]\\d)?[^\\S\\n]?(?:uhr|uur|baje|h)(?![\\p{L}]))";
+const AT = "(?:,?[^\\S\\n](?:at|um|à|a las|alle|om|às|às)?[^\\S\\n]?)";
 // After a weekday or a date, "14.00" is a time too (as Turkish, Indonesian, Polish and Scandinavian write it).
 const TIME_AFTER_DAY = `(?:${TIME}|(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\p{N}]|[.,]\\p{N}))`;
 const MONTH_ABBREVIATIONS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
@@ -115,7 +115,7 @@ const patterns = patternRecognizer({
     {
       // 12 March 2024, 12. März, 3rd of May, 12 de marzo de 2024, le 1er mai.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${DAY}${ORDINAL}\\s(?:of\\s|de\\s)?)(?:${MONTHS})\\.?(?![\\p{L}])(?:,?\\s(?:de\\s)?${YEAR})?(?:${AT}${TIME})?`,
+        `(?<![\\p{L}\\p{N}])(?:${DAY}${ORDINAL}[^\\S\\n](?:of[^\\S\\n]|de[^\\S\\n])?)(?:${MONTHS})\\.?(?![\\p{L}])(?:,?[^\\S\\n](?:de[^\\S\\n])?${YEAR})?(?:${AT}${TIME})?`,
         "giu",
       ),
       score: 0.85,
@@ -123,16 +123,16 @@ const patterns = patternRecognizer({
     {
       // March 12, 2024; March 2024; Sept. 3rd.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${MONTHS})\\.?(?:\\s${DAY}${ORDINAL}(?![\\p{N}])(?:,?\\s${YEAR})?|,?\\s(?:de\\s)?${YEAR})(?![\\p{N}])(?:${AT}${TIME})?`,
+        `(?<![\\p{L}\\p{N}])(?:${MONTHS})\\.?(?:[^\\S\\n]${DAY}${ORDINAL}(?![\\p{N}])(?:,?[^\\S\\n]${YEAR})?|,?[^\\S\\n](?:de[^\\S\\n])?${YEAR})(?![\\p{N}])(?:${AT}${TIME})?`,
         "giu",
       ),
       score: 0.8,
-      validate: (value) => (/^may\s\d{1,2}$/i.test(value) ? 0.5 : 0.8),
+      validate: (value) => (/^may[^\S\n]\d{1,2}$/i.test(value) ? 0.5 : 0.8),
     },
     {
       // A weekday names a specific day in a message ("see you Friday"); a time or date after it joins the span.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?\\s(?:the\\s)?${DAY}${ORDINAL}(?:\\s(?:of\\s|de\\s)?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]|[:h.]\\d))?(?:${AT}${TIME_AFTER_DAY})?`,
+        `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}])(?:,?[^\\S\\n](?:the[^\\S\\n])?${DAY}${ORDINAL}(?:[^\\S\\n](?:of[^\\S\\n]|de[^\\S\\n])?(?:${MONTHS})\\.?(?![\\p{L}]))?(?![\\p{N}]|[:h.]\\d))?(?:${AT}${TIME_AFTER_DAY})?`,
         "giu",
       ),
       score: 0.6,
@@ -152,7 +152,7 @@ const patterns = patternRecognizer({
     {
       // Web server logs: 10/Oct/2025:13:55:36 +0200.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])${DAY}/(?:${MONTH_ABBREVIATIONS})/${YEAR}(?::\\d{2}:\\d{2}:\\d{2}(?:\\s[+-]\\d{4})?)?(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}\\p{N}])${DAY}/(?:${MONTH_ABBREVIATIONS})/${YEAR}(?::\\d{2}:\\d{2}:\\d{2}(?:[^\\S\\n][+-]\\d{4})?)?(?![\\p{L}\\p{N}])`,
         "giu",
       ),
       requires: /\d\/[A-Za-z]{3}\/\d{4}/,
@@ -170,14 +170,14 @@ const patterns = patternRecognizer({
     {
       // Chinese, Japanese and Korean dates and times: 2025年3月15日, 3月15日, 18時30分, 3월 15일, 오후 3시.
       regex:
-        /(?<!\d)(?:(?:\d{4}\s?[年년]\s?)?(?:1[0-2]|0?[1-9])\s?[月월]\s?(?:3[01]|[12]\d|0?[1-9])\s?[日일号號]|(?:(?:午前|午後|上午|下午|오전|오후)\s?)?(?:[01]?\d|2[0-4])\s?[時时시](?:\s?[0-5]?\d\s?[分분])?)/gu,
-      requires: /\d\s?[月월時时시]/,
+        /(?<!\d)(?:(?:\d{4}[^\S\n]?[年년][^\S\n]?)?(?:1[0-2]|0?[1-9])[^\S\n]?[月월][^\S\n]?(?:3[01]|[12]\d|0?[1-9])[^\S\n]?[日일号號]|(?:(?:午前|午後|上午|下午|오전|오후)[^\S\n]?)?(?:[01]?\d|2[0-4])[^\S\n]?[時时시](?:[^\S\n]?[0-5]?\d[^\S\n]?[分분])?)/gu,
+      requires: /\d[^\S\n]?[月월時时시]/,
       score: 0.8,
     },
     {
       // A dotted hour after a word that says a time follows: "pukul 10.00", "saat 14.00", "godz. 9.30", "kl. 14.00".
       regex:
-        /(?<![\p{L}])(?:pukul|jam|saat|godz\.?|godzina|godzinie|kl\.?|klo|klockan|om|um|alle|às|a las|at)\s((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\p{N}]|[.,]\p{N}|\s?(?:%|€|\$|£|kg|km))/dgiu,
+        /(?<![\p{L}])(?:pukul|jam|saat|godz\.?|godzina|godzinie|kl\.?|klo|klockan|om|um|alle|às|a las|at)[^\S\n]((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\p{N}]|[.,]\p{N}|[^\S\n]?(?:%|€|\$|£|kg|km))/dgiu,
       group: 1,
       score: 0.7,
     },
@@ -193,14 +193,14 @@ const patterns = patternRecognizer({
     {
       // A bare hour after the word for "at" in languages where it can only be a time: "a las 11", "alle 21", "om 8".
       regex:
-        /(?<![\p{L}])(?:a las|a la|alle|om|um|às)\s((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)(?![\p{L}\p{N}]|[.,:/-]\d|\s?(?:%|€|\$|£)|\s(?:persone|personas|personen|pessoas|people|anni|años|jahre|jaar|jaren|anos|km|kg|kilo|euro|eur|minut\p{L}*|min|stunden|ore|horas|uur|mesi|meses|monate|maanden|dias|días|giorni|tage|dagen|stuks|pezzi|piezas|peças)(?![\p{L}]))/dgiu,
+        /(?<![\p{L}])(?:a las|a la|alle|om|um|às)[^\S\n]((?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?)(?![\p{L}\p{N}]|[.,:/-]\d|[^\S\n]?(?:%|€|\$|£)|[^\S\n](?:persone|personas|personen|pessoas|people|anni|años|jahre|jaar|jaren|anos|km|kg|kilo|euro|eur|minut\p{L}*|min|stunden|ore|horas|uur|mesi|meses|monate|maanden|dias|días|giorni|tage|dagen|stuks|pezzi|piezas|peças)(?![\p{L}]))/dgiu,
       group: 1,
       score: 0.6,
     },
     {
       // Clock times in words: "half acht", "halb neun", "kwart over drie", "viertel nach 5".
       regex:
-        /(?<![\p{L}])(?:half|halb|kwart over|kwart voor|viertel nach|viertel vor|dreiviertel)\s(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|eins|zwei|drei|fünf|sechs|sieben|neun|zehn|zwölf|1[0-2]|[1-9])(?![\p{L}\p{N}])/giu,
+        /(?<![\p{L}])(?:half|halb|kwart over|kwart voor|viertel nach|viertel vor|dreiviertel)[^\S\n](?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|eins|zwei|drei|fünf|sechs|sieben|neun|zehn|zwölf|1[0-2]|[1-9])(?![\p{L}\p{N}])/giu,
       requires: /half|halb|kwart|viertel/i,
       score: 0.6,
     },

@@ -27,6 +27,18 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         `address street streetaddress addressline line homeaddress postaladdress adresse rue straße strasse
         anschrift dirección direccion calle indirizzo via endereço endereco rua adres straat ulica adresi`,
       ],
+      [
+        "ID",
+        `passport passportno passportnumber passportnr idnumber idno nationalid nationalidnumber identitycard idcard
+        licence license licencenumber licensenumber driverslicence driverslicense dni nie nif cpf pesel tckn
+        aadhaar personalausweis ausweisnummer reisepass reisepassnummer passeport numérodepasseport pasaporte
+        passaporto paspoort passaporte documentnumber documento`,
+      ],
+      [
+        "NRP",
+        `nationality citizenship nationalität staatsangehörigkeit nationalité nacionalidad nazionalità
+        cittadinanza nacionalidade nationaliteit obywatelstwo uyruk religion`,
+      ],
       ["ZIP_CODE", "zip zipcode postcode postalcode plz postleitzahl cp codepostal códigopostal cap cep postcodenl"],
       [
         "DATE_TIME",
@@ -54,7 +66,7 @@ const DELIMITERS = ["\t", ";", "|", ","] as const;
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
 function plausible(type: EntityType, value: string): boolean {
   if (value.length < 2 || value.includes("@") || value.includes("://")) return false;
-  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE") return false;
+  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE" && type !== "ID") return false;
   switch (type) {
     case "PERSON":
       // A person's name has at most five words and a capital ("facilities" in an owner column is no one); user
@@ -66,6 +78,11 @@ function plausible(type: EntityType, value: string): boolean {
       );
     case "LOCATION":
       return value.split(/\s+/).length <= 4 && !/\d/.test(value);
+    case "ID":
+      // A document number: digits, at most a few groups, no words.
+      return /\d/.test(value) && value.length >= 5 && value.length <= 24 && value.split(/\s+/).length <= 4;
+    case "NRP":
+      return value.split(/\s+/).length <= 3 && !/\d/.test(value) && /^\p{Lu}/u.test(value);
     case "ZIP_CODE":
       return /\d/.test(value) && value.length <= 10;
     case "DATE_TIME":
@@ -141,7 +158,7 @@ function tables(text: string, out: RecognizerResult[]): void {
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
-  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME"],
+  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP"],
   analyze(text) {
     const out: RecognizerResult[] = [];
     if (text.includes('":')) {

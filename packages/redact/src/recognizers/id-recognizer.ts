@@ -38,6 +38,29 @@ function elevenProof(digits: string): boolean {
   return (sum - Number(digits[8])) % 11 === 0;
 }
 
+function peselValid(d: string): boolean {
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(d[i]) * w[i]!;
+  const month = Number(d.slice(2, 4)) % 20;
+  return (10 - (sum % 10)) % 10 === Number(d[10]) && month >= 1 && month <= 12;
+}
+
+function tcknValid(d: string): boolean {
+  if (d[0] === "0") return false;
+  const n = [...d].map(Number);
+  const odd = n[0]! + n[2]! + n[4]! + n[6]! + n[8]!;
+  const even = n[1]! + n[3]! + n[5]! + n[7]!;
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  return tenth === n[9] && n.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === n[10];
+}
+
+// Eleven-digit national numbers, each taken only with its checksum and its name a few words before it.
+const ELEVEN_DIGIT_IDS: readonly [RegExp, (digits: string) => boolean][] = [
+  [/pesel/i, peselValid],
+  [/kimlik|tckn|t\.\s?c\.?\s?(?:no|kimlik)/i, tcknValid],
+];
+
 const DOC_WORDS =
   "passport|passeport|pasaporte|passaporto|paspoort|passaporte|reisepass|licen[cs]e|driver'?s? licen[cs]e|driving licen[cs]e|führerschein|permis|carnet|patente|rijbewijs|carta de condução|identity card|id card|ausweis|personalausweis|carte d'identité|cni|dni|nie|documento|identiteitskaart|national insurance|nino|tax id|steuer-id|steueridentifikationsnummer|nif|bsn|aadhaar|cpf|tfn|medicare|codice fiscale|licence number|license number|id number";
 
@@ -115,6 +138,16 @@ export const idRecognizer = patternRecognizer({
       validate: (value) => {
         const d = value.replace(/\D/g, "");
         return elevenProof(d) || luhnValid(d) ? 0.85 : null;
+      },
+    },
+    {
+      // Polish PESEL and Turkish T.C. kimlik numbers: "PESEL pacjenta: 44051401359".
+      regex: /(?<![\p{L}\p{N}])\d{11}(?![\p{L}\p{N}])/gu,
+      requires: /pesel|kimlik|tckn|t\.\s?c\./i,
+      score: 0.85,
+      validate: (value, match, text) => {
+        const before = text.slice(Math.max(0, match.index - 40), match.index);
+        return ELEVEN_DIGIT_IDS.some(([name, valid]) => name.test(before) && valid(value)) ? 0.85 : null;
       },
     },
     {

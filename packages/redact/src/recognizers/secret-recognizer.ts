@@ -69,9 +69,9 @@ export const secretRecognizer = patternRecognizer({
     {
       // A value right after "password:" / "Passwort =" / "token is".
       regex:
-        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|passcode|pwd|pin|token|secret|api[ _-]?key)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet))?(?:\s{0,3}[:=]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
+        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pin|token|secret|api[ _-]?key)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet))?(?:\s{0,3}[:=]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
       requires:
-        /password|passwort|kennwort|mot de passe|contraseña|senha|wachtwoord|passcode|pwd|pin|token|secret|api[ _-]?key/iu,
+        /password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pin|token|secret|api[ _-]?key/iu,
       group: 1,
       score: 0.85,
       validate: (value, m) => {

@@ -23,14 +23,16 @@ export const zipCodeRecognizer = patternRecognizer({
     },
     {
       // A US ZIP after a state code: "Springfield, IL 62704".
-      regex: new RegExp(`(?<=(?:${US_STATES}),?\\s)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, "gu"),
+      // The state code is a word of its own: "RMA 55012" is a return number.
+      regex: new RegExp(`(?<=(?<![\\p{L}])(?:${US_STATES}),?\\s)\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`, "gu"),
       requires: /[A-Z]{2},?\s\d{5}/,
       score: 0.85,
     },
     {
       // 75001 Paris, 10115 Berlin, 1012 AB Amsterdam, 00184 Roma, 1000-001 Lisboa, 01310-100 São Paulo, 3000 Bern.
       regex:
-        /(?<![\p{L}\p{N},.:/-])(?:\d{4}\s?[A-Z]{2}(?=\s\p{Lu})|\d{5}-\d{3}|\d{4}-\d{3}(?=\s\p{Lu})|(?:[A-Z]{1,2}-)?\d{4,5}(?=\s\p{Lu}\p{Ll}))(?![\p{N}])/gu,
+        // One space before the city: a tab or a line break separates table cells and lines, not a postcode and its city.
+        /(?<![\p{L}\p{N},.:/-])(?:\d{4}\s?[A-Z]{2}(?=[ \u00a0]\p{Lu})|\d{5}-\d{3}|\d{4}-\d{3}(?=[ \u00a0]\p{Lu})|(?:[A-Z]{1,2}-)?\d{4,5}(?=[ \u00a0]\p{Lu}\p{Ll}))(?![\p{N}])/gu,
       score: 0.6,
     },
     { regex: /(?<=(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s)\d{4}(?![\p{N}])/gu, requires: /[A-Z]\s\d{4}/, score: 0.75 },
