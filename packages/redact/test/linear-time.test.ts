@@ -51,6 +51,9 @@ const ADVERSARIAL: Record<string, string> = {
   "cjk dates": fill("3月1"),
   "dotted hours": fill("pukul 1."),
   "log dates": fill("10/Oct/2025:"),
+  "block addresses": fill("1-2-3 "),
+  "street words": fill("ul. Anna "),
+  directions: fill("1 W 1"),
 };
 
 describe("every recognizer runs in linear time", () => {

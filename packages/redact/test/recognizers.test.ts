@@ -222,6 +222,16 @@ describe("pattern recognizers", () => {
     expectFinds("Springfield, IL 62704", "ZIP_CODE", "62704");
   });
 
+  it("finds street addresses in more countries' forms, and their postcodes", () => {
+    expectFinds("moved to 18 E 73rd St last year", "ADDRESS", "18 E 73rd St");
+    expectFinds("deliver to Plot 7, Jinja Road please", "ADDRESS", "Plot 7, Jinja Road");
+    expectFinds("biuro: ul. Piotrkowska 104, 90-926 Łódź", "ADDRESS", "ul. Piotrkowska 104");
+    expectFinds("biuro: ul. Piotrkowska 104, 90-926 Łódź", "ZIP_CODE", "90-926");
+    expectFinds("adres: Atatürk Caddesi No: 15, Konak", "ADDRESS", "Atatürk Caddesi No: 15");
+    expectFinds("Yuki lives at 4-2-8 Shibakoen, Minato-ku", "ADDRESS", "4-2-8 Shibakoen");
+    expectFinds("CPA B1636ABC Olivos", "ZIP_CODE", "B1636ABC");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

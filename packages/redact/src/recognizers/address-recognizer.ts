@@ -37,6 +37,7 @@ const EN_SUFFIX = `(?:${[
   "gardens",
   "grove",
   "hill",
+  "soi",
 ]
   .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
   .join("|")})`;
@@ -74,6 +75,32 @@ export const addressRecognizer = patternRecognizer({
         "gu",
       ),
       score: 0.8,
+    },
+    {
+      // 512 W 110th St, 30 East 42nd Street, Plot 14, Kampala Road, Stand 2210 Nelson Mandela Drive.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:(?:Plot|Stand|House|Block|Erf)\\s\\d{1,5}[A-Za-z]?,?\\s(?:\\d{1,5}\\s)?(?:${NAME_WORDS})|\\d{1,5}[A-Za-z]?\\s(?:N|S|E|W|North|South|East|West)\\.?\\s(?:\\d{1,3}(?:st|nd|rd|th)|${NAME_WORDS}))\\s${EN_SUFFIX}\\.?(?![\\p{L}])${UNIT}`,
+        "gu",
+      ),
+      requires: /\d\s(?:N|S|E|W|North|South|East|West)\.?\s|(?:Plot|Stand|House|Block|Erf)\s\d/,
+      score: 0.8,
+    },
+    {
+      // Street-first forms with the street word before the name or after it and a house number: ul. Marszałkowska
+      // 84/92, ул. Тверская 7, Bağdat Caddesi No: 212, Atatürk Cad. No:15, İnönü Sokak 4.
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:(?:ul\\.|ulica|al\\.|aleja|pl\\.|os\\.|ул\\.|улица|пр\\.|просп\\.|проспект|вул\\.|вулиця)\\s?${NAME_WORDS}|${NAME_WORDS}\\s(?:Caddesi|Cad\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Bulvarı|Blv\\.))(?:,?\\s(?:No|Nr|№)\\s?[:.]?)?\\s?${HOUSE}(?![\\p{N}])`,
+        "gu",
+      ),
+      requires: /(?:ul|al|pl|os|ул|пр|просп|вул)\.|ulica|aleja|улица|проспект|вулиця|Cad|Sok|Sk\.|Bulvar|Blv\./,
+      score: 0.8,
+    },
+    {
+      // Japanese block addresses, chōme-ban-gō before the district: 2-11-3 Meguro.
+      regex:
+        /(?<![\p{L}\p{N}-])\d{1,2}-\d{1,2}-\d{1,3}\s\p{Lu}\p{Ll}{2,20}(?:-(?:ku|shi|cho|machi))?(?![\p{L}\p{N}])/gu,
+      requires: /\d-\d{1,2}-\d{1,3}\s\p{Lu}/u,
+      score: 0.65,
     },
     {
       // Hauptstraße 5, Keizersgracht 123-2, Bahnhofstr. 12a, Rue de Rivoli 10 is handled below.

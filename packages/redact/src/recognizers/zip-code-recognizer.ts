@@ -43,6 +43,12 @@ export const zipCodeRecognizer = patternRecognizer({
       score: 0.8,
     },
     {
+      // Polish "00-514 Warszawa" before its city, and Argentine CPA "C1043AAZ" by its shape.
+      regex: /(?<![\p{L}\p{N}-])(?:\d{2}-\d{3}(?=[ \u00a0]\p{Lu}\p{Ll})|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\p{L}\p{N}])/gu,
+      requires: /\d{2}-\d{3}\s|[A-Z]\d{4}[A-Z]{3}/,
+      score: 0.7,
+    },
+    {
       // Irish Eircodes: "D02 X285".
       regex: /(?<![\p{L}\p{N}])[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\p{L}\p{N}])/gu,
       score: 0.55,
