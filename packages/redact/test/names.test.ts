@@ -40,6 +40,18 @@ describe("names", () => {
     expect(found("ATTENDEES: board\nSTATUS: open").filter(([t]) => t === "PERSON")).toEqual([]);
   });
 
+  it("finds a name that is also a word after a verb of asking, an introduction, a welcome or a signature rule", () => {
+    expect(found("Could you ask Hope whether the van is free?")).toContainEqual(["PERSON", "Hope"]);
+    expect(found("hi, this is Tobenna from the lab")).toContainEqual(["PERSON", "Tobenna"]);
+    expect(found("Please welcome Ivy to the team")).toContainEqual(["PERSON", "Ivy"]);
+    expect(found("Ok!\n--\nMarlow Quist\nSupport lead")).toContainEqual(["PERSON", "Marlow Quist"]);
+    expect(found("Zhivko said the parcel is late")).toContainEqual(["PERSON", "Zhivko"]);
+    // Near misses: a password glued to a symbol, the name of a network, a single letter.
+    expect(found("c'est Soleil#2025").filter(([t]) => t === "PERSON")).toEqual([]);
+    expect(found("la red se llama Casa-Fibra").filter(([t]) => t === "PERSON")).toEqual([]);
+    expect(found("ask C about it").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
   it("finds @handles but not an e-mail address or a broadcast mention", () => {
     const people = found("thanks @ada_lovelace92, cc @here, mail ada@example.org").filter(([t]) => t === "PERSON");
     expect(people).toEqual([["PERSON", "ada_lovelace92"]]);

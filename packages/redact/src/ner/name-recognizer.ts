@@ -11,7 +11,15 @@ import {
   GAZETTEER_SURNAMES,
 } from "./gazetteer";
 import { type LexiconKind, lexiconKind } from "./lexicon";
-import { GREETINGS, HONORIFICS, NOT_NAMES, PERSON_CUES_AFTER, PERSON_CUES_BEFORE, PERSON_VERBS } from "./name-cues";
+import {
+  GREETINGS,
+  HONORIFICS,
+  NOT_NAMES,
+  PERSON_CUES_AFTER,
+  PERSON_CUES_BEFORE,
+  PERSON_VERBS,
+  SINGLE_NAME_CUES,
+} from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
 
@@ -89,8 +97,12 @@ const STRONG_GREETING_CUES = phrases(STRONG_GREETINGS);
 const GREETING_CUES = phrases(GREETINGS);
 const HONORIFIC_CUES = phrases([...HONORIFICS_DOTTED, ...HONORIFIC_WORDS]);
 const PERSON_CUES = phrases(PERSON_CUES_BEFORE);
+const SINGLE_CUES = phrases(SINGLE_NAME_CUES);
+// What only a person does right after their name: "Abdulrahman said", "Seun wrote", "Reto schreibt".
+const SPEECH_AFTER =
+  /^\s(?:said|says|wrote|writes|asked|told|replied|mentioned|sagt|sagte|schreibt|schrieb|meint|dit|a dit|écrit|dice|dijo|escribió|disse|escreveu|zegt|zei|schrijft|ha detto|scrive)(?![\p{L}])/u;
 const SIGN_OFF =
-  /(?:^|\n)[ \t]*(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|all the best|take care|love|xoxo|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|lg|vg|gruß|grüße|cordialement|bien à vous|bisous|amitiés|saludos|un saludo|atentamente|un abrazo|cordiali saluti|saluti|un saluto|a presto|met vriendelijke groet|groetjes|groeten|met groet|atenciosamente|abraços|beijos|obrigado|obrigada)[ \t]*[,.!]?[ \t]*\n[ \t]*$/iu;
+  /(?:^|\n)[ \t]*(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|all the best|take care|love|xoxo|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|lg|vg|gruß|grüße|--|—|cordialement|bien à vous|bisous|amitiés|saludos|un saludo|atentamente|un abrazo|cordiali saluti|saluti|un saluto|a presto|met vriendelijke groet|groetjes|groeten|met groet|atenciosamente|abraços|beijos|obrigado|obrigada)[ \t]*[,.!]?[ \t]*\n[ \t]*$/iu;
 
 // Multi-word places are stored whole; the file lists them one line at a time, separated by single spaces between
 // words and double meaning is resolved by checking the longest listed names first.
@@ -124,7 +136,7 @@ const FIRST_NAMES: ReadonlySet<string> = new Set([
 ]);
 // Generated names that are also ordinary words in some language ("royal", "mart"): weaker than the listed ones.
 const GENERATED_AMBIGUOUS: ReadonlySet<string> = new Set(
-  GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ").filter((w) => !LISTED_FIRST_NAMES.has(w)),
+  GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ").filter((w) => !LISTED_FIRST_NAMES.has(w) && !reserved(w)),
 );
 const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set([...LISTED_AMBIGUOUS, ...GENERATED_AMBIGUOUS]);
 const SURNAMES: ReadonlySet<string> = new Set([
@@ -459,7 +471,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       !(
         run.length === 1 &&
         AMBIGUOUS_FIRST_NAMES.has(head.lower) &&
-        NAME_THEN_VERB.test(text.slice(head.end, head.end + 16))
+        (NAME_THEN_VERB.test(text.slice(head.end, head.end + 16)) || precededBy(text, head.start, SINGLE_CUES))
       ) &&
       !(PARTICLES.has(head.lower) && run.length > 1)
     ) {
@@ -587,6 +599,28 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (greeted && run.length <= 3 && !allCaps) {
     push("PERSON", first, last, 0.75);
     return;
+  }
+  // "Ask Will whether...", "tell Bao the shipment...", "this is Carys from the dentist": one capitalized word after
+  // a verb of asking or telling, or an introduction, is a name when it is a listed name or a word no list knows.
+  // Not a letter, not a word glued to a symbol ("Soleil#2025" is a password), not what something "se llama".
+  if (
+    run.length === 1 &&
+    !allCaps &&
+    first.word.length >= 2 &&
+    !PLACES.has(joined) &&
+    !/^[#@_/\\\d]/.test(text.slice(last.end, last.end + 1)) &&
+    !/\bse llama\s$/i.test(text.slice(Math.max(0, first.start - 10), first.start))
+  ) {
+    const kind = lexiconKind(first.lower);
+    const nameLike = firstIsName || ambiguous || kind === undefined || kind === "person";
+    if (nameLike && (cued || precededBy(text, first.start, SINGLE_CUES))) {
+      push("PERSON", first, last, 0.7);
+      return;
+    }
+    if (nameLike && SPEECH_AFTER.test(text.slice(last.end, last.end + 14))) {
+      push("PERSON", first, last, 0.7);
+      return;
+    }
   }
   if (initials && (run.length >= 2 || lastIsSurname)) {
     push("PERSON", first, last, 0.75);
