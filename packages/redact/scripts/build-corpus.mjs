@@ -3,7 +3,9 @@
 // between the dev split (tuning) and the test split (reporting only). corpus/heldout/*.txt, written apart from the
 // rules and never used to tune them (other writers' habits: mail headers, CSV, JSON, calendar entries, chat logs,
 // Hindi-English), becomes heldout.json whole. corpus/unseen/*.txt was written after the rules were last changed
-// and scored once, as a check on text nothing was fitted to; it becomes unseen.json.
+// and scored once, as a check on text nothing was fitted to; it becomes unseen.json. corpus/varied/*.txt, written to
+// differ from all of these in source, format and language and scored before any rule was changed for it, becomes
+// varied.json.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
