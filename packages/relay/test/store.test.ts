@@ -46,7 +46,7 @@ async function withSpace(store: SqliteStore) {
 }
 
 describe("SqliteStore", () => {
-  it("creates the schema with WAL, FULL sync, incremental auto-vacuum and a schema version", async () => {
+  it("creates the schema with WAL, 1 KiB pages, incremental auto-vacuum and a schema version", async () => {
     const dir = tempDir();
     await open(dir).close();
     const db = new Database(join(dir, "relay.sqlite"), { readonly: true });

@@ -3,16 +3,15 @@ import { createPublicKey, type KeyObject, verify } from "node:crypto";
 // DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): what node:crypto takes a raw 32-byte key in.
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 const MAX_CACHED_KEYS = 10_000;
-/** Messages up to this size are verified on the event loop; larger ones (hashing dominates) on the thread pool. */
-const INLINE_MAX_BYTES = 64 * 1024;
 
 /**
  * Ed25519 verification through node:crypto (OpenSSL): about fifteen times faster than the pure-JavaScript
  * primitive, which matters because the relay checks at least two signatures per append (the request and each
- * entry). Small messages are verified inline: handing them to the thread pool costs more CPU than it saves, and
- * keeping a request's work in one turn of the event loop lets group commit gather more appends per fsync. Large
- * envelopes go to the thread pool so hashing megabytes never stalls the loop. Only keys the relay already verified
- * with `@hearth/transport` (from a genesis or a grant) reach it; they are parsed once and cached.
+ * entry). Every check runs on libuv's thread pool, never on the event loop: an append waits for a durable commit
+ * anyway, so what bounds appends per second is how fast a burst of requests gets through to the group commit, and on
+ * the pool the checks of concurrent requests (and of the entries of one request) run side by side on every core
+ * while the event loop parses the next requests. Only keys the relay already verified with `@hearth/transport` (from
+ * a genesis or a grant) reach it; they are parsed once and cached.
  */
 export class Ed25519Verifier {
   readonly #keys = new Map<string, KeyObject>();
@@ -20,13 +19,6 @@ export class Ed25519Verifier {
   /** Resolves true when `signature` is a valid signature of `message` by the 32-byte `publicKey`. Never rejects. */
   verifies(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     if (publicKey.length !== 32 || signature.length !== 64) return Promise.resolve(false);
-    if (message.length <= INLINE_MAX_BYTES) {
-      try {
-        return Promise.resolve(verify(null, message, this.#key(publicKey), signature));
-      } catch {
-        return Promise.resolve(false);
-      }
-    }
     return new Promise((resolve) => {
       try {
         verify(null, message, this.#key(publicKey), signature, (error, ok) => resolve(!error && ok));

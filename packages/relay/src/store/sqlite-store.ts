@@ -24,6 +24,7 @@ import {
   type RelayStore,
   type SpaceRecord,
 } from "./relay-store";
+import { FileSyncer } from "./sqlite/file-syncer";
 import { GroupCommit } from "./sqlite/group-commit";
 import { migrate } from "./sqlite/migrations";
 import { prepareStatements, type Statements } from "./sqlite/statements";
@@ -35,10 +36,15 @@ export const SQLITE_FILE_NAME = "relay.sqlite";
 /**
  * The relay's storage in one SQLite file, `<dataDir>/relay.sqlite`, through better-sqlite3.
  *
- * Durability: WAL with `synchronous = FULL`, so every commit fsyncs the WAL before the store answers. NORMAL would
- * survive a killed process (the WAL is in the OS cache) but not a power loss or kernel crash: WAL frames are only
- * fsynced at checkpoints, so the last acknowledged appends could vanish. Writes go through a group commit, so one
- * fsync acknowledges every write that queued while the previous one ran.
+ * Durability: every write is fsynced to the WAL before the store answers, as `synchronous = FULL` does, but the
+ * fsync runs off the event loop. The connection runs WAL with `synchronous = NORMAL`, which commits into the WAL
+ * without syncing it (SQLite still syncs the WAL header when it starts a new WAL, and the WAL and the database at
+ * every checkpoint); the store's group commit then fsyncs the WAL file on the thread pool and answers the writes of
+ * the batch only once that fsync is done. On the disk this is what FULL does (an fsync of the WAL after the commit
+ * frame, before the commit counts), while the event loop goes on verifying the next requests instead of waiting.
+ * NORMAL alone would survive a killed process (the WAL is in the OS cache) but not a power loss or kernel crash.
+ * One fsync acknowledges every write that queued meanwhile, and reads that return log content wait for the fsync in
+ * flight, so no client ever reads an entry that a power cut could take back.
  *
  * The connection holds an exclusive lock on the file: a second relay on the same directory fails to open it
  * (`StorageError`) instead of corrupting positions.
@@ -49,6 +55,7 @@ export class SqliteStore implements RelayStore {
   readonly #db: Database.Database;
   readonly #sql: Statements;
   readonly #commits: GroupCommit;
+  readonly #wal: FileSyncer;
   #compaction: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -56,7 +63,8 @@ export class SqliteStore implements RelayStore {
     this.file = file;
     this.#db = db;
     this.#sql = prepareStatements(db);
-    this.#commits = new GroupCommit(db);
+    this.#wal = new FileSyncer(`${file}-wal`);
+    this.#commits = new GroupCommit(db, () => this.#wal.sync());
   }
 
   /** Opens (creating and migrating as needed) the store in `dataDir`. Throws `StorageError` if it cannot. */
@@ -75,9 +83,11 @@ export class SqliteStore implements RelayStore {
       // Lets compaction give pages back to the disk.
       db.pragma("auto_vacuum = INCREMENTAL");
       db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = FULL");
-      // macOS only: fsync there does not flush the drive's cache; F_FULLFSYNC does.
+      // The commits themselves do not sync: the group commit fsyncs the WAL before it answers (see above).
+      db.pragma("synchronous = NORMAL");
+      // macOS only: fsync there does not flush the drive's cache; F_FULLFSYNC does (for the checkpoints' syncs).
       db.pragma("fullfsync = ON");
+      db.pragma("checkpoint_fullfsync = ON");
       db.pragma("cache_size = -16000");
       // Checkpoint after about 4 MiB of WAL, as with SQLite's default of 1000 pages of 4 KiB: small pages must not
       // make the checkpoints (two more fsyncs each) four times as frequent.
@@ -109,7 +119,18 @@ export class SqliteStore implements RelayStore {
     return this.#commits.run(write);
   }
 
+  /** A read that answers a client with what the log holds: it waits for the fsync in flight, if any. */
   #read<T>(read: () => T): Promise<T> {
+    if (this.#closed) return Promise.reject(new StorageError("The relay store is closed."));
+    return this.#commits.read(read);
+  }
+
+  /**
+   * A lookup that only authorizes a request (is this device in the space, still active?): it does not wait for the
+   * fsync in flight. Seeing an enrollment or a removal a moment before it is durable is harmless: a write it lets
+   * through commits after it, so a crash loses both together, and neither was answered yet.
+   */
+  #peek<T>(read: () => T): Promise<T> {
     if (this.#closed) return Promise.reject(new StorageError("The relay store is closed."));
     try {
       return Promise.resolve(read());
@@ -151,7 +172,7 @@ export class SqliteStore implements RelayStore {
   }
 
   getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
-    return this.#read(() => {
+    return this.#peek(() => {
       const row = this.#sql.getSpace.get(spaceId);
       return (
         row && { spaceId: row.space_id, genesis: row.genesis, founderId: row.founder_id, createdAt: row.created_at }
@@ -187,7 +208,7 @@ export class SqliteStore implements RelayStore {
   }
 
   getDevice(spaceId: string, deviceId: string): Promise<DeviceRecord | undefined> {
-    return this.#read(() => {
+    return this.#peek(() => {
       const row = this.#sql.getDevice.get(spaceId, deviceId);
       return row && deviceRecord(row);
     });
@@ -374,25 +395,24 @@ export class SqliteStore implements RelayStore {
     const docs = this.#sql.compactable.all({ space: query.spaceId ?? null, doc: query.documentId ?? null });
     for (const doc of docs) {
       if (this.#closed) break;
-      const dropped = this.#db
-        .transaction(() => {
-          const current = this.#sql.getDocumentById.get(doc.id);
-          const covers = current?.snapshot_covers ?? 0;
-          const from = current?.dropped_through ?? 0;
-          if (covers <= from) return { n: 0, bytes: 0 };
-          // Positions are given in arrival order, so what may go is a prefix: stop before the first entry that
-          // is still younger than the cutoff.
-          const young = this.#sql.firstTooYoung.get(doc.id, from, covers, query.cutoff)?.position ?? null;
-          const through = young === null ? covers : young - 1;
-          if (through <= from) return { n: 0, bytes: 0 };
-          const measured = this.#sql.measureRange.get(doc.id, from, through);
-          this.#sql.raiseMarks.run(doc.id, from, through);
-          this.#sql.dropBodies.run(doc.id, from, through);
-          this.#sql.dropEntries.run(doc.id, from, through);
-          this.#sql.setDroppedThrough.run(through, doc.id);
-          return { n: measured?.n ?? 0, bytes: measured?.bytes ?? 0 };
-        })
-        .immediate();
+      // Through the group commit, as any write: durable before it counts, and never seen by a read before that.
+      const dropped = await this.#commits.run(() => {
+        const current = this.#sql.getDocumentById.get(doc.id);
+        const covers = current?.snapshot_covers ?? 0;
+        const from = current?.dropped_through ?? 0;
+        if (covers <= from) return { n: 0, bytes: 0 };
+        // Positions are given in arrival order, so what may go is a prefix: stop before the first entry that
+        // is still younger than the cutoff.
+        const young = this.#sql.firstTooYoung.get(doc.id, from, covers, query.cutoff)?.position ?? null;
+        const through = young === null ? covers : young - 1;
+        if (through <= from) return { n: 0, bytes: 0 };
+        const measured = this.#sql.measureRange.get(doc.id, from, through);
+        this.#sql.raiseMarks.run(doc.id, from, through);
+        this.#sql.dropBodies.run(doc.id, from, through);
+        this.#sql.dropEntries.run(doc.id, from, through);
+        this.#sql.setDroppedThrough.run(through, doc.id);
+        return { n: measured?.n ?? 0, bytes: measured?.bytes ?? 0 };
+      });
       if (dropped.n > 0) {
         result.documents += 1;
         result.entries += dropped.n;
@@ -409,7 +429,7 @@ export class SqliteStore implements RelayStore {
   }
 
   storedBytes(): Promise<number> {
-    return this.#read(() => {
+    return this.#peek(() => {
       let bytes = 0;
       for (const file of [this.file, `${this.file}-wal`]) {
         try {
@@ -428,6 +448,8 @@ export class SqliteStore implements RelayStore {
     this.#closed = true;
     await this.#commits.drain();
     await this.#compaction;
+    await this.#commits.drain();
     this.#db.close();
+    await this.#wal.close();
   }
 }
