@@ -33,7 +33,9 @@ function manualSync() {
 
 function openCommit() {
   const db = new Database(join(tempDir(), "t.sqlite"));
-  cleanups.push(() => db.close());
+  cleanups.push(() => {
+    db.close();
+  });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.exec("CREATE TABLE t (v INTEGER NOT NULL UNIQUE)");
