@@ -13,6 +13,7 @@ import { ipRecognizer } from "./recognizers/ip-recognizer";
 import { macRecognizer } from "./recognizers/mac-recognizer";
 import { nrpRecognizer } from "./recognizers/nrp-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
+import { scriptPlaceRecognizer } from "./recognizers/script-place-recognizer";
 import { secretRecognizer } from "./recognizers/secret-recognizer";
 import { titleRecognizer } from "./recognizers/title-recognizer";
 import { urlRecognizer } from "./recognizers/url-recognizer";
@@ -39,6 +40,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   nrpRecognizer,
   titleRecognizer,
   fieldRecognizer,
+  scriptPlaceRecognizer,
 ];
 
 /** Every built-in recognizer: the pattern recognizers and the name recognizer with compromise. */

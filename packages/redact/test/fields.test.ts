@@ -44,6 +44,13 @@ describe("fields named for what they hold", () => {
     ]);
   });
 
+  it("reads job titles by their field name", () => {
+    expect(fields('{"name": "Ayo Balogun", "jobTitle": "Site Engineer"}')).toEqual([
+      ["PERSON", "Ayo Balogun"],
+      ["TITLE", "Site Engineer"],
+    ]);
+  });
+
   it("reads several fields on one form line, and leaves values that do not fit the field alone", () => {
     expect(fields("Nom: Gwenaëlle Le Goff   Date de naissance: 02/11/1979")).toEqual([
       ["PERSON", "Gwenaëlle Le Goff"],

@@ -52,6 +52,13 @@ describe("names", () => {
     expect(found("ask C about it").filter(([t]) => t === "PERSON")).toEqual([]);
   });
 
+  it("finds CJK names before a form of address, names after Arabic greetings, and one-word banks", () => {
+    expect(found("山本花子様、お待ちしております")).toContainEqual(["PERSON", "山本花子"]);
+    expect(found("이서연 님, 예약이 확인되었습니다")).toContainEqual(["PERSON", "이서연"]);
+    expect(found("مرحبا خالد، كيف حالك")).toContainEqual(["PERSON", "خالد"]);
+    expect(found("paid through Sberbank yesterday")).toContainEqual(["ORGANIZATION", "Sberbank"]);
+  });
+
   it("finds @handles but not an e-mail address or a broadcast mention", () => {
     const people = found("thanks @ada_lovelace92, cc @here, mail ada@example.org").filter(([t]) => t === "PERSON");
     expect(people).toEqual([["PERSON", "ada_lovelace92"]]);

@@ -232,6 +232,14 @@ describe("pattern recognizers", () => {
     expectFinds("CPA B1636ABC Olivos", "ZIP_CODE", "B1636ABC");
   });
 
+  it("finds large cities in scripts without capitals and in Russian and Greek case forms", () => {
+    expectFinds("我下周去北京出差", "LOCATION", "北京");
+    expectFinds("أنا الآن في الرياض", "LOCATION", "الرياض");
+    expectFinds("कल मैं पुणे जा रहा हूँ", "LOCATION", "पुणे");
+    expectFinds("живу в Москве", "LOCATION", "Москве");
+    expectNoType("Московский проспект закрыт", "LOCATION");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

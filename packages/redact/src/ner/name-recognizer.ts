@@ -408,6 +408,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     }
     signOffNames(text, tokens, push);
     chatSpeakers(text, found);
+    addressedCjkNames(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
       let lastEnd = -1;
@@ -542,6 +543,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       return;
     }
     push("ORGANIZATION", first, last, 0.8);
+    return;
+  }
+  // "Vietcombank", "Rabobank", "GTBank": one word that ends in "bank" names one.
+  if (run.length === 1 && /^\p{L}{2,}bank$/iu.test(first.word) && !FIRST_NAMES.has(first.lower)) {
+    push("ORGANIZATION", first, last, 0.75);
     return;
   }
   if (run.length >= 2 && ORG_HEADS.has(first.lower)) {
@@ -821,6 +827,20 @@ function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
       if (NOT_HANDLES.has(m[1]!.toLowerCase())) continue;
       found.push({ start: m.index + 1, end: m.index + m[0].length, type: "PERSON", score: 0.7 });
     }
+  }
+}
+
+// Chinese, Japanese and Korean names before a form of address: 田中太郎様, 王先生, 김민준 님.
+const CJK_ADDRESSED =
+  /([\u4e00-\u9fff]{2,4})(?:様|さん|さま|先生|殿|君|ちゃん|氏|女士|小姐)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
+const HAS_CJK = /[\u4e00-\u9fff\uac00-\ud7af]/;
+
+function addressedCjkNames(text: string, found: RecognizerResult[]): void {
+  if (!HAS_CJK.test(text)) return;
+  CJK_ADDRESSED.lastIndex = 0;
+  for (let m = CJK_ADDRESSED.exec(text); m !== null; m = CJK_ADDRESSED.exec(text)) {
+    const name = m[1] ?? m[2]!;
+    found.push({ start: m.index, end: m.index + name.length, type: "PERSON", score: 0.75 });
   }
 }
 

@@ -81,7 +81,8 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   foundation stiftung institute institut labs technologies systems solutions consulting services realty health
   dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
   energy foods school college academy lda ltda s.l. sl eireli hospitals clinics avocats abogados advogados
-  avvocati advocaten associés asociados associados associati söhne fils hijos figli zonen filhos`.split(/\s+/),
+  avvocati advocaten associés asociados associados associati söhne fils hijos figli zonen filhos sohn jsc pjsc
+  ojsc bhd tbk kk schools kliniek klinik clinique clínica clinica`.split(/\s+/),
 );
 
 /** Words that start an organization's name ("Bank of X", "University of Y"). */
@@ -91,5 +92,5 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
   universidade escola école colegio liceo grupo gruppo groupe sciences klinikum krankenhaus universitätsklinikum seguros assicurazioni versicherung
   verzekeringen assurances distribuciones construcciones costruzioni notariskantoor advocatenkantoor kanzlei
   apotheke farmacia pharmacie apotheek autohaus hotel hôtel albergo clínica clinique kliniek policlinico
-  stichting fundación fondazione fondation fundação`.split(/\s+/),
+  stichting fundación fondazione fondation fundação studio hausverwaltung`.split(/\s+/),
 );

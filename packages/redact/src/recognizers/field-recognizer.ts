@@ -35,6 +35,12 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         passaporto paspoort passaporte documentnumber documento`,
       ],
       [
+        "TITLE",
+        `jobtitle position role occupation designation profession beruf funktion stellung poste fonction métier
+        cargo puesto ocupación ocupacion profesión ruolo mansione qualifica functie beroep profissão função
+        stanowisko zawód meslek unvan görev`,
+      ],
+      [
         "NRP",
         `nationality citizenship nationalität staatsangehörigkeit nationalité nacionalidad nazionalità
         cittadinanza nacionalidade nationaliteit obywatelstwo uyruk religion`,
@@ -81,6 +87,8 @@ function plausible(type: EntityType, value: string): boolean {
     case "ID":
       // A document number: digits, at most a few groups, no words.
       return /\d/.test(value) && value.length >= 5 && value.length <= 24 && value.split(/\s+/).length <= 4;
+    case "TITLE":
+      return value.split(/\s+/).length <= 5 && !/\d/.test(value);
     case "NRP":
       return value.split(/\s+/).length <= 3 && !/\d/.test(value) && /^\p{Lu}/u.test(value);
     case "ZIP_CODE":
@@ -158,7 +166,7 @@ function tables(text: string, out: RecognizerResult[]): void {
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
-  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP"],
+  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE"],
   analyze(text) {
     const out: RecognizerResult[] = [];
     if (text.includes('":')) {
