@@ -83,16 +83,17 @@ export class SqliteStore implements RelayStore {
       // Lets compaction give pages back to the disk.
       db.pragma("auto_vacuum = INCREMENTAL");
       db.pragma("journal_mode = WAL");
-      // The commits themselves do not sync: the group commit fsyncs the WAL before it answers (see above).
-      db.pragma("synchronous = NORMAL");
-      // macOS only: fsync there does not flush the drive's cache; F_FULLFSYNC does (for the checkpoints' syncs).
+      // FULL while the migrations run, so that they are on the disk once the store is open.
+      db.pragma("synchronous = FULL");
+      // macOS only: fsync there does not flush the drive's cache; F_FULLFSYNC does (for SQLite's own syncs).
       db.pragma("fullfsync = ON");
-      db.pragma("checkpoint_fullfsync = ON");
       db.pragma("cache_size = -16000");
       // Checkpoint after about 4 MiB of WAL, as with SQLite's default of 1000 pages of 4 KiB: small pages must not
       // make the checkpoints (two more fsyncs each) four times as frequent.
       db.pragma("wal_autocheckpoint = 4000");
       migrate(db);
+      // From here on commits do not sync by themselves: the group commit fsyncs the WAL before it answers (see above).
+      db.pragma("synchronous = NORMAL");
       // SQLite syncs the directory when it creates a journal or WAL, not when it creates the database file itself.
       const dir = openSync(dataDir, "r");
       try {
