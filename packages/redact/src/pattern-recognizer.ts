@@ -1,3 +1,5 @@
+import { digitNeeds } from "./digit-needs";
+import { digitProfile } from "./digit-profile";
 import type { EntityType } from "./entity-type";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
@@ -48,13 +50,19 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
   const requires = options.patterns.map((p) =>
     p.requires ? new RegExp(p.requires.source, p.requires.flags.replace("g", "")) : null,
   );
+  // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
+  // by one count of the text's digits, shared by every recognizer, before any regex runs.
+  const needs = options.patterns.map((p) => digitNeeds(p.regex));
   return {
     name: options.name,
     types: [options.type],
     analyze(text: string, context: RecognizerContext): RecognizerResult[] {
       const out: RecognizerResult[] = [];
+      const profile = digitProfile(text);
       for (let k = 0; k < options.patterns.length; k++) {
         const p = options.patterns[k]!;
+        const need = needs[k]!;
+        if (profile.digits < need.digits || profile.run < need.run) continue;
         if (requires[k] && !requires[k]!.test(text)) continue;
         const regex = compiled[k]!;
         regex.lastIndex = 0;
