@@ -68,7 +68,8 @@ export function compromiseEntities(
   const out: RecognizerResult[][] = texts.map(() => []);
   const todo: { window: CompromiseWindow; key: string }[] = [];
   const emit = (w: CompromiseWindow, found: readonly Found[]) => {
-    for (const f of found) out[w.input]!.push({ ...f, start: f.start + w.start, end: f.end + w.start });
+    const into = out[w.input]!;
+    for (const f of found) into.push({ start: f.start + w.start, end: f.end + w.start, type: f.type, score: f.score });
   };
   for (const w of windows) {
     const key = texts[w.input]!.slice(w.start, w.end);

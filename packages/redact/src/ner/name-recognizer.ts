@@ -21,6 +21,7 @@ import {
   SINGLE_NAME_CUES,
 } from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
+import { nextWord } from "./next-word";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
 
 interface Token {
@@ -33,7 +34,6 @@ interface Token {
   readonly initial: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]{0,40}[\p{L}\p{M}])?\.?/gu;
 const PARTICLES = new Set([
   "van",
   "von",
@@ -188,21 +188,21 @@ const NAME_SUFFIX = /^[ -](?:ji|jee|sahab|saab|जी|san|sama|kun|chan)(?![\p{L
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const regex = TOKEN;
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    let word = m[0];
+  const span: [number, number] = [0, 0];
+  for (let at = 0; nextWord(text, at, span); at = span[1]) {
+    const index = span[0];
+    let word = text.slice(index, span[1]);
     const initial = word.length === 2 && word[1] === "." && word[0] !== word[0]!.toLowerCase();
     // A dot is part of a token only for initials and honorifics ("Dr."); otherwise it ends a sentence.
     if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const first = word[0]!;
     // "31C", "4B": a letter glued to a number starts no word.
-    const glued = m.index > 0 && isDigit(text.charCodeAt(m.index - 1));
+    const glued = index > 0 && isDigit(text.charCodeAt(index - 1));
     const cap = first !== first.toLowerCase() && !glued;
     // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
     let allCaps = false;
     if (cap && word.length >= 2) {
-      const letters = word.replace(/[^\p{L}]/gu, "");
+      const letters = asciiLetters(word) ? word : word.replace(/[^\p{L}]/gu, "");
       allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     }
     let lower = word.endsWith(".") ? word.slice(0, -1) : word;
@@ -210,9 +210,17 @@ function tokenize(text: string): Token[] {
     lower = lower.toLowerCase();
     // "İ" lower-cases to "i" plus a combining dot.
     if (lower.includes("\u0307")) lower = lower.replace(/\u0307/g, "");
-    tokens.push({ start: m.index, end: m.index + word.length, word, lower, cap, allCaps, initial });
+    tokens.push({ start: index, end: index + word.length, word, lower, cap, allCaps, initial });
   }
   return tokens;
+}
+
+function asciiLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
@@ -287,11 +295,17 @@ function precededBy(text: string, at: number, cues: Phrases): boolean {
     while (k > 0 && k > end - 24 && !isSpace(text.charCodeAt(k - 1))) k--;
     if (k === from) return false;
     const candidate = text.slice(k, end).toLowerCase();
-    if (cues.set.has(candidate) || cues.set.has(candidate.replace(LEADING_NON_WORD, ""))) return true;
+    if (cues.set.has(candidate)) return true;
+    // Only a candidate opening on punctuation ("(dear") has anything for the replace to strip.
+    if (!asciiAlphanumeric(candidate.charCodeAt(0)) && cues.set.has(candidate.replace(LEADING_NON_WORD, ""))) return true;
     if (k === 0 || text[k - 1] !== " ") return false;
     from = k - 1;
   }
   return false;
+}
+
+function asciiAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function titleCase(word: string): string {
