@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { digitProfile } from "../digit-profile";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
 import { mayBePhoneIn } from "./phone-shape";
 
@@ -93,6 +94,7 @@ const MONTH = "(?:0?[1-9]|1[0-2])";
 const DATE_LIKE = new RegExp(
   `^(?:${DAY}[./-]${MONTH}[./-]\\d{2,4}|${MONTH}[./-]${DAY}[./-]\\d{2,4}|\\d{4}[./-]${MONTH}[./-]${DAY})(?!\\d)`,
 );
+const MIN_DIGITS = 7;
 const NOT_A_PHONE =
   /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase|\btransaction|\btransaktion|\bsiniestro|\bsinistro|\bexpediente|\bdossier|\baktenzeichen|\bvorgang\w*|\bpratica|\bprotocol[oe]?|\bprotokoll|\bprocesso|\breferencia|\brefer[êe]ncia|\briferimento|\bkenmerk|\bzaak\w*|\bpolicy|\bpolizza|\bp[óo]liza|\bap[óo]lice|\baccount|\bkonto|\bcuenta|\bconto|\brekening|\bmrn|\bbooking|\bbuchung\w*|\br[ée]servation|\breserva|\bprenotazione|\bserial|\bseriennummer|\bshipment|\bparcel|\bsendung\w*|\bpaket\w*|\bcolis|\benv[íi]o|\bspedizione|\bzending|\bbaggage|\btag|\bpart|\bsku|\bitem|\bartikel\w*|\barticle|\bmodel|\bbatch|\blot|\bABN|\bACN|\bVAT|\bTVA|\bIVA|\bUSt|\bGST|\bEIN|\bTIN|\bNIF|\bSIRE[NT]|\bsteuer\w*|\bmeeting|\bpasscode|\bPIN|\bOTP|\bcode|\bPO|\basset|\bbuild|\bversion|\bfirmware|\brelease|\bcomplaint|\bPNR|\bfaktura|\bfatura)(?:\s(?:number|nummer|numéro|número|numero|no\.?|nr\.?))?(?:\s(?:is|ist|est|es|è|é|lautet|was))?\s?:?\s?$/i;
 // "2025-88412", "2024-5531": a year, a hyphen and a serial is how references are numbered, not phones.
@@ -154,6 +156,8 @@ export const phoneRecognizer: Recognizer = {
   types: ["PHONE"],
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
     const out: RecognizerResult[] = [];
+    // Every candidate holds at least 7 digits: most short messages hold fewer.
+    if (digitProfile(text).digits < MIN_DIGITS) return out;
     const candidates: { start: number; raw: string; digits: string }[] = [];
     const regex = CANDIDATE;
     regex.lastIndex = 0;
@@ -161,7 +165,7 @@ export const phoneRecognizer: Recognizer = {
       let raw = m[0];
       if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);
       const digits = raw.replace(/\D/g, "");
-      if (digits.length < 7 || digits.length > 17) continue;
+      if (digits.length < MIN_DIGITS || digits.length > 17) continue;
       if (DATE_LIKE.test(raw) || GROUPED_NUMBER.test(raw)) continue;
       // "3,1415926": the decimals of a number, not a phone after a CSV comma.
       if (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "") && /^\d+$/.test(raw)) continue;

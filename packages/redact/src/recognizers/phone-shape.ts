@@ -4,8 +4,11 @@ interface Plan {
   readonly general: RegExp;
   readonly prefix: RegExp | null;
   readonly idd: RegExp | null;
-  /** A trunk prefix that rewrites the number (Brazil, Argentina): no cheap test is exact, so always parse. */
-  readonly rewrites: boolean;
+  /**
+   * How a trunk prefix with carrier digits rewrites the number (Brazil, Argentina): libphonenumber's own
+   * `number.replace(prefix, rule)`, done here the same way.
+   */
+  readonly transform: string | null;
 }
 
 // The numbering-plan accessors libphonenumber's Metadata class has at run time but its typings leave out. Should a
@@ -33,7 +36,7 @@ function plan(region: string): Plan | null {
       general: new RegExp(`^(?:${np.nationalNumberPattern()})$`),
       prefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
       idd: idd ? new RegExp(`^(?:${idd})`) : null,
-      rewrites: Boolean(np.nationalPrefixTransformRule()),
+      transform: np.nationalPrefixTransformRule() || null,
     };
   } catch {
     p = null;
@@ -50,12 +53,15 @@ function plan(region: string): Plan | null {
  */
 export function mayBePhoneIn(digits: string, region: string): boolean {
   const p = plan(region);
-  if (!p || p.rewrites) return true;
+  if (!p) return true;
   if (p.general.test(digits)) return true;
   if (p.idd?.test(digits)) return true;
   if (p.prefix) {
     const m = p.prefix.exec(digits);
     if (m && m[0].length > 0 && p.general.test(digits.slice(m[0].length))) return true;
+    // The national number libphonenumber reads when the prefix captured carrier digits and the region rewrites.
+    if (m && p.transform && m.length > 1 && m[m.length - 1] && p.general.test(digits.replace(p.prefix, p.transform)))
+      return true;
   }
   return false;
 }
