@@ -39,6 +39,30 @@ export interface PatternRecognizerOptions {
   readonly context?: readonly string[];
 }
 
+// One test per distinct `requires` (several patterns, across recognizers, share one), remembering its last text:
+// recognizers run one after another on the same text, so each test scans a text once.
+const tests = new Map<string, (text: string) => boolean>();
+
+function sharedTest(regex: RegExp): (text: string) => boolean {
+  const flags = regex.flags.replace(/[gy]/g, "");
+  const key = `${flags}/${regex.source}`;
+  let test = tests.get(key);
+  if (!test) {
+    const own = new RegExp(regex.source, flags);
+    let lastText: string | undefined;
+    let last = false;
+    test = (text) => {
+      if (text !== lastText) {
+        last = own.test(text);
+        lastText = text;
+      }
+      return last;
+    };
+    tests.set(key, test);
+  }
+  return test;
+}
+
 /** A recognizer made of regexes, each with an optional validator: the shape of most structured-data rules. */
 export function patternRecognizer(options: PatternRecognizerOptions): Recognizer {
   for (const p of options.patterns) {
@@ -47,9 +71,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
   // One compiled copy per recognizer, rewound on each call: compiling the larger patterns costs more than running
   // them on a short message. Safe because analyze runs to completion without yielding.
   const compiled = options.patterns.map((p) => new RegExp(p.regex.source, p.regex.flags));
-  const requires = options.patterns.map((p) =>
-    p.requires ? new RegExp(p.requires.source, p.requires.flags.replace("g", "")) : null,
-  );
+  const requires = options.patterns.map((p) => (p.requires ? sharedTest(p.requires) : null));
   // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
   // by one count of the text's digits, shared by every recognizer, before any regex runs.
   const needs = options.patterns.map((p) => digitNeeds(p.regex));
@@ -63,7 +85,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
         const p = options.patterns[k]!;
         const need = needs[k]!;
         if (profile.digits < need.digits || profile.run < need.run) continue;
-        if (requires[k] && !requires[k]!.test(text)) continue;
+        if (requires[k] && !requires[k]!(text)) continue;
         const regex = compiled[k]!;
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {

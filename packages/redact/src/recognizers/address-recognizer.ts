@@ -108,6 +108,9 @@ export const addressRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}-]{0,30}(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|straat|laan|plein|gracht|kade|singel|dijk|pad|hof|markt|gata|gatan|vej|veien)|\\p{Lu}[\\p{L}]{1,20}\\s(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse))\\s${HOUSE}(?![\\p{N}])`,
         "gu",
       ),
+      // Every match has a street word, then a space and the house number's first digit.
+      requires:
+        /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|straat|laan|plein|gracht|kade|singel|dijk|pad|hof|markt|gata|gatan|vej|veien|Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse)\s\d/u,
       score: 0.8,
     },
     {
