@@ -179,12 +179,14 @@ class Reader {
   /** Past the argument of \p{..}, \u{..}, \uXXXX, \xHH, \cX, \k<name> and the rest of a numbered back-reference. */
   private skipEscapeArgument(letter: string | undefined): void {
     const s = this.source;
-    if ((letter === "p" || letter === "P" || letter === "u") && s[this.at] === "{") this.at = s.indexOf("}", this.at) + 1;
+    if ((letter === "p" || letter === "P" || letter === "u") && s[this.at] === "{")
+      this.at = s.indexOf("}", this.at) + 1;
     else if (letter === "k" && s[this.at] === "<") this.at = s.indexOf(">", this.at) + 1;
     else if (letter === "u") this.at += 4;
     else if (letter === "x") this.at += 2;
     else if (letter === "c") this.at += 1;
-    else if (letter !== undefined && letter >= "0" && letter <= "9") while (s[this.at]! >= "0" && s[this.at]! <= "9") this.at++;
+    else if (letter !== undefined && letter >= "0" && letter <= "9")
+      while (s[this.at]! >= "0" && s[this.at]! <= "9") this.at++;
     if (this.at <= 0 || this.at > s.length) throw new SyntaxError("bad escape");
   }
 

@@ -33,6 +33,7 @@ export type { Operator } from "./operators/operator";
 export { replaceOperator } from "./operators/replace-operator";
 export {
   type Pattern,
+  type PatternRecognizer,
   type PatternRecognizerOptions,
   type PatternVerdict,
   patternRecognizer,

@@ -63,8 +63,13 @@ function sharedTest(regex: RegExp): (text: string) => boolean {
   return test;
 }
 
+/** A {@link patternRecognizer}: a recognizer that also shows its patterns. */
+export interface PatternRecognizer extends Recognizer {
+  readonly patterns: readonly Pattern[];
+}
+
 /** A recognizer made of regexes, each with an optional validator: the shape of most structured-data rules. */
-export function patternRecognizer(options: PatternRecognizerOptions): Recognizer {
+export function patternRecognizer(options: PatternRecognizerOptions): PatternRecognizer {
   for (const p of options.patterns) {
     if (!p.regex.global) throw new InvalidArgumentError(`Pattern ${p.regex} of ${options.name} needs the g flag.`);
   }
@@ -78,6 +83,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): Recognizer
   return {
     name: options.name,
     types: [options.type],
+    patterns: options.patterns,
     analyze(text: string, context: RecognizerContext): RecognizerResult[] {
       const out: RecognizerResult[] = [];
       const profile = digitProfile(text);

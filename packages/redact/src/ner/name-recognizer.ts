@@ -297,7 +297,8 @@ function precededBy(text: string, at: number, cues: Phrases): boolean {
     const candidate = text.slice(k, end).toLowerCase();
     if (cues.set.has(candidate)) return true;
     // Only a candidate opening on punctuation ("(dear") has anything for the replace to strip.
-    if (!asciiAlphanumeric(candidate.charCodeAt(0)) && cues.set.has(candidate.replace(LEADING_NON_WORD, ""))) return true;
+    if (!asciiAlphanumeric(candidate.charCodeAt(0)) && cues.set.has(candidate.replace(LEADING_NON_WORD, "")))
+      return true;
     if (k === 0 || text[k - 1] !== " ") return false;
     from = k - 1;
   }

@@ -1,5 +1,5 @@
-import { patternRecognizer } from "../pattern-recognizer";
-import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
+import { type PatternRecognizer, patternRecognizer } from "../pattern-recognizer";
+import type { RecognizerContext, RecognizerResult } from "../recognizer";
 
 // English, German, French, Spanish, Italian, Dutch and Portuguese month names and common abbreviations.
 const MONTHS = [
@@ -218,9 +218,10 @@ const TRAILING_TIME = new RegExp(`${AT}${TIME}$`, "iu");
  * `keepTimes` in the context, times of day and weekday references ("3pm", "next Tuesday") are left alone and a time
  * written after a date is cut off the span, while calendar dates (a date of birth, "12/03/1985") are still reported.
  */
-export const dateTimeRecognizer: Recognizer = {
+export const dateTimeRecognizer: PatternRecognizer = {
   name: "date-time",
   types: ["DATE_TIME"],
+  patterns: patterns.patterns,
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
     const found = patterns.analyze(text, context);
     if (!context.keepTimes) return found;
