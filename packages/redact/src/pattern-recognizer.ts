@@ -1,7 +1,8 @@
-import { digitNeeds } from "./digit-needs";
 import { digitProfile } from "./digit-profile";
 import type { EntityType } from "./entity-type";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
+import { leadingLookBehind } from "./leading-look-behind";
+import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 
 /** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
@@ -63,6 +64,25 @@ function sharedTest(regex: RegExp): (text: string) => boolean {
   return test;
 }
 
+function charBefore(text: string, at: number, unicode: boolean): string {
+  const c = text.charCodeAt(at - 1);
+  if (unicode && c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return text.slice(at - 2, at);
+  }
+  return text[at - 1]!;
+}
+
+/** Where the engine would try next after a failed start at `at`: the next character, a code point in `u` mode. */
+function nextIndex(text: string, at: number, unicode: boolean): number {
+  const c = text.charCodeAt(at);
+  if (unicode && c >= 0xd800 && c <= 0xdbff && at + 1 < text.length) {
+    const d = text.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return at + 2;
+  }
+  return at + 1;
+}
+
 /** A {@link patternRecognizer}: a recognizer that also shows its patterns. */
 export interface PatternRecognizer extends Recognizer {
   readonly patterns: readonly Pattern[];
@@ -76,6 +96,9 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // One compiled copy per recognizer, rewound on each call: compiling the larger patterns costs more than running
   // them on a short message. Safe because analyze runs to completion without yielding.
   const compiled = options.patterns.map((p) => new RegExp(p.regex.source, p.regex.flags));
+  // Patterns that open with a look-behind on one class run without it where that is cheaper; the character before
+  // each match is then checked here.
+  const split = options.patterns.map((p) => leadingLookBehind(p.regex));
   const requires = options.patterns.map((p) => (p.requires ? sharedTest(p.requires) : null));
   // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
   // by one count of the text's digits, shared by every recognizer, before any regex runs.
@@ -92,9 +115,14 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         const need = needs[k]!;
         if (profile.digits < need.digits || profile.run < need.run) continue;
         if (requires[k] && !requires[k]!(text)) continue;
-        const regex = compiled[k]!;
+        const lookBehind = split[k];
+        const regex = lookBehind ? lookBehind.rest : compiled[k]!;
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+          if (lookBehind && m.index > 0 && lookBehind.before.test(charBefore(text, m.index, lookBehind.unicode))) {
+            regex.lastIndex = nextIndex(text, m.index, lookBehind.unicode);
+            continue;
+          }
           if (m[0].length === 0) {
             regex.lastIndex++;
             continue;

@@ -20,11 +20,16 @@ interface Part {
   readonly head: number;
   readonly tail: number;
   readonly run: number;
+  /** Most UTF-16 units consumed (a character counts two, as it may be astral); Infinity when unbounded or unknown. */
+  readonly longest: number;
 }
 
-const EMPTY: Part = { digits: 0, pure: true, length: 0, head: 0, tail: 0, run: 0 };
-const OTHER: Part = { digits: 0, pure: false, length: 0, head: 0, tail: 0, run: 0 };
-const DIGIT: Part = { digits: 1, pure: true, length: 1, head: 1, tail: 1, run: 1 };
+const EMPTY: Part = { digits: 0, pure: true, length: 0, head: 0, tail: 0, run: 0, longest: 0 };
+// One character that may be anything but a digit.
+const OTHER: Part = { digits: 0, pure: false, length: 0, head: 0, tail: 0, run: 0, longest: 2 };
+// What a back-reference consumes: unknown.
+const UNKNOWN: Part = { ...OTHER, longest: Number.POSITIVE_INFINITY };
+const DIGIT: Part = { digits: 1, pure: true, length: 1, head: 1, tail: 1, run: 1, longest: 1 };
 // What a class member `\d` reads as: two characters, so no single character is mistaken for it.
 const DIGIT_ESCAPE = "\\d";
 const NONE: DigitNeeds = { digits: 0, run: 0 };
@@ -34,9 +39,11 @@ const MAX_UNROLL = 64;
 function sequence(a: Part, b: Part): Part {
   if (a.pure && b.pure) {
     const length = a.length + b.length;
-    return { digits: a.digits + b.digits, pure: true, length, head: length, tail: length, run: length };
+    const longest = a.longest + b.longest;
+    return { digits: a.digits + b.digits, pure: true, length, head: length, tail: length, run: length, longest };
   }
   return {
+    longest: a.longest + b.longest,
     digits: a.digits + b.digits,
     pure: false,
     length: 0,
@@ -50,6 +57,7 @@ function either(parts: readonly Part[]): Part {
   if (parts.length === 0) return OTHER;
   const pure = parts.every((p) => p.pure);
   return {
+    longest: Math.max(...parts.map((p) => p.longest)),
     digits: Math.min(...parts.map((p) => p.digits)),
     pure,
     length: pure ? Math.min(...parts.map((p) => p.length)) : 0,
@@ -61,10 +69,11 @@ function either(parts: readonly Part[]): Part {
 
 function repeat(part: Part, min: number, max: number): Part {
   // The copies beyond the minimum may be absent: only a pure part keeps its guarantees across them.
-  const optional: Part = part.pure ? EMPTY : OTHER;
+  const optional: Part = { ...(part.pure ? EMPTY : OTHER), longest: 0 };
   let out = EMPTY;
   for (let i = 0; i < Math.min(min, MAX_UNROLL); i++) out = sequence(out, part);
-  return max > min || min > MAX_UNROLL ? sequence(out, optional) : out;
+  if (max > min || min > MAX_UNROLL) out = sequence(out, optional);
+  return { ...out, longest: max === 0 || part.longest === 0 ? 0 : part.longest * max };
 }
 
 class Reader {
@@ -195,9 +204,10 @@ class Reader {
     this.at += 2;
     if (next === "d") return DIGIT;
     if (next === "b" || next === "B") return EMPTY;
+    const backReference = next === "k" || (next !== undefined && next >= "1" && next <= "9");
     this.skipEscapeArgument(next);
-    // Back-references, \w, \s, \p{...} and escaped characters: nothing is known about their digits.
-    return OTHER;
+    // \w, \s, \p{...} and escaped characters: one character, nothing known about its digits.
+    return backReference ? UNKNOWN : OTHER;
   }
 }
 
@@ -206,13 +216,25 @@ class Reader {
  * reader cannot follow need nothing: the answer is only ever an underestimate.
  */
 export function digitNeeds(regex: RegExp): DigitNeeds {
-  if (regex.flags.includes("v")) return NONE;
+  const part = read(regex.source, regex.flags);
+  return part ? { digits: part.digits, run: part.run } : NONE;
+}
+
+/**
+ * The most UTF-16 units a match of the pattern can span, or Infinity when it is unbounded or the reader cannot tell
+ * (back-references, `v` mode, sources it cannot follow).
+ */
+export function longestMatch(source: string, flags: string): number {
+  return read(source, flags)?.longest ?? Number.POSITIVE_INFINITY;
+}
+
+function read(source: string, flags: string): Part | null {
+  if (flags.includes("v")) return null;
   try {
-    const reader = new Reader(regex.source);
+    const reader = new Reader(source);
     const part = reader.alternatives();
-    if (!reader.done()) return NONE;
-    return { digits: part.digits, run: part.run };
+    return reader.done() ? part : null;
   } catch {
-    return NONE;
+    return null;
   }
 }

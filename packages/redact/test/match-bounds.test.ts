@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DigitNeeds, digitNeeds } from "../src/digit-needs";
 import { digitProfile } from "../src/digit-profile";
 import { PATTERN_RECOGNIZERS, type PatternRecognizer, parseCorpus } from "../src/index";
+import { type DigitNeeds, digitNeeds, longestMatch } from "../src/match-bounds";
 
 function holds(needs: DigitNeeds, match: string): boolean {
   const { digits, run } = digitProfile(match);
@@ -116,6 +116,18 @@ describe("digitNeeds", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("longestMatch", () => {
+  it("bounds what a match can span, counting any character as two units", () => {
+    expect(longestMatch("\\d{3}-\\d{4}", "g")).toBe(9);
+    expect(longestMatch("(?:ab|c)[x-z]?(?=q{9})", "g")).toBe(6);
+    expect(longestMatch("(?<![\\p{L}])\\p{Lu}{1,5}", "gu")).toBe(10);
+    expect(longestMatch("a+", "g")).toBe(Number.POSITIVE_INFINITY);
+    expect(longestMatch("(a)\\1", "g")).toBe(Number.POSITIVE_INFINITY);
+    expect(longestMatch("(?:)*x", "g")).toBe(2);
+    expect(longestMatch("(unbalanced", "g")).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
