@@ -8,6 +8,8 @@ import { digitProfile } from "../src/digit-profile";
 import { PATTERN_RECOGNIZERS, type PatternRecognizer, parseCorpus } from "../src/index";
 import { type DigitNeeds, digitNeeds, longestMatch } from "../src/match-bounds";
 
+const SET_NOTATION = "gv";
+
 function holds(needs: DigitNeeds, match: string): boolean {
   const { digits, run } = digitProfile(match);
   return digits >= needs.digits && run >= needs.run;
@@ -51,7 +53,8 @@ describe("digitNeeds", () => {
       /(\d{0})\1{4}/g,
       /\u0030{4}/g,
       /\x30{4}/g,
-      /[\d--[0]]{2}/gv,
+      // Set notation: the reader does not follow it (the flags are a variable so no literal needs ES2024).
+      new RegExp("[\\d--[0]]{2}", SET_NOTATION),
     ])
       expect(digitNeeds(regex), String(regex)).toEqual({ digits: 0, run: 0 });
   });
