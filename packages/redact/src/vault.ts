@@ -21,9 +21,15 @@ export interface VaultData {
   readonly entries: readonly VaultEntry[];
 }
 
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Same person, different spelling of whitespace, case or digit grouping: one placeholder. */
 export function normalizeValue(type: EntityType, value: string): string {
-  const v = value.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+  // ASCII is its own NFKC form: most values skip the normalization.
+  const v = (isAscii(value) ? value : value.normalize("NFKC")).trim().replace(/\s+/g, " ").toLowerCase();
   if (type === "PHONE" || type === "CREDIT_CARD" || type === "US_SSN") return v.replace(/[^\p{N}+]/gu, "");
   if (type === "IBAN") return v.replace(/ /g, "");
   return v;
