@@ -22,6 +22,7 @@ import {
 } from "./name-cues";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { nextWord } from "./next-word";
+import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
 
 interface Token {
