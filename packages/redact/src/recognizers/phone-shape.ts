@@ -76,7 +76,10 @@ function plan(region: string): Plan | null {
 
 /** The general pattern and types of every country sharing `region`'s calling code, or null if the metadata lacks them. */
 function countriesOf(region: string, metadata: Metadata): Plan["countries"] {
-  const m = metadata as unknown as TypeAccessors & { numberingPlan: { callingCode(): string } };
+  const m = metadata as unknown as TypeAccessors & {
+    numberingPlan: { callingCode(): string };
+    selectNumberingPlan(code: CountryCode): void;
+  };
   if (typeof m.type !== "function" || typeof m.getCountryCodesForCallingCode !== "function") return null;
   const codes = new Set([region, ...(m.getCountryCodesForCallingCode(m.numberingPlan.callingCode()) ?? [])]);
   const out: { general: RegExp; types: RegExp | null }[] = [];
