@@ -20,7 +20,6 @@ import {
   PERSON_VERBS,
   SINGLE_NAME_CUES,
 } from "./name-cues";
-import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { nextWord } from "./next-word";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
