@@ -35,6 +35,7 @@ import { DocHandle } from "./doc-handle";
 import { DocumentReplica, type ReplicaContext } from "./document-replica";
 import { EventEmitter } from "./event-emitter";
 import { loadKeyRing, localKeyRingKey, mergeKeyRing, saveKeyRing } from "./key-ring-store";
+import { PrefetchedPage } from "./prefetched-page";
 import type { QueueRecord } from "./queue-record";
 import { storageKeys } from "./storage-keys";
 import { emptyStats, type SyncStats } from "./sync-stats";
@@ -122,6 +123,11 @@ const MAX_CONFLICT_RETRIES = 3;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** Whether the relay holds entries of the document after the replica's cursor, or entries wait for earlier ones. */
+function isBehind(replica: DocumentReplica, heads: Map<string, number>): boolean {
+  return (heads.get(replica.documentId) ?? 0) > replica.state.cursor || replica.pendingCount > 0;
 }
 
 function toSyncError(error: unknown): SyncError {
@@ -705,12 +711,28 @@ export class SyncClient {
     try {
       await this.#flushEnqueue();
       this.#setStatus({ state: "syncing", loaded: 0, total: 0 });
-      // The list of documents does not depend on the directory or the keys: one round trip less.
-      const [remote] = await Promise.all([
-        this.#api.docs(this.spaceId, signal),
-        this.#directory.refresh(signal).then(() => this.#refreshKeys(signal)),
+      // The list of documents, the directory and the key grants do not depend on one another: one round trip for
+      // all three. The first document behind the relay has its first page requested as soon as the list arrives,
+      // while the directory and the grants still load: on a new device that page (a snapshot, usually) is most of
+      // the wait. Its entries are applied only once the directory and the keys are in.
+      let firstPage: PrefetchedPage | undefined;
+      const listed = this.#api.docs(this.spaceId, signal).then(async (remote) => {
+        const heads = new Map(remote.map((d) => [d.documentId, d.head]));
+        for (const id of new Set([...this.documentIds(), ...heads.keys()])) {
+          const replica = await this.#replica(id);
+          if (isBehind(replica, heads)) {
+            firstPage = this.#prefetch(replica, signal);
+            break;
+          }
+        }
+        return heads;
+      });
+      const [heads, , grants] = await Promise.all([
+        listed,
+        this.#directory.refresh(signal),
+        this.#api.grantsFor(this.deviceId, signal),
       ]);
-      const heads = new Map(remote.map((d) => [d.documentId, d.head]));
+      await this.#acceptGrants(grants, signal);
       const ids = new Set([...this.documentIds(), ...heads.keys()]);
       const replicas: DocumentReplica[] = [];
       for (const id of ids) replicas.push(await this.#replica(id));
@@ -724,11 +746,14 @@ export class SyncClient {
       this.#setStatus({ state: "syncing", ...progress });
       for (const replica of replicas) if (replica.queue.length > 0) await this.#pushDocument(replica, signal, progress);
       const problems: SyncError[] = [];
-      for (const replica of replicas) {
-        const head = heads.get(replica.documentId) ?? 0;
-        if (head > replica.state.cursor || replica.pendingCount > 0) {
-          await this.#pullDocument(replica, signal, progress, problems);
-        }
+      const behind = replicas.filter((replica) => isBehind(replica, heads));
+      let page = firstPage;
+      for (const [i, replica] of behind.entries()) {
+        // The next document's first page travels while this one is applied: at most two pages in memory.
+        const following = behind[i + 1];
+        const next = following ? this.#prefetch(following, signal) : undefined;
+        await this.#pullDocument(replica, signal, progress, problems, page);
+        page = next;
       }
       if (problems[0]) throw problems[0];
       this.#setStatus({ state: "synced" });
@@ -876,17 +901,31 @@ export class SyncClient {
 
   // ---- receiving ----
 
+  get #fetchLimit(): number {
+    return this.#options.fetchLimit ?? 500;
+  }
+
+  #prefetch(replica: DocumentReplica, signal: AbortSignal): PrefetchedPage {
+    const after = replica.state.cursor;
+    const request = this.#api.fetchEntries(this.spaceId, replica.documentId, after, this.#fetchLimit, signal);
+    return new PrefetchedPage(replica.documentId, after, request);
+  }
+
+  /** Fetches and applies a document's entries after its cursor; `prefetched` stands for the first request. */
   async #pullDocument(
     replica: DocumentReplica,
     signal: AbortSignal,
     progress: Progress | undefined,
     problems: SyncError[],
+    prefetched?: PrefetchedPage,
   ): Promise<void> {
-    const limit = this.#options.fetchLimit ?? 500;
     let after = replica.state.cursor;
     let refetched = false;
     for (;;) {
-      const { entries, head } = await this.#api.fetchEntries(this.spaceId, replica.documentId, after, limit, signal);
+      const { entries, head } = prefetched?.answers(replica.documentId, after)
+        ? await prefetched.take()
+        : await this.#api.fetchEntries(this.spaceId, replica.documentId, after, this.#fetchLimit, signal);
+      prefetched = undefined;
       if (entries.length > 0) {
         await this.#receive(replica, entries, after === replica.state.cursor, signal, problems);
         this.#progress(progress, entries.length);
@@ -935,7 +974,12 @@ export class SyncClient {
 
   // Key grants addressed to this device (enrollment, and new epochs after a removal): merged into the ring.
   async #refreshKeys(signal: AbortSignal): Promise<void> {
-    const grants = await this.#api.grantsFor(this.deviceId, signal);
+    await this.#acceptGrants(await this.#api.grantsFor(this.deviceId, signal), signal);
+  }
+
+  // A grant's enroller must be a device of the space: one directory refresh when it is not (yet) known, since the
+  // grants may have been listed after the directory was.
+  async #acceptGrants(grants: { spaceId: string; grant: Uint8Array }[], signal: AbortSignal): Promise<void> {
     let added = 0;
     let refreshed = false;
     for (const { spaceId, grant } of grants) {
