@@ -59,6 +59,18 @@ describe("names", () => {
     expect(found("paid through Sberbank yesterday")).toContainEqual(["ORGANIZATION", "Sberbank"]);
   });
 
+  it("finds names in a list next to a known name, user names given for a network, and not a list of products", () => {
+    expect(found("Panel: Kagiso Molefe, Thabang Ntuli and Zodwa Mbeki.")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Thabang Ntuli"],
+        ["PERSON", "Zodwa Mbeki"],
+      ]),
+    );
+    expect(found("add me, my Telegram is kofi_dev77")).toContainEqual(["PERSON", "kofi_dev77"]);
+    expect(found("Order: Acme Widget, Super Glue, Duct Tape").filter(([t]) => t === "PERSON")).toEqual([]);
+    expect(found("my instagram is private").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
   it("finds @handles but not an e-mail address or a broadcast mention", () => {
     const people = found("thanks @ada_lovelace92, cc @here, mail ada@example.org").filter(([t]) => t === "PERSON");
     expect(people).toEqual([["PERSON", "ada_lovelace92"]]);

@@ -240,6 +240,10 @@ describe("pattern recognizers", () => {
     expectNoType("Московский проспект закрыт", "LOCATION");
   });
 
+  it("finds a job title on a signature line of its own", () => {
+    expectFinds("Best,\nIkenna Obi\nProcurement Officer | Lagos Agro Ltd", "TITLE", "Procurement Officer");
+  });
+
   it("keeps ordinary numbers out", () => {
     expect(found("Order 12345678 shipped: 3 items, total 1,234.56 EUR, version 2.4.1, page 42 of 300.")).toEqual([]);
   });

@@ -174,6 +174,11 @@ const HEADER_SPEAKER =
   /^[ \t]*(?:\p{L}{2,12} · )?(\p{Lu}[\p{L}\p{M}'’.-]{0,30}(?: \p{Lu}[\p{L}\p{M}'’.-]{0,30}){0,2})[ \t]{1,3}\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$/gmu;
 // "@kemi_writes", "@meera": a handle, outside an e-mail address; the handle is the person.
 const HANDLE = /(?<![\p{L}\p{N}._%+@-])@([\p{L}][\p{L}\p{N}._]{1,29}[\p{L}\p{N}])/gu;
+// "My WeChat is zhangwei_88", "Telegram: @kz_dev", "IG handle: rosa.pinta": a user name given for a network.
+const SOCIAL_NETWORK =
+  /wechat|weixin|telegram|instagram|insta\b|ig\b|twitter|tiktok|snapchat|skype|discord|kakao|line id|signal/i;
+const SOCIAL_HANDLE =
+  /(?<![\p{L}])(?:wechat|weixin|telegram|instagram|insta|ig|twitter|tiktok|snapchat|skype|discord|kakao(?:talk)?|line)(?:\s(?:id|handle|username|user name|name))?(?:\s(?:is|ist|est|es|è|é))?\s?:?\s@?([\p{L}\p{N}][\p{L}\p{N}._-]{2,30}[\p{L}\p{N}])/dgiu;
 const NOT_HANDLES = new Set("all channel here everyone team param return override import media page".split(" "));
 // Header and form words that stand where a speaker would: "Subject: ...", "Betreff: ...".
 const FIELD_WORDS = new Set(
@@ -424,6 +429,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     signOffNames(text, tokens, push);
     chatSpeakers(text, found);
     addressedCjkNames(text, found);
+    socialHandles(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
       let lastEnd = -1;
@@ -722,7 +728,8 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     run.every((t) => !NOT_NAMES.has(t.lower) && /^\p{Lu}\p{Ll}/u.test(t.word)) &&
     (cued ||
       precededBy(text, first.start, PERSON_CUES) ||
-      PERSON_CUES_AFTER.test(text.slice(last.end, last.end + 72))) &&
+      PERSON_CUES_AFTER.test(text.slice(last.end, last.end + 72)) ||
+      listItem(text, first.start, last.end)) &&
     !germanAround(text, first.start)
   ) {
     push("PERSON", first, last, 0.65);
@@ -734,6 +741,29 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     return;
   }
   deferred.push([first.start, last.end]);
+}
+
+// "Judges: Chiamaka Nwosu, Kagiso Molefe, Wanjiru Kamau.": an item of a list of capitalized names.
+const LIST_BEFORE = /\p{L}(?:,|\s(?:and|und|et|y|e|en|i|ve))\s$/u;
+const LIST_AFTER = /^(?:,|\s(?:and|und|et|y|e|en|i|ve))\s\p{Lu}\p{Ll}+\s\p{Lu}/u;
+
+const ITEM_BEFORE = /(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{Ll}+)(?:,|\s\p{Ll}{1,3})\s$/u;
+const ITEM_AFTER = /^(?:,|\s\p{Ll}{1,3})\s(\p{Lu}\p{Ll}+)\s(\p{Lu}\p{Ll}+)/u;
+
+/** Whether a neighbouring list item looks like a person's name: a listed given name or family name in it. */
+function personItem(m: RegExpExecArray | null): boolean {
+  return m !== null && (FIRST_NAMES.has(m[1]!.toLowerCase()) || SURNAMES.has(m[2]!.toLowerCase()));
+}
+
+/**
+ * Whether the capitalized words at `[start, end)` are one item of a list whose neighbouring item is a person's
+ * name ("Kagiso Molefe, Wanjiru Kamau"); a list of products or places next to it says nothing.
+ */
+function listItem(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (LIST_BEFORE.test(before) && personItem(ITEM_BEFORE.exec(before))) return true;
+  const after = text.slice(end, end + 40);
+  return LIST_AFTER.test(after) && personItem(ITEM_AFTER.exec(after));
 }
 
 /** A word compromise's lexicon lists as something other than a name, place or organization. */
@@ -849,6 +879,17 @@ function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
 const CJK_ADDRESSED =
   /([\u4e00-\u9fff]{2,4})(?:様|さん|さま|先生|殿|君|ちゃん|氏|女士|小姐)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
 const HAS_CJK = /[\u4e00-\u9fff\uac00-\ud7af]/;
+
+/** User names given for a messaging or social network: "My WeChat is zhangwei_88". */
+function socialHandles(text: string, found: RecognizerResult[]): void {
+  if (!SOCIAL_NETWORK.test(text)) return;
+  SOCIAL_HANDLE.lastIndex = 0;
+  for (let m = SOCIAL_HANDLE.exec(text); m !== null; m = SOCIAL_HANDLE.exec(text)) {
+    const start = m.indices![1]![0];
+    if (isCommonWord(m[1]!.toLowerCase())) continue;
+    found.push({ start, end: start + m[1]!.length, type: "PERSON", score: 0.75 });
+  }
+}
 
 function addressedCjkNames(text: string, found: RecognizerResult[]): void {
   if (!HAS_CJK.test(text)) return;

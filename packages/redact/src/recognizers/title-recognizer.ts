@@ -44,7 +44,7 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s)`,
+        `(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s|\\s[|·–—]\\s|[ \\t]*(?:\\n|$))`,
         "gu",
       ),
       score: 0.65,
