@@ -71,6 +71,12 @@ describe("names", () => {
     expect(found("my instagram is private").filter(([t]) => t === "PERSON")).toEqual([]);
   });
 
+  it("takes no name or organization from a code or a log's component label", () => {
+    expect(found("Ticket INC0049213 updated").filter(([t]) => t === "ORGANIZATION" || t === "PERSON")).toEqual([]);
+    const log = "[2026-01-02 10:00:01] db: pool ready\n[2026-01-02 10:00:02] api: listening";
+    expect(found(log).filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
   it("finds @handles but not an e-mail address or a broadcast mention", () => {
     const people = found("thanks @ada_lovelace92, cc @here, mail ada@example.org").filter(([t]) => t === "PERSON");
     expect(people).toEqual([["PERSON", "ada_lovelace92"]]);

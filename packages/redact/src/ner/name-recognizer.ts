@@ -202,7 +202,8 @@ function tokenize(text: string): Token[] {
     if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const first = word[0]!;
     // "31C", "4B": a letter glued to a number starts no word.
-    const glued = index > 0 && isDigit(text.charCodeAt(index - 1));
+    // So is a word with digits glued after it: "INC0049213", "AB12" are codes.
+    const glued = (index > 0 && isDigit(text.charCodeAt(index - 1))) || isDigit(text.charCodeAt(index + word.length));
     const cap = first !== first.toLowerCase() && !glued;
     // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
     let allCaps = false;
@@ -567,9 +568,14 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     return;
   }
   // "Vietcombank", "Rabobank", "GTBank": one word that ends in "bank" names one.
-  if (run.length === 1 && /^\p{L}{2,}bank$/iu.test(first.word) && !FIRST_NAMES.has(first.lower)) {
-    push("ORGANIZATION", first, last, 0.75);
-    return;
+  if (/^\p{L}{2,}bank$/iu.test(first.word) && !FIRST_NAMES.has(first.lower)) {
+    // "Rabobank Utrecht": the bank, then where its branch is.
+    const rest = lowers.slice(1).join(" ");
+    if (run.length === 1 || PLACES.has(rest)) {
+      push("ORGANIZATION", first, first, 0.75);
+      if (run.length > 1) push("LOCATION", run[1]!, last, 0.7);
+      return;
+    }
   }
   if (run.length >= 2 && ORG_HEADS.has(first.lower)) {
     push("ORGANIZATION", first, last, 0.8);
@@ -836,6 +842,8 @@ function speakerLike(name: string): boolean {
   const head = lower.split(" ")[0]!;
   if (FIELD_WORDS.has(lower) || NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || isFieldName(lower))
     return false;
+  // "db:", "api:": a lower-case label of two letters names a component in a log, not a speaker.
+  if (name.length < 3 && name === lower) return false;
   if (FIRST_NAMES.has(head)) return true;
   // "ATTENDEES:", "Date of birth:": a label in capitals, or words not all capitalized, heads a field, not a line
   // someone said.
@@ -911,6 +919,8 @@ function chatSpeakers(text: string, found: RecognizerResult[]): void {
     const lower = name.toLowerCase();
     // A handle in angle brackets may hold digits ("<kz_dev2>"); a name before a colon may not ("10:00 - 12:00:").
     if (NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || (!m[1] && /\d/.test(name))) continue;
+    // "[22:14:03] db: connection from ...": a two-letter lower-case label is a log's component.
+    if (name.length < 3 && name === lower) continue;
     const end = m.index + m[0].length - (m[1] ? 1 : 1);
     found.push({ start: end - name.length, end, type: "PERSON", score: 0.8 });
   }
