@@ -71,6 +71,11 @@ describe("names", () => {
     expect(found("my instagram is private").filter(([t]) => t === "PERSON")).toEqual([]);
   });
 
+  it("finds a lower-case listed name before what people do, but not a word that is also a name", () => {
+    expect(found("omg steve just left the call")).toContainEqual(["PERSON", "steve"]);
+    expect(found("the max is 5 and will is strong").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
   it("takes no name or organization from a code or a log's component label", () => {
     expect(found("Ticket INC0049213 updated").filter(([t]) => t === "ORGANIZATION" || t === "PERSON")).toEqual([]);
     const log = "[2026-01-02 10:00:01] db: pool ready\n[2026-01-02 10:00:02] api: listening";

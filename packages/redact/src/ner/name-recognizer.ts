@@ -98,6 +98,8 @@ const GREETING_CUES = phrases(GREETINGS);
 const HONORIFIC_CUES = phrases([...HONORIFICS_DOTTED, ...HONORIFIC_WORDS]);
 const PERSON_CUES = phrases(PERSON_CUES_BEFORE);
 const SINGLE_CUES = phrases(SINGLE_NAME_CUES);
+const LOWER_NAME_THEN =
+  /^\s(?:just|said|says|wrote|asked|told|sent|texted|called|replied|is|was|will|has|had|can't|cant|didn't|won't|fell|got|went)(?![\p{L}'’])/u;
 // What only a person does right after their name: "Abdulrahman said", "Seun wrote", "Reto schreibt".
 const SPEECH_AFTER =
   /^\s(?:said|says|wrote|writes|asked|told|replied|mentioned|sagt|sagte|schreibt|schrieb|meint|dit|a dit|écrit|dice|dijo|escribió|disse|escreveu|zegt|zei|schrijft|ha detto|scrive)(?![\p{L}])/u;
@@ -369,6 +371,15 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         // Lower-case chat names: "hi anna", "thanks tom".
         if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETING_CUES))
           push("PERSON", t, t, 0.65);
+        // "lol bob just fell asleep", "mike said": a hand-listed given name that is no word, before what people do.
+        else if (
+          LISTED_FIRST_NAMES.has(t.lower) &&
+          !AMBIGUOUS_FIRST_NAMES.has(t.lower) &&
+          !NOT_NAMES.has(t.lower) &&
+          !isCommonWord(t.lower) &&
+          LOWER_NAME_THEN.test(text.slice(t.end, t.end + 12))
+        )
+          push("PERSON", t, t, 0.6);
         // Scripts without capitals (Devanagari, Arabic, Hebrew, Thai...): a word after a greeting, or before a
         // respectful suffix, is the name.
         else if (
