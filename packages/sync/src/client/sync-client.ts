@@ -107,6 +107,8 @@ export interface SyncClientOptions {
 interface Waiter {
   resolve(): void;
   reject(error: SyncError): void;
+  /** The number of sessions started before this syncNow() call: a session numbered above it began after the call. */
+  after: number;
 }
 
 interface Progress {
@@ -164,6 +166,8 @@ export class SyncClient {
   #enqueueing: Promise<void> = Promise.resolve();
   readonly #work = { full: false, push: new Set<string>(), pull: new Set<string>(), live: [] as LivePush[] };
   #waiters: Waiter[] = [];
+  /** Sessions (connect, then serve) started so far. */
+  #sessions = 0;
   #wake: { resolve: () => void; urgentOnly: boolean } | undefined;
   #status: SyncStatus = { state: "offline" };
   #paused: boolean;
@@ -322,7 +326,7 @@ export class SyncClient {
     if (this.#paused) throw new OfflineError("The client is paused; resume() it before syncing.");
     await this.#flushEnqueue();
     return new Promise<void>((resolve, reject) => {
-      this.#waiters.push({ resolve, reject });
+      this.#waiters.push({ resolve, reject, after: this.#sessions });
       this.#work.full = true;
       this.#halted = false;
       this.#nudge(true);
@@ -567,10 +571,17 @@ export class SyncClient {
     });
   }
 
-  #failWaiters(error: SyncError): void {
+  /**
+   * Rejects the syncNow() calls waiting, or with `session`, only those made before that session began. A call made
+   * while a session was already failing (say, connecting to a relay that was still restarting) is owed an attempt
+   * that starts after it; the kept waiters are returned.
+   */
+  #failWaiters(error: SyncError, session?: number): Waiter[] {
     const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const waiter of waiters) waiter.reject(error);
+    const owed = session === undefined ? [] : waiters.filter((waiter) => waiter.after >= session);
+    this.#waiters = owed;
+    for (const waiter of waiters) if (!owed.includes(waiter)) waiter.reject(error);
+    return owed;
   }
 
   async #run(): Promise<void> {
@@ -592,6 +603,7 @@ export class SyncClient {
       }
       const session = new AbortController();
       this.#session = session;
+      const number = ++this.#sessions;
       try {
         this.#setStatus({ state: "connecting" });
         await this.#connectLive(session.signal);
@@ -610,10 +622,13 @@ export class SyncClient {
         // Drop the session before waiting: no socket stays open through the backoff, and a lost socket no longer
         // counts as a reason to wake.
         this.#endSession(session);
-        this.#failWaiters(error);
+        // Callers this session began too early for, failing to reach the relay, get one more attempt at once (once
+        // each: the next session begins after them). Any other error is an answer, whenever the call came.
+        const unreachable = error.code === "E_OFFLINE" || error.code === "E_RELAY";
+        const owed = this.#failWaiters(error, unreachable ? number : undefined);
         // Those who asked for a full pass have their answer and the next session starts with one; left set, it
         // would cut every backoff short and retry an unreachable relay in a tight loop.
-        this.#work.full = false;
+        this.#work.full = owed.length > 0;
         if (this.#closed || this.#paused) continue;
         if (error instanceof ForbiddenError) {
           // Removed from the space: retrying cannot help until someone re-enrolls this device.
