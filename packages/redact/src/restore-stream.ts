@@ -1,4 +1,4 @@
-import { restore } from "./restore";
+import { restoreFrom } from "./restore";
 import type { Vault } from "./vault";
 
 function isWordChar(ch: string | undefined): boolean {
@@ -60,16 +60,18 @@ export async function* restoreStream(
   const maxLen = Math.max(0, ...types.map((t) => t.length)) + 14;
   const decoder = new TextDecoder("utf-8");
   let pending = "";
-  let before: string | undefined;
+  // The last two UTF-16 units emitted (one code point, even outside the BMP): a placeholder's lookbehind context.
+  let before = "";
   for await (const chunk of chunks) {
     pending += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    const cut = types.length === 0 ? pending.length : holdFrom(pending, before, types, maxLen);
+    const cut = types.length === 0 ? pending.length : holdFrom(pending, before.at(-1), types, maxLen);
     if (cut === 0) continue;
-    const out = restore(pending.slice(0, cut), vault);
-    before = pending[cut - 1];
+    const emitted = before + pending.slice(0, cut);
+    const out = restoreFrom(emitted, before.length, vault);
+    before = emitted.slice(-2);
     pending = pending.slice(cut);
     if (out !== "") yield out;
   }
   pending += decoder.decode();
-  if (pending !== "") yield restore(pending, vault);
+  if (pending !== "") yield restoreFrom(before + pending, before.length, vault);
 }

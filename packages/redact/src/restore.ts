@@ -24,13 +24,32 @@ function patternFor(vault: Vault): RegExp | null {
  * vault has no such key) stay visible as they were, so a reader sees that something was redacted.
  */
 export function restore(text: string, vault: Vault): string {
+  return restoreFrom(text, 0, vault);
+}
+
+/**
+ * {@link restore} of `text.slice(start)`, with `text.slice(0, start)` as context only: what was already emitted
+ * before a stream's chunk. A bare `PERSON_1` must not follow a letter or digit, and the stream's earlier text is what
+ * tells (`0PERSON_1` stays as it is however the stream was cut).
+ */
+export function restoreFrom(text: string, start: number, vault: Vault): string {
   const regex = patternFor(vault);
-  if (!regex) return text;
-  // `replace` with a global regex starts at 0 and leaves lastIndex at 0, so sharing one instance is safe.
-  return text.replace(regex, (match, t1?: string, n1?: string, t2?: string, n2?: string) => {
-    const type = t1 ?? t2;
-    const n = n1 ?? n2;
-    if (type === undefined || n === undefined) return match;
-    return vault.valueOf(canonicalKey(type, n)) ?? match;
-  });
+  if (!regex) return text.slice(start);
+  let out = "";
+  let at = start;
+  // The regex is shared per vault: exec from `start` (lookbehind still sees the context), and reset it after.
+  regex.lastIndex = start;
+  try {
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      const type = m[1] ?? m[3];
+      const n = m[2] ?? m[4];
+      const value = type === undefined || n === undefined ? undefined : vault.valueOf(canonicalKey(type, n));
+      if (value === undefined) continue;
+      out += text.slice(at, m.index) + value;
+      at = m.index + m[0].length;
+    }
+  } finally {
+    regex.lastIndex = 0;
+  }
+  return out + text.slice(at);
 }

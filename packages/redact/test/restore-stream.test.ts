@@ -75,6 +75,17 @@ describe("restoreStream", () => {
     );
   });
 
+  it("keeps what came before a chunk as context: a bare placeholder right after a letter or digit stays", async () => {
+    // Found by the properties above: the chunk "PERSON_2" was restored as if nothing came before it.
+    expect(await collect(["0", "PERSON_2"])).toEqual(["0", "PERSON_2"]);
+    expect((await collect(["_1", "PERSON_2     "])).join("")).toBe("_1PERSON_2     ");
+    expect((await collect(["é", "PERSON_2 ok"])).join("")).toBe("éPERSON_2 ok");
+    expect((await collect(["😀", "PERSON_2 ok"])).join("")).toBe("😀Tom ok");
+    expect((await collect([new TextEncoder().encode("x"), new TextEncoder().encode("PERSON_2")])).join("")).toBe(
+      "xPERSON_2",
+    );
+  });
+
   it("never emits half a placeholder, even one character at a time", async () => {
     const text = "Dear [PERSON_1], your card [CREDIT_CARD_1] and [PERSON_13] are noted. PERSON_2 agrees.";
     const out = await collect([...text]);
