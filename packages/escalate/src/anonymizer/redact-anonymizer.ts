@@ -41,6 +41,33 @@ function patternFor(vault: Vault): RegExp | null {
 }
 
 /**
+ * Restores `text.slice(start)` with `text.slice(0, start)` as context only: what a stream already emitted. A bare
+ * `PERSON_1` must not follow a letter or digit, and only the earlier text can tell (`0PERSON_1` stays as it is however
+ * the stream was cut).
+ */
+function restoreFrom(text: string, start: number, vault: Vault, encode: (value: string) => string): string {
+  const regex = patternFor(vault);
+  if (!regex) return text.slice(start);
+  let out = "";
+  let at = start;
+  // The regex is shared per vault: exec from `start` (its lookbehind still sees the context), and reset it after.
+  regex.lastIndex = start;
+  try {
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      const type = m[1] ?? m[3];
+      const n = m[2] ?? m[4];
+      const value = type === undefined || n === undefined ? undefined : vault.valueOf(canonicalKey(type, n));
+      if (value === undefined) continue;
+      out += text.slice(at, m.index) + encode(value);
+      at = m.index + m[0].length;
+    }
+  } finally {
+    regex.lastIndex = 0;
+  }
+  return out + text.slice(at);
+}
+
+/**
  * The {@link Anonymizer} on `@hearth/redact`: detection and typed placeholders from its redactor, one {@link Vault}
  * per conversation (so `[PERSON_1]` names one person on every turn), restore with its tolerant placeholder grammar
  * (`[Person 1]`, `PERSON_1` come back too; unknown placeholders stay visible).
@@ -80,15 +107,7 @@ export class RedactAnonymizer implements Anonymizer {
     const vault = this.vaults.get(conversation);
     if (!vault) return text;
     if (!options.encode) return restore(text, vault);
-    const regex = patternFor(vault);
-    if (!regex) return text;
-    const encode = options.encode;
-    return text.replace(regex, (match, t1?: string, n1?: string, t2?: string, n2?: string) => {
-      const type = t1 ?? t2;
-      const n = n1 ?? n2;
-      const value = type === undefined || n === undefined ? undefined : vault.valueOf(canonicalKey(type, n));
-      return value === undefined ? match : encode(value);
-    });
+    return restoreFrom(text, 0, vault, options.encode);
   }
 
   /**
@@ -99,12 +118,13 @@ export class RedactAnonymizer implements Anonymizer {
   restorer(conversation: string, options: RestoreOptions = {}): StreamRestorer {
     const vault = this.vault(conversation);
     let pending = "";
-    let before: string | undefined;
     // The vault's types and longest placeholder, read again only if the vault grew mid-stream.
     let size = -1;
     let types: string[] = [];
     let maxLen = 0;
-    const restoreText = (text: string) => this.restore(text, conversation, options);
+    const encode = options.encode ?? ((value: string) => value);
+    // The last two UTF-16 units emitted (one code point, even outside the BMP): a placeholder's lookbehind context.
+    let emitted = "";
     return {
       push: (delta) => {
         pending += delta;
@@ -117,7 +137,7 @@ export class RedactAnonymizer implements Anonymizer {
         if (types.length > 0) {
           for (let p = Math.max(0, pending.length - maxLen); p < pending.length; p++) {
             const ch = pending[p] as string;
-            const prev = p === 0 ? before : pending[p - 1];
+            const prev = p === 0 ? emitted.at(-1) : pending[p - 1];
             if (ch !== "[" && !(ch >= "A" && ch <= "Z" && !isWordChar(prev))) continue;
             if (isOpenPlaceholder(pending.slice(p), types)) {
               cut = p;
@@ -129,13 +149,15 @@ export class RedactAnonymizer implements Anonymizer {
         // A high surrogate waits for its low half.
         if (cut === pending.length && last >= 0xd800 && last <= 0xdbff) cut--;
         if (cut === 0) return "";
-        const out = restoreText(pending.slice(0, cut));
-        before = pending[cut - 1];
+        const text = emitted + pending.slice(0, cut);
+        const out = restoreFrom(text, emitted.length, vault, encode);
+        emitted = text.slice(-2);
         pending = pending.slice(cut);
         return out;
       },
       flush: () => {
-        const out = restoreText(pending);
+        const out = restoreFrom(emitted + pending, emitted.length, vault, encode);
+        emitted = (emitted + pending).slice(-2);
         pending = "";
         return out;
       },
