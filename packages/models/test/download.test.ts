@@ -198,6 +198,18 @@ describe("pull over HTTP", () => {
     );
   });
 
+  it("takes a file from a server that compresses it (Content-Length counts the gzip bytes)", async () => {
+    const { model, store } = setup();
+    const path = hubPath(model, "config.json");
+    server.fault(path, { kind: "gzip" });
+    const { model: cached } = await store.pull(model.manifest.id);
+    const sent = server.log.filter((e) => e.path === path);
+    expect(sent.map((e) => e.status)).toEqual([200]);
+    // The gzip bytes sent differ in number from the file's, so a Content-Length check would refuse them.
+    expect(sent[0]?.sent).not.toBe(model.files["config.json"]?.byteLength);
+    expect(await store.cache.readFile(cached.id, "main", "config.json")).toEqual(model.files["config.json"]);
+  });
+
   it("says E_NOT_FOUND for a model no source has", async () => {
     const { store } = setup();
     const e = await caught(store.pull("test/no-such-model"));

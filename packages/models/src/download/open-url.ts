@@ -67,7 +67,10 @@ export async function openUrl(
     start = offset;
   }
   const lengthHeader = res.headers.get("content-length");
-  const length = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+  // fetch decodes a compressed body, and Content-Length then counts the encoded bytes, not the file's: ignore it.
+  const encoding = res.headers.get("content-encoding");
+  const identity = encoding === null || /^\s*(identity)?\s*$/i.test(encoding);
+  const length = identity && lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
   if (!res.body) throw new NetworkError(`${label}: ${url} answered without a body.`);
   return { offset: start, ...(length !== undefined ? { length } : {}), chunks: readStream(res.body), cancel: drop };
 }

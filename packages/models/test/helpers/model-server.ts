@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { gzipSync } from "node:zlib";
 
 export type Fault =
   | { kind: "drop"; after: number }
@@ -13,7 +14,8 @@ export type Fault =
   | { kind: "html" }
   | { kind: "wrong-bytes" }
   | { kind: "wrong-length" }
-  | { kind: "ignore-range" };
+  | { kind: "ignore-range" }
+  | { kind: "gzip" };
 
 export interface LogEntry {
   path: string;
@@ -107,8 +109,8 @@ export async function startModelServer(): Promise<ModelServer> {
     };
     if (start > 0) headers["content-range"] = `bytes ${start}-${data.length - 1}/${data.length}`;
     entry.status = start > 0 ? 206 : 200;
-    res.writeHead(entry.status, headers);
     if (fault?.kind === "drop" || fault?.kind === "stall") {
+      res.writeHead(entry.status, headers);
       const part = body.subarray(0, fault.after);
       entry.sent += part.byteLength;
       res.write(part);
@@ -117,6 +119,17 @@ export async function startModelServer(): Promise<ModelServer> {
       if (fault.kind === "drop") res.socket?.end();
       return;
     }
+    if (fault?.kind === "gzip") {
+      // A compressing server: Content-Length counts the gzip bytes, which fetch decodes.
+      const encoded = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+      headers["content-length"] = encoded.byteLength;
+      res.writeHead(entry.status, headers);
+      entry.sent += encoded.byteLength;
+      res.end(encoded);
+      return;
+    }
+    res.writeHead(entry.status, headers);
     entry.sent += body.byteLength;
     res.end(body);
   };
