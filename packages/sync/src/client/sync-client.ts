@@ -132,6 +132,11 @@ function isBehind(replica: DocumentReplica, heads: Map<string, number>): boolean
   return (heads.get(replica.documentId) ?? 0) > replica.state.cursor || replica.pendingCount > 0;
 }
 
+/** Whether the replica has changes this device has not had acknowledged yet (queued, or stored but not queued). */
+function hasToSend(replica: DocumentReplica): boolean {
+  return replica.queue.length > 0 || replica.hasUnsentChanges;
+}
+
 function toSyncError(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
   return new RelayError("Sync failed unexpectedly; it will retry.", { cause: error });
@@ -730,13 +735,15 @@ export class SyncClient {
       // all three. The first document behind the relay has its first page requested as soon as the list arrives,
       // while the directory and the grants still load: on a new device that page (a snapshot, usually) is most of
       // the wait. Its entries are applied only once the directory and the keys are in.
-      let firstPage: PrefetchedPage | undefined;
+      // Documents with changes to send are left out: their entries land after this early answer's head, so their
+      // pull must ask again once they are pushed, or the cursor would stay short of this device's own entries.
+      const prefetched = new Map<string, PrefetchedPage>();
       const listed = this.#api.docs(this.spaceId, signal).then(async (remote) => {
         const heads = new Map(remote.map((d) => [d.documentId, d.head]));
         for (const id of new Set([...this.documentIds(), ...heads.keys()])) {
           const replica = await this.#replica(id);
-          if (isBehind(replica, heads)) {
-            firstPage = this.#prefetch(replica, signal);
+          if (isBehind(replica, heads) && !hasToSend(replica)) {
+            prefetched.set(id, this.#prefetch(replica, signal));
             break;
           }
         }
@@ -759,16 +766,23 @@ export class SyncClient {
           replica.queue.length + Math.max(0, (heads.get(replica.documentId) ?? 0) - replica.state.cursor);
       }
       this.#setStatus({ state: "syncing", ...progress });
-      for (const replica of replicas) if (replica.queue.length > 0) await this.#pushDocument(replica, signal, progress);
+      for (const replica of replicas) {
+        if (replica.queue.length === 0) continue;
+        // Changed since the list came (or while it was read): an answer from before the push stops short of it.
+        prefetched.delete(replica.documentId);
+        await this.#pushDocument(replica, signal, progress);
+      }
       const problems: SyncError[] = [];
       const behind = replicas.filter((replica) => isBehind(replica, heads));
-      let page = firstPage;
       for (const [i, replica] of behind.entries()) {
         // The next document's first page travels while this one is applied: at most two pages in memory.
         const following = behind[i + 1];
-        const next = following ? this.#prefetch(following, signal) : undefined;
+        if (following && !prefetched.has(following.documentId)) {
+          prefetched.set(following.documentId, this.#prefetch(following, signal));
+        }
+        const page = prefetched.get(replica.documentId);
+        prefetched.delete(replica.documentId);
         await this.#pullDocument(replica, signal, progress, problems, page);
-        page = next;
       }
       if (problems[0]) throw problems[0];
       this.#setStatus({ state: "synced" });
