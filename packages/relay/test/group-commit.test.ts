@@ -130,6 +130,37 @@ describe("GroupCommit", () => {
     expect(count()).toBe(2);
   });
 
+  it("refuses the whole batch, and runs none of it on its own, when SQLite rolls the transaction back", async () => {
+    const { db, commits, insert, count, calls } = openCommit();
+    db.exec("CREATE TABLE big (b BLOB)");
+    const big = db.prepare("INSERT INTO big (b) VALUES (?)");
+    // A disk full for this file: a write that needs more pages fails with SQLITE_FULL, and SQLite rolls back the
+    // whole transaction, not only that write's savepoint.
+    db.pragma(`max_page_count = ${(db.pragma("page_count", { simple: true }) as number) + 2}`);
+    const writes = [
+      commits.run(() => insert.run(1)),
+      commits.run(() => big.run(Buffer.alloc(100_000))),
+      commits.run(() => insert.run(3)),
+    ];
+    const settling = Promise.allSettled(writes);
+    await turn();
+    // (Were anything committed, its sync would be answered here rather than leave the test waiting.)
+    for (const call of calls) call.resolve();
+    const outcomes = await settling;
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(outcomes[2]).toMatchObject({ reason: { code: "E_STORAGE" } });
+    // Nothing was committed outside the group transaction (and so without a sync and answered as failed).
+    expect(count()).toBe(0);
+    expect(db.inTransaction).toBe(false);
+    expect(calls).toHaveLength(0);
+    // Once there is room again, writes go through.
+    db.pragma("max_page_count = 1000000");
+    const later = commits.run(() => insert.run(4).changes);
+    await turn();
+    calls.at(-1)?.resolve();
+    expect(await later).toBe(1);
+  });
+
   it("refuses the batch, every later write and every read once a sync fails", async () => {
     const { commits, insert, calls } = openCommit();
     const write = commits.run(() => insert.run(1));

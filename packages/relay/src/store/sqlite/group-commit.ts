@@ -45,6 +45,10 @@ export class GroupCommit {
         try {
           return { ok: true, value: inner(pending.write) };
         } catch (error) {
+          // Some failures (SQLITE_FULL, SQLITE_IOERR) make SQLite roll back the whole transaction, not only the
+          // savepoint. The batch is lost then: went on with, each next write would commit on its own, outside the
+          // group (unsynced, and answered as failed when the group's COMMIT finds no transaction).
+          if (!db.inTransaction) throw error;
           return { ok: false, error };
         }
       }),
