@@ -16,8 +16,9 @@ export class FileSyncer {
 
   /** Resolves once everything written to the file so far is on stable storage; rejects with the system error. */
   async sync(): Promise<void> {
+    // Read-write, though nothing is written through it: Windows refuses to flush a file opened read-only.
     this.#fd ??= new Promise<number>((resolve, reject) =>
-      open(this.#path, "r", (error, fd) => (error ? reject(error) : resolve(fd))),
+      open(this.#path, "r+", (error, fd) => (error ? reject(error) : resolve(fd))),
     );
     let fd: number;
     try {
