@@ -280,10 +280,16 @@ function sentenceStart(text: string, token: Token): boolean {
 interface Phrases {
   readonly set: ReadonlySet<string>;
   readonly maxWords: number;
+  /** Length of the longest phrase: lower-casing never shortens a word, so nothing longer is looked up. */
+  readonly longest: number;
 }
 
 function phrases(list: readonly string[]): Phrases {
-  return { set: new Set(list), maxWords: Math.max(1, ...list.map((p) => p.split(" ").length)) };
+  return {
+    set: new Set(list),
+    maxWords: Math.max(1, ...list.map((p) => p.split(" ").length)),
+    longest: Math.max(0, ...list.map((p) => p.length)),
+  };
 }
 
 const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
@@ -302,11 +308,15 @@ function precededBy(text: string, at: number, cues: Phrases): boolean {
     let k = from;
     while (k > 0 && k > end - 24 && !isSpace(text.charCodeAt(k - 1))) k--;
     if (k === from) return false;
-    const candidate = text.slice(k, end).toLowerCase();
-    if (cues.set.has(candidate)) return true;
-    // Only a candidate opening on punctuation ("(dear") has anything for the replace to strip.
-    if (!asciiAlphanumeric(candidate.charCodeAt(0)) && cues.set.has(candidate.replace(LEADING_NON_WORD, "")))
-      return true;
+    // A candidate longer than every cue that opens on a letter or digit (nothing for the replace to strip) is no cue:
+    // most words before a capital are skipped without lower-casing them.
+    if (end - k <= cues.longest || !asciiAlphanumeric(text.charCodeAt(k))) {
+      const candidate = text.slice(k, end).toLowerCase();
+      if (cues.set.has(candidate)) return true;
+      // Only a candidate opening on punctuation ("(dear") has anything for the replace to strip.
+      if (!asciiAlphanumeric(candidate.charCodeAt(0)) && cues.set.has(candidate.replace(LEADING_NON_WORD, "")))
+        return true;
+    }
     if (k === 0 || text[k - 1] !== " ") return false;
     from = k - 1;
   }

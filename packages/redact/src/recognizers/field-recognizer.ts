@@ -142,8 +142,11 @@ function tables(text: string, out: RecognizerResult[]): void {
       if (!header.includes(d)) continue;
       const head = cells(header, d);
       if (head.length < 2) continue;
+      // A cell longer than any field name makes this a line of prose, not a header: checked before the names are
+      // normalized, since most lines of a message hold a comma.
+      if (head.some(([, name]) => name.trim().length > 30)) continue;
       const types = head.map(([, name]) => FIELD_TYPES.get(normalizeKey(name.replace(/^\s*"|"\s*$/g, ""))));
-      if (!types.some(Boolean) || head.some(([, name]) => name.trim().length > 30)) continue;
+      if (!types.some(Boolean)) continue;
       let r = h + 1;
       for (; r < lines.length; r++) {
         const [offset, line] = lines[r]!;

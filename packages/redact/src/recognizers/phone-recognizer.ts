@@ -118,6 +118,8 @@ const WORD = /\p{L}+/gu;
 const WORD_LANGUAGES = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(LANGUAGE_WORDS))
   for (const w of words) WORD_LANGUAGES.set(w, [...(WORD_LANGUAGES.get(w) ?? []), lang]);
+// Lower-casing never shortens a word, so a longer word is none of them and is not lower-cased at all.
+const LONGEST_WORD = Math.max(...[...WORD_LANGUAGES.keys()].map((w) => w.length));
 
 /** The language whose function words occur most often in the first 2,000 characters, if any occur at all. */
 function guessLanguage(text: string): string | undefined {
@@ -125,6 +127,7 @@ function guessLanguage(text: string): string | undefined {
   WORD.lastIndex = 0;
   const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
   for (let m = WORD.exec(head); m !== null; m = WORD.exec(head)) {
+    if (m[0].length > LONGEST_WORD) continue;
     const langs = WORD_LANGUAGES.get(m[0].toLowerCase());
     if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
