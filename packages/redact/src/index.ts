@@ -44,6 +44,7 @@ export type { Recognizer, RecognizerContext, RecognizerResult } from "./recogniz
 export { type RedactResult, redact } from "./redact";
 export { createRedactor, type Redactor } from "./redactor";
 export { resolveOverlaps } from "./resolve-overlaps";
-export { restore } from "./restore";
-export { isOpenPlaceholder, restoreStream } from "./restore-stream";
+export { type RestoreOptions, restore } from "./restore";
+export { restoreStream } from "./restore-stream";
+export { createStreamRestorer, isOpenPlaceholder, type StreamRestorer } from "./stream-restorer";
 export { normalizeValue, VAULT_VERSION, Vault, type VaultData, type VaultEntry } from "./vault";

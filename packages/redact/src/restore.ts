@@ -19,12 +19,18 @@ function patternFor(vault: Vault): RegExp | null {
   return regex;
 }
 
+/** Options of {@link restore}. */
+export interface RestoreOptions {
+  /** Applied to each value before it is put back, e.g. JSON string escaping inside a model's tool-call arguments. */
+  readonly encode?: (value: string) => string;
+}
+
 /**
  * Puts the original values back where a model echoed placeholders. Unknown placeholders (`[PERSON_9]` when the
  * vault has no such key) stay visible as they were, so a reader sees that something was redacted.
  */
-export function restore(text: string, vault: Vault): string {
-  return restoreFrom(text, 0, vault);
+export function restore(text: string, vault: Vault, options: RestoreOptions = {}): string {
+  return restoreFrom(text, 0, vault, options);
 }
 
 /**
@@ -32,9 +38,10 @@ export function restore(text: string, vault: Vault): string {
  * before a stream's chunk. A bare `PERSON_1` must not follow a letter or digit, and the stream's earlier text is what
  * tells (`0PERSON_1` stays as it is however the stream was cut).
  */
-export function restoreFrom(text: string, start: number, vault: Vault): string {
+export function restoreFrom(text: string, start: number, vault: Vault, options: RestoreOptions = {}): string {
   const regex = patternFor(vault);
   if (!regex) return text.slice(start);
+  const encode = options.encode;
   let out = "";
   let at = start;
   // The regex is shared per vault: exec from `start` (lookbehind still sees the context), and reset it after.
@@ -45,7 +52,7 @@ export function restoreFrom(text: string, start: number, vault: Vault): string {
       const n = m[2] ?? m[4];
       const value = type === undefined || n === undefined ? undefined : vault.valueOf(canonicalKey(type, n));
       if (value === undefined) continue;
-      out += text.slice(at, m.index) + value;
+      out += text.slice(at, m.index) + (encode ? encode(value) : value);
       at = m.index + m[0].length;
     }
   } finally {
