@@ -1,3 +1,9 @@
+import { type AST, RegExpParser } from "@eslint-community/regexpp";
+
+type Alternative = AST.Alternative;
+type CharacterClass = AST.CharacterClass;
+type Element = AST.Element;
+
 /**
  * What every match of a regex must consume in ASCII digits: at least `digits` of them, `run` of them in a row. Derived
  * from the pattern's source, conservatively (anything the reading below does not understand counts as needing no
@@ -30,8 +36,6 @@ const OTHER: Part = { digits: 0, pure: false, length: 0, head: 0, tail: 0, run: 
 // What a back-reference consumes: unknown.
 const UNKNOWN: Part = { ...OTHER, longest: Number.POSITIVE_INFINITY };
 const DIGIT: Part = { digits: 1, pure: true, length: 1, head: 1, tail: 1, run: 1, longest: 1 };
-// What a class member `\d` reads as: two characters, so no single character is mistaken for it.
-const DIGIT_ESCAPE = "\\d";
 const NONE: DigitNeeds = { digits: 0, run: 0 };
 // Repeats beyond this are not unrolled: the bound stays a lower bound, just a smaller one.
 const MAX_UNROLL = 64;
@@ -76,139 +80,46 @@ function repeat(part: Part, min: number, max: number): Part {
   return { ...out, longest: max === 0 || part.longest === 0 ? 0 : part.longest * max };
 }
 
-class Reader {
-  private at = 0;
+// The pattern's syntax tree from regexpp (the parser ESLint's regex rules run on): the same grammar as the engine's.
+const parser = new RegExpParser();
 
-  constructor(private readonly source: string) {}
+function alternatives(nodes: readonly Alternative[]): Part {
+  return either(nodes.map((alternative) => alternative.elements.map(element).reduce(sequence, EMPTY)));
+}
 
-  done(): boolean {
-    return this.at === this.source.length;
+function element(node: Element): Part {
+  switch (node.type) {
+    case "Assertion":
+      // ^, $, \b and look-arounds consume nothing, whatever they test.
+      return EMPTY;
+    case "Group":
+    case "CapturingGroup":
+      return alternatives(node.alternatives);
+    case "Quantifier":
+      return repeat(element(node.element), node.min, node.max);
+    case "Character":
+      return isDigitCode(node.value) ? DIGIT : OTHER;
+    case "CharacterSet":
+      return node.kind === "digit" && !node.negate ? DIGIT : OTHER;
+    case "CharacterClass":
+      return !node.negate && node.elements.length > 0 && node.elements.every(isDigitMember) ? DIGIT : OTHER;
+    case "Backreference":
+      return UNKNOWN;
+    default:
+      // Set notation of the `v` mode (never reached: such patterns are not read).
+      return OTHER;
   }
+}
 
-  /** Alternatives up to a closing parenthesis or the end. */
-  alternatives(): Part {
-    const parts = [this.sequence()];
-    while (this.source[this.at] === "|") {
-      this.at++;
-      parts.push(this.sequence());
-    }
-    return either(parts);
-  }
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
-  private sequence(): Part {
-    let out = EMPTY;
-    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
-      const atom = this.atom();
-      out = sequence(out, this.quantified(atom));
-    }
-    return out;
-  }
-
-  private quantified(atom: Part): Part {
-    const ch = this.source[this.at];
-    let min = 1;
-    let max = 1;
-    if (ch === "*" || ch === "+" || ch === "?") {
-      this.at++;
-      min = ch === "+" ? 1 : 0;
-      max = ch === "?" ? 1 : Number.POSITIVE_INFINITY;
-    } else if (ch === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
-      if (!m) return atom;
-      this.at += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
-    } else return atom;
-    if (this.source[this.at] === "?") this.at++;
-    return repeat(atom, min, max);
-  }
-
-  private atom(): Part {
-    const ch = this.source[this.at]!;
-    if (ch === "(") return this.group();
-    if (ch === "[") return this.charClass();
-    if (ch === "\\") return this.escape();
-    this.at++;
-    if (ch === "^" || ch === "$") return EMPTY;
-    if (ch >= "0" && ch <= "9") return DIGIT;
-    return OTHER;
-  }
-
-  private group(): Part {
-    const rest = this.source.slice(this.at, this.at + 4);
-    const lookaround = /^\(\?<?[=!]/.exec(rest);
-    const named = /^\(\?<[^=!]/.test(rest);
-    this.at += lookaround ? lookaround[0].length : named ? this.source.indexOf(">", this.at) + 1 - this.at : 1;
-    if (!lookaround && !named && this.source[this.at] === "?") {
-      // (?:...) and modifier groups such as (?i:...).
-      const colon = this.source.indexOf(":", this.at);
-      this.at = colon + 1;
-    }
-    const inner = this.alternatives();
-    if (this.source[this.at] !== ")") throw new SyntaxError("unbalanced group");
-    this.at++;
-    // A look-around consumes nothing, whatever it tests.
-    return lookaround ? EMPTY : inner;
-  }
-
-  private charClass(): Part {
-    this.at++;
-    let digitsOnly = this.source[this.at] !== "^";
-    let items = 0;
-    while (this.at < this.source.length && this.source[this.at] !== "]") {
-      items++;
-      const lo = this.member();
-      if (this.source[this.at] === "-" && this.source[this.at + 1] !== "]") {
-        this.at++;
-        const hi = this.member();
-        if (!(lo !== null && hi !== null && lo >= "0" && hi <= "9" && lo <= hi)) digitsOnly = false;
-        continue;
-      }
-      if (lo === null || !(lo >= "0" && lo <= "9")) digitsOnly &&= lo === DIGIT_ESCAPE;
-    }
-    if (this.source[this.at] !== "]") throw new SyntaxError("unterminated class");
-    this.at++;
-    return digitsOnly && items > 0 ? DIGIT : OTHER;
-  }
-
-  /** One member of a class: a plain character, {@link DIGIT_ESCAPE} for `\d`, or null for any other escape. */
-  private member(): string | null {
-    const ch = this.source[this.at]!;
-    if (ch !== "\\") {
-      this.at++;
-      return ch;
-    }
-    const next = this.source[this.at + 1];
-    this.at += 2;
-    if (next === "d") return DIGIT_ESCAPE;
-    this.skipEscapeArgument(next);
-    return null;
-  }
-
-  /** Past the argument of \p{..}, \u{..}, \uXXXX, \xHH, \cX, \k<name> and the rest of a numbered back-reference. */
-  private skipEscapeArgument(letter: string | undefined): void {
-    const s = this.source;
-    if ((letter === "p" || letter === "P" || letter === "u") && s[this.at] === "{")
-      this.at = s.indexOf("}", this.at) + 1;
-    else if (letter === "k" && s[this.at] === "<") this.at = s.indexOf(">", this.at) + 1;
-    else if (letter === "u") this.at += 4;
-    else if (letter === "x") this.at += 2;
-    else if (letter === "c") this.at += 1;
-    else if (letter !== undefined && letter >= "0" && letter <= "9")
-      while (s[this.at]! >= "0" && s[this.at]! <= "9") this.at++;
-    if (this.at <= 0 || this.at > s.length) throw new SyntaxError("bad escape");
-  }
-
-  private escape(): Part {
-    const next = this.source[this.at + 1];
-    this.at += 2;
-    if (next === "d") return DIGIT;
-    if (next === "b" || next === "B") return EMPTY;
-    const backReference = next === "k" || (next !== undefined && next >= "1" && next <= "9");
-    this.skipEscapeArgument(next);
-    // \w, \s, \p{...} and escaped characters: one character, nothing known about its digits.
-    return backReference ? UNKNOWN : OTHER;
-  }
+function isDigitMember(node: CharacterClass["elements"][number]): boolean {
+  if (node.type === "Character") return isDigitCode(node.value);
+  if (node.type === "CharacterClassRange") return isDigitCode(node.min.value) && isDigitCode(node.max.value);
+  if (node.type === "CharacterSet") return node.kind === "digit" && !node.negate;
+  return false;
 }
 
 /**
@@ -231,9 +142,8 @@ export function longestMatch(source: string, flags: string): number {
 function read(source: string, flags: string): Part | null {
   if (flags.includes("v")) return null;
   try {
-    const reader = new Reader(source);
-    const part = reader.alternatives();
-    return reader.done() ? part : null;
+    const pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes("u") });
+    return alternatives(pattern.alternatives);
   } catch {
     return null;
   }
