@@ -5,7 +5,8 @@
 // Hindi-English), becomes heldout.json whole. corpus/unseen/*.txt was written after the rules were last changed
 // and scored once, as a check on text nothing was fitted to; it becomes unseen.json. corpus/varied/*.txt, written to
 // differ from all of these in source, format and language and scored before any rule was changed for it, becomes
-// varied.json.
+// varied.json. corpus/fresh-a/*.txt, written blind (without reading the rules or running them on drafts) and
+// scored once, becomes fresh-a.json.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,6 +69,7 @@ const test = [];
 const heldout = [];
 const unseen = [];
 const varied = [];
+const freshA = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -92,12 +94,14 @@ for (const [sample, i] of read("messages")) (i % 2 === 0 ? dev : test).push(samp
 for (const [sample] of read("heldout")) heldout.push(sample);
 for (const [sample] of read("unseen")) unseen.push(sample);
 for (const [sample] of read("varied")) varied.push(sample);
+for (const [sample] of read("fresh-a")) freshA.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
 writeFileSync(join(root, "unseen.json"), `${JSON.stringify(unseen, null, 1)}\n`);
 writeFileSync(join(root, "varied.json"), `${JSON.stringify(varied, null, 1)}\n`);
+writeFileSync(join(root, "fresh-a.json"), `${JSON.stringify(freshA, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), checksumProblems: problems })}\n`,
 );
