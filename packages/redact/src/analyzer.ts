@@ -154,17 +154,16 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         else short.push(i);
       });
       const batch = short.map((i) => texts[i]!);
-      const found: Entity[][] = batch.map(() => []);
-      for (const recognizer of recognizers) {
-        const results = recognizer.analyzeBatch
-          ? recognizer.analyzeBatch(batch, context)
-          : batch.map((t) => recognizer.analyze(t, context));
-        batch.forEach((text, k) => {
-          toEntities(text, recognizer, results[k] ?? [], 0, 0, text.length, found[k]!);
+      const batched = recognizers.map((r) => (r.analyzeBatch ? r.analyzeBatch(batch, context) : null));
+      // The other recognizers run text by text, all of them on one text before the next, so what they share about a
+      // text (its digits, its words, a keyword test) is worked out once per text, not once per recognizer.
+      batch.forEach((text, k) => {
+        const found: Entity[] = [];
+        recognizers.forEach((recognizer, r) => {
+          const results = batched[r] ? (batched[r][k] ?? []) : recognizer.analyze(text, context);
+          toEntities(text, recognizer, results, 0, 0, text.length, found);
         });
-      }
-      short.forEach((i, k) => {
-        out[i] = resolveOverlaps(batch[k]!, found[k]!).sort((x, y) => x.start - y.start);
+        out[short[k]!] = resolveOverlaps(text, found).sort((x, y) => x.start - y.start);
       });
       return out;
     },

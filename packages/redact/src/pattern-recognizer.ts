@@ -4,6 +4,8 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { leadingLookBehind } from "./leading-look-behind";
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
+import { mayHoldHeads, registerHeads } from "./text-heads";
+import { wordHeads } from "./word-heads";
 
 /** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
 export type PatternVerdict = null | number | { readonly start: number; readonly end: number; readonly score: number };
@@ -103,6 +105,12 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
   // by one count of the text's digits, shared by every recognizer, before any regex runs.
   const needs = options.patterns.map((p) => digitNeeds(p.regex));
+  // Likewise the words a keyword pattern cannot match without ("January", "Senior"): one read of the text's words,
+  // shared by every pattern, rules out most of them before their regex runs.
+  const heads = options.patterns.map((p) => {
+    const h = wordHeads(p.regex);
+    return h ? registerHeads(h) : -1;
+  });
   return {
     name: options.name,
     types: [options.type],
@@ -114,6 +122,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         const p = options.patterns[k]!;
         const need = needs[k]!;
         if (profile.digits < need.digits || profile.run < need.run) continue;
+        if (heads[k]! >= 0 && !mayHoldHeads(text, heads[k]!)) continue;
         if (requires[k] && !requires[k]!(text)) continue;
         const lookBehind = split[k];
         const regex = lookBehind ? lookBehind.rest : compiled[k]!;

@@ -1,0 +1,125 @@
+import { FOLDS_TO_LETTER, isFoldableLetter, PREFIX_LETTERS, type WordHeads } from "./word-heads";
+
+// What each UTF-16 unit is, filled on first sight: 0 not yet known, 1 no letter, 2 a letter whose case this reading
+// folds, 3 a letter it cannot fold (the text's words are then unreadable), 4 a character that folds to a letter
+// (likewise).
+const NOT_LETTER = 1;
+const FOLDABLE = 2;
+const UNFOLDABLE = 3;
+const UNREADABLE = 4;
+const kinds = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+
+function kindOf(code: number): number {
+  let k = kinds[code]!;
+  if (k === 0) {
+    if (FOLDS_TO_LETTER.has(code)) k = UNREADABLE;
+    // Surrogates are read as whole code points by kindAt.
+    else if (code >= 0xd800 && code <= 0xdfff) k = NOT_LETTER;
+    else if (isFoldableLetter(code)) k = FOLDABLE;
+    else k = LETTER.test(String.fromCharCode(code)) ? UNFOLDABLE : NOT_LETTER;
+    kinds[code] = k;
+  }
+  return k;
+}
+
+/** Kind of the character at `i`, a surrogate pair read as one code point (a letter there is never foldable). */
+function kindAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? FOLDABLE : NOT_LETTER;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      return LETTER.test(String.fromCodePoint(cp)) ? UNFOLDABLE : NOT_LETTER;
+    }
+  }
+  return kindOf(c);
+}
+
+// Which registered patterns each head names: a text's words are looked up once, for every pattern at once.
+const byPrefix = new Map<string, number[]>();
+const byWord = new Map<string, number[]>();
+let slots = 0;
+let marks = new Int32Array(64);
+
+function add(map: Map<string, number[]>, key: string, slot: number): void {
+  const list = map.get(key);
+  if (list) list.push(slot);
+  else map.set(key, [slot]);
+}
+
+function foldable(head: string): boolean {
+  for (let k = 0; k < head.length; k++) if (!isFoldableLetter(head.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Registers a pattern's word heads and returns its slot for {@link mayHoldHeads}. Heads with a letter this reading
+ * cannot fold are left out: only a text whose words are unreadable can match them, and such a text runs everything.
+ */
+export function registerHeads(heads: WordHeads): number {
+  const slot = slots++;
+  if (slot >= marks.length) {
+    const grown = new Int32Array(marks.length * 2);
+    grown.set(marks);
+    marks = grown;
+  }
+  for (const p of heads.prefixes) if (foldable(p)) add(byPrefix, p, slot);
+  for (const w of heads.words) if (foldable(w)) add(byWord, w, slot);
+  return slot;
+}
+
+// The last text read: recognizers run one after another on the same text, so its words are read once for all.
+let lastText: string | undefined;
+let stamp = 0;
+let unreadable = false;
+
+function markAll(list: number[] | undefined): void {
+  if (list) for (const slot of list) marks[slot] = stamp;
+}
+
+function scan(text: string): void {
+  lastText = text;
+  stamp++;
+  unreadable = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = kindAt(text, i);
+    if (k === NOT_LETTER) {
+      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    if (k !== FOLDABLE) {
+      unreadable = true;
+      return;
+    }
+    // A word: its letters up to the next character that is none.
+    const start = i;
+    i++;
+    for (;;) {
+      if (i >= n) break;
+      const kk = kindAt(text, i);
+      if (kk === FOLDABLE) i++;
+      else if (kk === NOT_LETTER) break;
+      else {
+        unreadable = true;
+        return;
+      }
+    }
+    const word = text.slice(start, i).toLowerCase();
+    markAll(byWord.get(word));
+    if (word.length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(word.slice(0, PREFIX_LETTERS - 1)));
+    if (word.length >= PREFIX_LETTERS) markAll(byPrefix.get(word.slice(0, PREFIX_LETTERS)));
+  }
+}
+
+/**
+ * Whether `text` may hold a match of the pattern registered as `slot`: it holds one of the pattern's word heads, or
+ * its words cannot be read here (letters of scripts whose case this reading does not fold).
+ */
+export function mayHoldHeads(text: string, slot: number): boolean {
+  if (text !== lastText) scan(text);
+  return unreadable || marks[slot] === stamp;
+}
