@@ -66,6 +66,20 @@ function sharedTest(regex: RegExp): (text: string) => boolean {
   return test;
 }
 
+// One slot per distinct pattern, however many recognizers are built with it.
+const slots = new Map<string, number>();
+
+function headsSlot(regex: RegExp): number {
+  const key = `${regex.flags}/${regex.source}`;
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    const h = wordHeads(regex);
+    slot = h ? registerHeads(h) : -1;
+    slots.set(key, slot);
+  }
+  return slot;
+}
+
 function charBefore(text: string, at: number, unicode: boolean): string {
   const c = text.charCodeAt(at - 1);
   if (unicode && c >= 0xdc00 && c <= 0xdfff && at >= 2) {
@@ -107,10 +121,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   const needs = options.patterns.map((p) => digitNeeds(p.regex));
   // Likewise the words a keyword pattern cannot match without ("January", "Senior"): one read of the text's words,
   // shared by every pattern, rules out most of them before their regex runs.
-  const heads = options.patterns.map((p) => {
-    const h = wordHeads(p.regex);
-    return h ? registerHeads(h) : -1;
-  });
+  const heads = options.patterns.map((p) => headsSlot(p.regex));
   return {
     name: options.name,
     types: [options.type],

@@ -37,6 +37,11 @@ function kindAt(text: string, i: number): number {
   return kindOf(c);
 }
 
+// The last text read: recognizers run one after another on the same text, so its words are read once for all.
+let lastText: string | undefined;
+let stamp = 0;
+let unreadable = false;
+
 // Which registered patterns each head names: a text's words are looked up once, for every pattern at once.
 const byPrefix = new Map<string, number[]>();
 const byWord = new Map<string, number[]>();
@@ -67,13 +72,10 @@ export function registerHeads(heads: WordHeads): number {
   }
   for (const p of heads.prefixes) if (foldable(p)) add(byPrefix, p, slot);
   for (const w of heads.words) if (foldable(w)) add(byWord, w, slot);
+  // The last text was read before this slot existed: read it again when asked.
+  lastText = undefined;
   return slot;
 }
-
-// The last text read: recognizers run one after another on the same text, so its words are read once for all.
-let lastText: string | undefined;
-let stamp = 0;
-let unreadable = false;
 
 function markAll(list: number[] | undefined): void {
   if (list) for (const slot of list) marks[slot] = stamp;

@@ -80,7 +80,7 @@ function nonLetterCode(code: number): boolean {
   return code === 0xa0 || code === 0x2019 || code === 0x2018 || code === 0x2013 || code === 0x2014;
 }
 
-function nonLetterSet(node: AST.CharacterSet | AST.ClassSetCharacter | ClassMember): boolean {
+function nonLetterSet(node: AST.CharacterSet | ClassMember): boolean {
   if (node.type === "Character") return nonLetterCode(node.value);
   if (node.type === "CharacterClassRange") {
     for (let c = node.min.value; c <= node.max.value; c++) if (!nonLetterCode(c)) return false;
@@ -253,8 +253,7 @@ function lastCharacter(node: Element): "none" | "nonletter" | "unknown" {
           if (l === "none") continue;
           if (l === "unknown") return "unknown";
           if (!nullable(e)) return "nonletter";
-          // Absent, the character before it is the last one: it decides.
-          continue;
+          // Absent, the character before it is the last one: it decides (the loop goes on to it).
         }
         return "none";
       });
