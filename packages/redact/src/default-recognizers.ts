@@ -1,4 +1,5 @@
 import { nameRecognizer } from "./ner/name-recognizer";
+import { scriptNameRecognizer } from "./ner/script-name-recognizer";
 import type { Recognizer } from "./recognizer";
 import { addressRecognizer } from "./recognizers/address-recognizer";
 import { ageRecognizer } from "./recognizers/age-recognizer";
@@ -43,7 +44,10 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   scriptPlaceRecognizer,
 ];
 
-/** Every built-in recognizer: the pattern recognizers and the name recognizer with compromise. */
+/**
+ * Every built-in recognizer: the pattern recognizers, the name recognizer with compromise, and the name recognizer
+ * for scripts without capitals.
+ */
 export function defaultRecognizers(): Recognizer[] {
-  return [...PATTERN_RECOGNIZERS, nameRecognizer()];
+  return [...PATTERN_RECOGNIZERS, nameRecognizer(), scriptNameRecognizer()];
 }

@@ -54,6 +54,14 @@ const ADVERSARIAL: Record<string, string> = {
   "block addresses": fill("1-2-3 "),
   "street words": fill("ul. Anna "),
   directions: fill("1 W 1"),
+  "han names": fill("王伟先生"),
+  "han runs": fill("北京清华"),
+  "thai cues": fill("คุณสมชาย"),
+  "arabic titles": fill("السيد خالد "),
+  "hangul names": fill("김민준 씨 "),
+  "script speakers": fill("王伟：好\n"),
+  "world times": fill("下午三点 "),
+  "spaced dates": fill("1. 2. "),
 };
 
 describe("every recognizer runs in linear time", () => {

@@ -904,9 +904,10 @@ function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
   }
 }
 
-// Chinese, Japanese and Korean names before a form of address: 田中太郎様, 王先生, 김민준 님.
+// Japanese and Korean names before a form of address: 田中太郎様, 김민준 님. Chinese ones (王先生) are read from the
+// family name by the script-name recognizer: a run of four characters before 先生 is mostly not the name.
 const CJK_ADDRESSED =
-  /([\u4e00-\u9fff]{2,4})(?:様|さん|さま|先生|殿|君|ちゃん|氏|女士|小姐)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
+  /([\u4e00-\u9fff]{2,4})(?:様|さん|さま|殿|君|ちゃん|氏)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
 const HAS_CJK = /[\u4e00-\u9fff\uac00-\ud7af]/;
 
 /** User names given for a messaging or social network: "My WeChat is zhangwei_88". */

@@ -1,5 +1,6 @@
 import { type PatternRecognizer, patternRecognizer } from "../pattern-recognizer";
 import type { RecognizerContext, RecognizerResult } from "../recognizer";
+import { WORLD_DATE_PATTERNS, WORLD_GATE, WORLD_TIME_PATTERNS } from "./world-date-time-patterns";
 
 // English, German, French, Spanish, Italian, Dutch and Portuguese month names and common abbreviations.
 const MONTHS = [
@@ -50,6 +51,9 @@ const TIME =
 const AT = "(?:,?[^\\S\\n](?:at|um|à|a las|alle|om|às|às)?[^\\S\\n]?)";
 // After a weekday or a date, "14.00" is a time too (as Turkish, Indonesian, Polish and Scandinavian write it).
 const TIME_AFTER_DAY = `(?:${TIME}|(?:[01]?\\d|2[0-3])\\.[0-5]\\d(?![\\p{N}]|[.,]\\p{N}))`;
+// "Patch Tuesday", "Black Friday", "Cyber Monday": a weekday in the name of an event or a habit is no day of anyone's.
+const FIXED_PHRASE_BEFORE =
+  /(?:^|[^\p{L}])(?:patch|black|cyber|giving|good|holy|maundy|ash|shrove|super|casual|freaky|throwback|taco|manic|blue|fat|palm|travel|small business)[^\S\n]$/iu;
 const MONTH_ABBREVIATIONS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
 
 const patterns = patternRecognizer({
@@ -136,8 +140,11 @@ const patterns = patternRecognizer({
         "giu",
       ),
       score: 0.6,
-      validate: (value) =>
-        /^(?:mon|sat|sun|wed|fri|tue|thu|segunda|quarta|quinta|sexta|terça)$/i.test(value) ? null : 0.6,
+      validate: (value, m, text) =>
+        /^(?:mon|sat|sun|wed|fri|tue|thu|segunda|quarta|quinta|sexta|terça)$/i.test(value) ||
+        FIXED_PHRASE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))
+          ? null
+          : 0.6,
     },
     {
       // 15.05. and 11/03 without a year: a day and month only when a context word is near.
@@ -206,6 +213,10 @@ const patterns = patternRecognizer({
     },
   ],
 });
+// Dates, weekdays and clock times in the languages of world-date-time-patterns, run only on text that passes their
+// one shared gate; the weekdays and clock times are skipped whole when times are kept.
+const worldDates = patternRecognizer({ name: "date-time", type: "DATE_TIME", patterns: WORLD_DATE_PATTERNS });
+const worldTimes = patternRecognizer({ name: "date-time", type: "DATE_TIME", patterns: WORLD_TIME_PATTERNS });
 
 // A span that is only a clock time, or only a weekday (with a time after it), names no calendar date.
 const TIME_ONLY = new RegExp(`^${TIME}$`, "iu");
@@ -221,10 +232,13 @@ const TRAILING_TIME = new RegExp(`${AT}${TIME}$`, "iu");
 export const dateTimeRecognizer: PatternRecognizer = {
   name: "date-time",
   types: ["DATE_TIME"],
-  patterns: patterns.patterns,
+  patterns: [...patterns.patterns, ...worldDates.patterns, ...worldTimes.patterns],
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
-    const found = patterns.analyze(text, context);
-    if (!context.keepTimes) return found;
+    let found = patterns.analyze(text, context);
+    if (WORLD_GATE.test(text)) {
+      found = found.concat(worldDates.analyze(text, context));
+      if (!context.keepTimes) return found.concat(worldTimes.analyze(text, context));
+    } else if (!context.keepTimes) return found;
     const out: RecognizerResult[] = [];
     for (const r of found) {
       const value = text.slice(r.start, r.end);
