@@ -14,6 +14,7 @@ beforeEach(() => {
   server.requests.length = 0;
   server.responder = (text) => text;
   server.toolCalls = false;
+  server.thinking = false;
 });
 
 const fast = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20 };
@@ -174,6 +175,42 @@ describe.each(models)("%s provider", (_name, make) => {
     });
   });
 
+  it("throws E_TIMEOUT when a JSON answer stalls after its headers", async () => {
+    server.faults.push({ kind: "stall-body" });
+    const options = { model: "m", baseURL: server.url, apiKey: "test-key", idleTimeoutMs: 300 };
+    const model = _name === "anthropic" ? new AnthropicMessagesModel(options) : new OpenAIChatModel(options);
+    await expect(model.doGenerate({ messages: [{ role: "user", content: "a stalled answer" }] })).rejects.toMatchObject(
+      { code: "E_TIMEOUT" },
+    );
+  });
+
+  it("throws E_OFFLINE when the connection drops mid-answer, whole or streamed", async () => {
+    server.faults.push({ kind: "drop" });
+    const whole = await make()
+      .doGenerate({ messages: [{ role: "user", content: "an answer cut off by a reset" }] })
+      .catch((e: unknown) => e);
+    expect(whole).toMatchObject({ code: "E_OFFLINE" });
+    server.faults.push({ kind: "drop" });
+    const streamed = await collect(make(), "a long enough answer to be cut off by a reset").catch((e: unknown) => e);
+    expect(streamed).toMatchObject({ code: "E_OFFLINE" });
+    expect(String((streamed as Error).message)).not.toContain("long enough");
+  });
+
+  it("throws E_RESPONSE for a stream cut short, an event that is not JSON, or an answer that is not JSON", async () => {
+    server.faults.push({ kind: "truncate" });
+    await expect(collect(make(), "a long enough answer to be cut short")).rejects.toMatchObject({
+      code: "E_RESPONSE",
+    });
+    server.faults.push({ kind: "garbage" });
+    await expect(collect(make(), "a long enough answer to be garbled")).rejects.toMatchObject({ code: "E_RESPONSE" });
+    server.faults.push({ kind: "garbage" });
+    const error = await make()
+      .doGenerate({ messages: [{ role: "user", content: "secret words in a garbled answer" }] })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "E_RESPONSE" });
+    expect(String((error as Error).message)).not.toContain("secret");
+  });
+
   it("stops at once when aborted, before or during a call", async () => {
     const before = new AbortController();
     before.abort();
@@ -204,6 +241,30 @@ describe.each(models)("%s provider", (_name, make) => {
     await expect(model.doGenerate({ messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
       code: "E_OFFLINE",
     });
+  });
+});
+
+describe("anthropic stream events", () => {
+  it("skips thinking blocks, signature deltas and event types it does not know, keeping block indexes", async () => {
+    server.thinking = true;
+    try {
+      server.toolCalls = true;
+      const model = new AnthropicMessagesModel({
+        model: "claude-test",
+        baseURL: server.url,
+        apiKey: "test-key",
+        retry: fast,
+      });
+      const { parts, text } = await collect(model, "Thursday at 3 works for me.");
+      expect(text).toBe("Thursday at 3 works for me.");
+      expect(text).not.toContain("restate");
+      expect(parts.find((p) => p.type === "text-start")).toEqual({ type: "text-start", id: "1" });
+      const call = parts.find((p) => p.type === "tool-call");
+      expect(call?.type === "tool-call" && JSON.parse(call.input)).toEqual({ text: "Thursday at 3 works for me." });
+      expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: "tool-calls" });
+    } finally {
+      server.thinking = false;
+    }
   });
 });
 

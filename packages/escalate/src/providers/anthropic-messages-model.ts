@@ -149,7 +149,7 @@ export class AnthropicMessagesModel implements LanguageModel {
 
   async doGenerate(options: CallOptions): Promise<GenerateResult> {
     const response = await this.post(options, false);
-    const json = parseJsonRecord(await response.text(), PROVIDER, "a response");
+    const json = parseJsonRecord(await this.http.text(options, response), PROVIDER, "a response");
     const content: ContentPart[] = [];
     for (const block of arrayField(json, "content")) {
       if (!isRecord(block)) continue;

@@ -2,7 +2,9 @@ import type { EventSourceMessage } from "eventsource-parser";
 import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import { InvalidResponseError } from "../errors/invalid-response-error";
 import type { CallOptions } from "../spec/language-model";
+import type { BodyReadOptions } from "./body-chunks";
 import type { HttpModelOptions } from "./http-model-options";
+import { bodyText } from "./body-text";
 import { postWithRetry } from "./http-transport";
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from "./retry-policy";
 import { sseEvents } from "./sse-events";
@@ -68,13 +70,25 @@ export class HttpClient {
     });
   }
 
+  /**
+   * The whole body of a JSON response, bounded like a stream: `timeoutMs` only covers the headers, so a server
+   * that sends them and then stalls would otherwise hold the call until its AbortSignal fires.
+   */
+  text(call: CallOptions, response: Response): Promise<string> {
+    return bodyText(response.body, this.readOptions(call));
+  }
+
   /** The server-sent events of a streaming response, bounded by the idle timeout and the call's AbortSignal. */
   events(call: CallOptions, response: Response): AsyncGenerator<EventSourceMessage, void, undefined> {
     if (response.body === null) throw new InvalidResponseError(`${this.provider} sent an empty streaming response.`);
-    return sseEvents(response.body, {
+    return sseEvents(response.body, this.readOptions(call));
+  }
+
+  private readOptions(call: CallOptions): BodyReadOptions {
+    return {
       idleTimeoutMs: this.idleTimeoutMs,
       provider: this.provider,
       ...(call.abortSignal ? { signal: call.abortSignal } : {}),
-    });
+    };
   }
 }

@@ -14,7 +14,7 @@ export interface HttpModelOptions {
   readonly retry?: RetryPolicy;
   /** Longest wait for response headers per attempt, in ms (default 60,000). */
   readonly timeoutMs?: number;
-  /** Longest silence mid-stream, in ms (default 30,000). */
+  /** Longest silence while a response body (a stream or a JSON answer) is read, in ms (default 30,000). */
   readonly idleTimeoutMs?: number;
   /** Default most output tokens when a call does not say (default 1,024). */
   readonly maxOutputTokens?: number;

@@ -136,7 +136,7 @@ export class OpenAIChatModel implements LanguageModel {
 
   async doGenerate(options: CallOptions): Promise<GenerateResult> {
     const response = await this.post(options, false);
-    const json = parseJsonRecord(await response.text(), this.provider, "a response");
+    const json = parseJsonRecord(await this.http.text(options, response), this.provider, "a response");
     const choice = arrayField(json, "choices")[0];
     if (!isRecord(choice)) throw new InvalidResponseError(`${this.provider} sent a response without choices.`);
     const message = recordField(choice, "message");

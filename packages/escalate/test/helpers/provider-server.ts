@@ -13,7 +13,15 @@ export type Fault =
   /** Sends headers and a few deltas, then goes silent. */
   | { readonly kind: "stall-stream" }
   /** Sends a few deltas then an error event (Anthropic `event: error`, OpenAI `data: {"error":...}`). */
-  | { readonly kind: "stream-error"; readonly errorType: string };
+  | { readonly kind: "stream-error"; readonly errorType: string }
+  /** A JSON answer: headers and half the body, then silence. */
+  | { readonly kind: "stall-body" }
+  /** Part of the body (a JSON answer) or a few events (a stream), then the connection is destroyed. */
+  | { readonly kind: "drop" }
+  /** A stream: a few events, then a clean end without `message_stop` or `[DONE]`. */
+  | { readonly kind: "truncate" }
+  /** A stream: one event whose data is not JSON, amid good ones; a JSON answer: a 200 whose body is not JSON. */
+  | { readonly kind: "garbage" };
 
 /** What the model "answers", given the last user message text. */
 export type Responder = (userText: string, request: RecordedRequest) => string;
@@ -36,6 +44,9 @@ export interface ProviderServerOptions {
   /** Required `x-api-key` / bearer token (default "test-key"). */
   readonly apiKey?: string;
 }
+
+/** A frame of a stream, or what to do to the connection instead. */
+type Frame = string | "STALL" | "DROP" | "END";
 
 /** Every request whose body the tests send is JSON; this reads the last user turn's text in either format. */
 function lastUserText(json: Record<string, unknown>): string {
@@ -63,6 +74,11 @@ export class ProviderServer {
   responder: Responder = (text) => text;
   /** When set and the request offers tools, the answer is also a call of the first tool with `{ text: <answer> }`. */
   toolCalls = false;
+  /**
+   * Anthropic streams only: open with a `thinking` block (`thinking_delta`, `signature_delta`) and send an event
+   * type the API may add later, as extended-thinking models and newer API versions do.
+   */
+  thinking = false;
   private readonly deltaSize: number;
   private readonly writeSize: number;
   private readonly writeDelayMs: number;
@@ -143,12 +159,36 @@ export class ProviderServer {
       : undefined;
     const call = this.toolCalls && toolName ? { name: toolName, input: JSON.stringify({ text: answer }) } : undefined;
     const stream = json.stream === true;
-    if (anthropic) {
-      if (!stream) return this.json(res, 200, anthropicMessage(json, answer, call));
-      return this.sse(res, anthropicEvents(json, answer, call, this.deltaSize, fault));
+    if (!stream)
+      return this.answer(
+        res,
+        anthropic ? anthropicMessage(json, answer, call) : openaiCompletion(json, answer, call),
+        fault,
+      );
+    return this.sse(
+      res,
+      anthropic
+        ? anthropicEvents(json, answer, call, this.deltaSize, fault, this.thinking)
+        : openaiEvents(json, answer, call, this.deltaSize, fault),
+    );
+  }
+
+  /** A JSON answer, or the fault that replaces it. */
+  private answer(res: ServerResponse, value: unknown, fault: Fault | undefined): void {
+    const body = JSON.stringify(value);
+    if (fault?.kind === "garbage") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`<html>${body.slice(0, 20)}`);
+      return;
     }
-    if (!stream) return this.json(res, 200, openaiCompletion(json, answer, call));
-    return this.sse(res, openaiEvents(json, answer, call, this.deltaSize, fault));
+    if (fault?.kind === "stall-body" || fault?.kind === "drop") {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+      res.write(body.slice(0, body.length >> 1));
+      if (fault.kind === "drop") setImmediate(() => res.destroy());
+      else this.stalled.add(res);
+      return;
+    }
+    this.json(res, 200, value);
   }
 
   private json(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
@@ -156,7 +196,7 @@ export class ProviderServer {
     res.end(JSON.stringify(value));
   }
 
-  private async sse(res: ServerResponse, frames: Iterable<string | "STALL">): Promise<void> {
+  private async sse(res: ServerResponse, frames: Iterable<Frame>): Promise<void> {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     res.flushHeaders();
     for (const frame of frames) {
@@ -164,6 +204,11 @@ export class ProviderServer {
         this.stalled.add(res);
         return;
       }
+      if (frame === "DROP") {
+        res.destroy();
+        return;
+      }
+      if (frame === "END") break;
       const bytes = Buffer.from(frame, "utf8");
       for (let i = 0; i < bytes.length; i += this.writeSize) {
         if (res.destroyed) return;
@@ -180,6 +225,29 @@ export class ProviderServer {
 interface Call {
   readonly name: string;
   readonly input: string;
+}
+
+function faultType(fault: Fault): string {
+  return fault.kind === "stream-error" ? fault.errorType : "";
+}
+
+/** What a stream fault puts in place of the fourth delta (`errorEvent` in the stream's own format). */
+function faultFrame(fault: Fault, errorEvent: string): Frame | undefined {
+  switch (fault.kind) {
+    case "stall-stream":
+      return "STALL";
+    case "stream-error":
+      return errorEvent;
+    case "drop":
+      return "DROP";
+    case "truncate":
+      return "END";
+    case "garbage":
+      // A well-framed event whose data was cut short, the way a broken proxy passes one on.
+      return 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"te\n\n';
+    default:
+      return undefined;
+  }
 }
 
 const tokens = (text: string) => Math.ceil(Buffer.byteLength(text) / 4);
@@ -205,7 +273,8 @@ function* anthropicEvents(
   call: Call | undefined,
   deltaSize: number,
   fault: Fault | undefined,
-): Generator<string | "STALL"> {
+  thinking: boolean,
+): Generator<Frame> {
   const ev = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   yield ev("message_start", {
     type: "message_start",
@@ -219,39 +288,70 @@ function* anthropicEvents(
       usage: { input_tokens: tokens(JSON.stringify(json.messages)), output_tokens: 1 },
     },
   });
-  yield ev("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
-  yield ev("ping", { type: "ping" });
-  let n = 0;
-  for (const piece of chunkText(answer, deltaSize)) {
-    if (n++ === 3 && fault?.kind === "stall-stream") {
-      yield "STALL";
-      return;
-    }
-    if (n === 3 && fault?.kind === "stream-error") {
-      yield ev("error", { type: "error", error: { type: fault.errorType, message: "injected" } });
-      return;
+  let index = 0;
+  if (thinking) {
+    yield ev("content_block_start", {
+      type: "content_block_start",
+      index,
+      content_block: { type: "thinking", thinking: "", signature: "" },
+    });
+    for (const piece of chunkText("Let me restate the request first.", deltaSize)) {
+      yield ev("content_block_delta", {
+        type: "content_block_delta",
+        index,
+        delta: { type: "thinking_delta", thinking: piece },
+      });
     }
     yield ev("content_block_delta", {
       type: "content_block_delta",
-      index: 0,
+      index,
+      delta: { type: "signature_delta", signature: "EqQBCgIYAhIM1gbcDa9GJwZA2b3h" },
+    });
+    yield ev("content_block_stop", { type: "content_block_stop", index });
+    yield ev("content_block_annotation", { type: "content_block_annotation", index, note: "from a later API" });
+    index++;
+  }
+  const text = index;
+  yield ev("content_block_start", {
+    type: "content_block_start",
+    index: text,
+    content_block: { type: "text", text: "" },
+  });
+  yield ev("ping", { type: "ping" });
+  let n = 0;
+  for (const piece of chunkText(answer, deltaSize)) {
+    const at = n++ === 3;
+    if (at && fault !== undefined) {
+      const injected = faultFrame(
+        fault,
+        ev("error", { type: "error", error: { type: faultType(fault), message: "injected" } }),
+      );
+      if (injected !== undefined) {
+        yield injected;
+        if (fault.kind !== "garbage") return;
+      }
+    }
+    yield ev("content_block_delta", {
+      type: "content_block_delta",
+      index: text,
       delta: { type: "text_delta", text: piece },
     });
   }
-  yield ev("content_block_stop", { type: "content_block_stop", index: 0 });
+  yield ev("content_block_stop", { type: "content_block_stop", index: text });
   if (call) {
     yield ev("content_block_start", {
       type: "content_block_start",
-      index: 1,
+      index: text + 1,
       content_block: { type: "tool_use", id: "toolu_01", name: call.name, input: {} },
     });
     for (const piece of chunkText(call.input, deltaSize)) {
       yield ev("content_block_delta", {
         type: "content_block_delta",
-        index: 1,
+        index: text + 1,
         delta: { type: "input_json_delta", partial_json: piece },
       });
     }
-    yield ev("content_block_stop", { type: "content_block_stop", index: 1 });
+    yield ev("content_block_stop", { type: "content_block_stop", index: text + 1 });
   }
   yield ev("message_delta", {
     type: "message_delta",
@@ -290,7 +390,7 @@ function* openaiEvents(
   call: Call | undefined,
   deltaSize: number,
   fault: Fault | undefined,
-): Generator<string | "STALL"> {
+): Generator<Frame> {
   const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
   const chunk = (delta: unknown, finish: string | null = null) =>
     data({
@@ -303,13 +403,13 @@ function* openaiEvents(
   yield chunk({ role: "assistant", content: "" });
   let n = 0;
   for (const piece of chunkText(answer, deltaSize)) {
-    if (n++ === 3 && fault?.kind === "stall-stream") {
-      yield "STALL";
-      return;
-    }
-    if (n === 3 && fault?.kind === "stream-error") {
-      yield data({ error: { type: fault.errorType, message: "injected" } });
-      return;
+    const at = n++ === 3;
+    if (at && fault !== undefined) {
+      const injected = faultFrame(fault, data({ error: { type: faultType(fault), message: "injected" } }));
+      if (injected !== undefined) {
+        yield injected;
+        if (fault.kind !== "garbage") return;
+      }
     }
     yield chunk({ content: piece });
   }
