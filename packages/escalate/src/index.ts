@@ -15,7 +15,9 @@ export { AbortedError } from "./errors/aborted-error";
 export { AuditFormatError } from "./errors/audit-format-error";
 export { ConfigError } from "./errors/config-error";
 export { EscalateError, type EscalateErrorCode } from "./errors/escalate-error";
+export { InputTooLargeError } from "./errors/input-too-large-error";
 export { InvalidArgumentError } from "./errors/invalid-argument-error";
+export { InvalidInputError } from "./errors/invalid-input-error";
 export { InvalidResponseError } from "./errors/invalid-response-error";
 export { OfflineError } from "./errors/offline-error";
 export { OverloadedError } from "./errors/overloaded-error";
@@ -24,6 +26,7 @@ export { ProviderError, type ProviderErrorDetails } from "./errors/provider-erro
 export { RateLimitError } from "./errors/rate-limit-error";
 export { TimeoutError } from "./errors/timeout-error";
 export {
+  DEFAULT_MAX_INPUT_CHARS,
   type EscalateRequest,
   type EscalateResult,
   type EscalateStream,

@@ -132,17 +132,53 @@ it("routes each line itself with --route auto: simple ones local, complex ones t
   expect(records[0]).not.toContain("Anna Weber");
 }, 60_000);
 
-it("reports a bad line as an error line and exits 1", async () => {
-  const out = await runCli(
-    ["run", "--route", "cloud", "--provider", "openai", "--audit", join(tmpdir(), "x.jsonl")],
-    "not json\n",
-    {
-      OPENAI_BASE_URL: server.url,
-      OPENAI_API_KEY: "test-key",
-    },
-  );
+it("answers a bad line with a typed error line that never quotes it, and goes on to the next", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "escalate-cli-"));
+  const auditFile = join(dir, "audit.jsonl");
+  const good = prompts[0]!;
+  const huge = `${good.text} `.repeat(Math.ceil(450_000 / good.text.length));
+  const stdin = [
+    "Reply to Sofia Rossi, not json",
+    "null",
+    "[1, 2]",
+    JSON.stringify({ id: "no-prompt", text: "Sofia Rossi" }),
+    JSON.stringify({ id: "huge", prompt: huge }),
+    JSON.stringify({ id: good.id, prompt: good.text }),
+  ].join("\n");
+  const out = await runCli(["run", "--route", "cloud", "--provider", "openai", "--audit", auditFile], stdin, {
+    OPENAI_BASE_URL: server.url,
+    OPENAI_API_KEY: "test-key",
+  });
+  expect(out.stderr).toBe("");
   expect(out.code).toBe(1);
-  expect(JSON.parse(out.stdout)).toMatchObject({ id: 1, error: { code: "E_INPUT" } });
+  const lines = out.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  expect(lines.map((l) => [l.id, l.error?.code])).toEqual([
+    [1, "E_INPUT"],
+    [2, "E_INPUT"],
+    [3, "E_INPUT"],
+    ["no-prompt", "E_INPUT"],
+    ["huge", "E_TOO_LARGE"],
+    [good.id, undefined],
+  ]);
+  expect(lines[1].error.message).toMatch(/^Line 2 is not a JSON object/);
+  expect(lines[5]).toMatchObject({ route: "cloud", answer: good.text });
+  expect(out.stdout).not.toContain("Sofia");
+  // Only the good line left the device.
+  expect(readFileSync(auditFile, "utf8").trim().split("\n")).toHaveLength(1);
+}, 30_000);
+
+it("refuses an unknown route or provider with exit code 2", async () => {
+  for (const args of [
+    ["--route", "sometimes"],
+    ["--provider", "elsewhere"],
+  ]) {
+    const out = await runCli(["run", ...args, "--audit", join(tmpdir(), "x.jsonl")], "", {});
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--(route|provider) must be/);
+  }
 });
 
 it("refuses an audit log it cannot read", async () => {

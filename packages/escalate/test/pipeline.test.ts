@@ -6,8 +6,10 @@ import { catalogPath } from "@hearth/zoo/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RedactAnonymizer } from "../src/anonymizer/redact-anonymizer";
 import { MemoryAuditLog } from "../src/audit/memory-audit-log";
-import { type EscalateRequest, Escalator } from "../src/pipeline/escalator";
+import { InputTooLargeError } from "../src/errors/input-too-large-error";
+import { DEFAULT_MAX_INPUT_CHARS, type EscalateRequest, Escalator } from "../src/pipeline/escalator";
 import { PLACEHOLDER_INSTRUCTION } from "../src/pipeline/placeholder-instruction";
+import { MemoryTaskQueue } from "../src/pipeline/task-queue";
 import { AnthropicMessagesModel } from "../src/providers/anthropic-messages-model";
 import { LocalGenerateModel, transcriptPrompt } from "../src/providers/local-generate-model";
 import { OpenAIChatModel } from "../src/providers/openai-chat-model";
@@ -211,6 +213,45 @@ describe("the pipeline", () => {
     });
     await expect(e.generate(request(p))).rejects.toThrow("disk full");
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a request larger than maxInputChars with E_TOO_LARGE, before routing, sending or queueing", async () => {
+    const audit = new MemoryAuditLog();
+    const queue = new MemoryTaskQueue();
+    const make = (maxInputChars?: number) =>
+      new Escalator({
+        router: new Router({ policy: { consent: true, whenOffline: "queue" }, online: () => false }),
+        cloud: clouds[0]![1](),
+        anonymizer: contactsAnonymizer(),
+        audit,
+        queue,
+        ...(maxInputChars === undefined ? {} : { maxInputChars }),
+      });
+    // A hostile prompt: past the default limit, it would hold the device's single thread for seconds of redaction.
+    const huge = `${p.text} `.repeat(Math.ceil(DEFAULT_MAX_INPUT_CHARS / p.text.length) + 1);
+    const error = await make()
+      .generate(request(p, { messages: [{ role: "user", content: huge }] }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputTooLargeError);
+    expect(error).toMatchObject({ code: "E_TOO_LARGE", chars: huge.length, maxChars: DEFAULT_MAX_INPUT_CHARS });
+    expect(String((error as Error).message)).not.toContain(p.values[0]!.value);
+    // Every message counts, the system prompt and tool results included.
+    const small = make(p.text.length + 10);
+    const history: EscalateRequest = request(p, {
+      route: "auto",
+      system: "Be brief.",
+      messages: [
+        { role: "user", content: p.text },
+        { role: "assistant", content: [{ type: "tool-call", toolCallId: "1", toolName: "look", input: "{}" }] },
+        { role: "tool", content: [{ type: "tool-result", toolCallId: "1", toolName: "look", output: "x".repeat(20) }] },
+      ],
+    });
+    await expect(small.stream(history)).rejects.toMatchObject({ code: "E_TOO_LARGE" });
+    expect(server.requests).toHaveLength(0);
+    expect(await audit.read()).toEqual([]);
+    expect(await queue.list()).toEqual([]);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => make(bad)).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
   });
 
   it("routes local when offline, with the reason, and never calls the cloud", async () => {

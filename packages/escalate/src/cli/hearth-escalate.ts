@@ -4,7 +4,8 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { RedactAnonymizer } from "../anonymizer/redact-anonymizer";
-import { EscalateError } from "../errors/escalate-error";
+import { InvalidArgumentError } from "../errors/invalid-argument-error";
+import { InvalidInputError } from "../errors/invalid-input-error";
 import { defaultAuditPath } from "../node/default-audit-path";
 import { FileAuditLog } from "../node/file-audit-log";
 import { type EscalateResult, Escalator } from "../pipeline/escalator";
@@ -33,9 +34,26 @@ async function localModel(folder: string): Promise<LanguageModel> {
   return new LocalGenerateModel(await runtime.pipeline("generate", folder), { modelId: folder });
 }
 
+/** One stdin line as an object. JSON.parse's own message quotes the text, so it is never passed on. */
+function parseLine(line: string, n: number): { id?: unknown; prompt?: unknown; conversation?: unknown } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InvalidInputError(
+      `Line ${n} is not JSON; each line must be an object such as {"id": 1, "prompt": "..."}.`,
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InvalidInputError(`Line ${n} is not a JSON object; each line must look like {"id": 1, "prompt": "..."}.`);
+  }
+  return value;
+}
+
 async function run(values: Record<string, string | boolean | undefined>): Promise<number> {
   const route = String(values.route ?? "auto");
-  if (!["auto", "cloud", "local"].includes(route)) throw new Error(`--route must be auto, cloud or local.`);
+  if (!["auto", "cloud", "local"].includes(route))
+    throw new InvalidArgumentError("--route must be auto, cloud or local.");
   const provider = String(values.provider ?? "anthropic");
   const model = String(values.model ?? (provider === "openai" ? "gpt-4o-mini" : "claude-sonnet-4-5"));
   const cloud =
@@ -44,7 +62,7 @@ async function run(values: Record<string, string | boolean | undefined>): Promis
       : provider === "anthropic"
         ? new AnthropicMessagesModel({ model })
         : undefined;
-  if (!cloud) throw new Error("--provider must be anthropic or openai.");
+  if (!cloud) throw new InvalidArgumentError("--provider must be anthropic or openai.");
   const local = typeof values["local-model"] === "string" ? await localModel(values["local-model"]) : undefined;
   const escalator = new Escalator({
     // Running the command with a provider is the user's consent to send redacted text to it.
@@ -63,9 +81,9 @@ async function run(values: Record<string, string | boolean | undefined>): Promis
     n++;
     let id: unknown = n;
     try {
-      const input = JSON.parse(line) as { id?: unknown; prompt?: unknown; conversation?: unknown };
+      const input = parseLine(line, n);
       id = input.id ?? n;
-      if (typeof input.prompt !== "string") throw new Error(`line ${n} has no "prompt" string.`);
+      if (typeof input.prompt !== "string") throw new InvalidInputError(`Line ${n} has no "prompt" string.`);
       const request = {
         conversation: typeof input.conversation === "string" ? input.conversation : `cli-${String(id)}`,
         messages: [{ role: "user" as const, content: input.prompt }],
@@ -82,9 +100,12 @@ async function run(values: Record<string, string | boolean | undefined>): Promis
         `${JSON.stringify({ id, route: result.route, answer: result.text, redactedTypes: result.redacted.map((e) => e.type) })}\n`,
       );
     } catch (error) {
+      // One bad line costs that line only: the error is its answer, and the next line is read.
       failures++;
-      const code = error instanceof EscalateError ? error.code : "E_INPUT";
-      process.stdout.write(`${JSON.stringify({ id, error: { code, message: (error as Error).message } })}\n`);
+      const code = (error as { code?: unknown }).code;
+      process.stdout.write(
+        `${JSON.stringify({ id, error: { code: typeof code === "string" ? code : "E_UNEXPECTED", message: (error as Error).message } })}\n`,
+      );
     }
   }
   return failures === 0 ? 0 : 1;

@@ -1,6 +1,8 @@
 /** Every stable error code this package throws. */
 export type EscalateErrorCode =
   | "E_ARGUMENT"
+  | "E_INPUT"
+  | "E_TOO_LARGE"
   | "E_ABORTED"
   | "E_TIMEOUT"
   | "E_RATE_LIMITED"

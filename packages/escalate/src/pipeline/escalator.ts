@@ -1,5 +1,7 @@
 import { auditRequests } from "../audit/audit-request";
 import { ConfigError } from "../errors/config-error";
+import { InputTooLargeError } from "../errors/input-too-large-error";
+import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import { throwIfAborted } from "../providers/abortable";
 import { complexityFeatures } from "../router/complexity-features";
 import type { DailyBudget } from "../router/daily-budget";
@@ -43,8 +45,17 @@ export interface EscalatorOptions {
    * ({@link LocalGenerateModel} does). When streaming, the draft is generated whole before the decision.
    */
   readonly localFirst?: boolean;
+  /**
+   * Most characters a request may hold, system prompt and every message together (default 400,000, about 100k
+   * tokens). Redaction runs on the device, synchronously, in time that grows with the text: a larger request is
+   * refused with {@link InputTooLargeError} before any work, whatever its route.
+   */
+  readonly maxInputChars?: number;
   readonly now?: () => Date;
 }
+
+/** Default of {@link EscalatorOptions.maxInputChars}. */
+export const DEFAULT_MAX_INPUT_CHARS = 400_000;
 
 /** One task to answer. */
 export interface EscalateRequest extends EscalateQueueRequest {
@@ -98,6 +109,19 @@ function lastUserText(messages: readonly Message[]): string {
   return "";
 }
 
+/** Characters of text a request carries: what redaction would have to read. */
+function inputChars(request: EscalateRequest): number {
+  let n = request.system?.length ?? 0;
+  for (const m of request.messages) {
+    if (m.role === "user") n += m.content.length;
+    else if (m.role === "assistant") {
+      if (typeof m.content === "string") n += m.content.length;
+      else for (const p of m.content) n += p.type === "text" ? p.text.length : p.input.length;
+    } else for (const p of m.content) n += p.output.length;
+  }
+  return n;
+}
+
 function addCounts(into: Map<string, number>, entities: readonly EntityCount[]): void {
   for (const e of entities) into.set(e.type, (into.get(e.type) ?? 0) + e.count);
 }
@@ -112,10 +136,15 @@ let counter = 0;
 export class Escalator {
   private readonly queue: TaskQueue;
   private readonly instruction: string;
+  private readonly maxInputChars: number;
 
   constructor(private readonly options: EscalatorOptions) {
     this.queue = options.queue ?? new MemoryTaskQueue();
     this.instruction = options.instruction ?? PLACEHOLDER_INSTRUCTION;
+    this.maxInputChars = options.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
+    if (!(Number.isInteger(this.maxInputChars) && this.maxInputChars > 0)) {
+      throw new InvalidArgumentError("maxInputChars must be a positive integer.");
+    }
   }
 
   /** Answers a task whole. */
@@ -214,6 +243,13 @@ export class Escalator {
 
   private async prepare(request: EscalateRequest, dryRun: boolean): Promise<Prepared> {
     throwIfAborted(request.signal);
+    const chars = inputChars(request);
+    if (chars > this.maxInputChars) {
+      throw new InputTooLargeError(
+        `The request holds ${chars} characters, more than maxInputChars (${this.maxInputChars}). Shorten it or raise the limit.`,
+        { chars, maxChars: this.maxInputChars },
+      );
+    }
     const { router, anonymizer } = this.options;
     const force = request.route === "local" || request.route === "cloud" ? request.route : undefined;
     const prompt = lastUserText(request.messages);
