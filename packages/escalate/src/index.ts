@@ -7,7 +7,11 @@
  * @packageDocumentation
  */
 
-export { RedactAnonymizer, type RedactAnonymizerOptions } from "./anonymizer/redact-anonymizer";
+export {
+  DEFAULT_REMEMBER_TEXTS,
+  RedactAnonymizer,
+  type RedactAnonymizerOptions,
+} from "./anonymizer/redact-anonymizer";
 export { formatAuditLine, parseAuditLine, parseAuditLog } from "./audit/audit-record-format";
 export { auditRequests } from "./audit/audit-request";
 export { MemoryAuditLog } from "./audit/memory-audit-log";

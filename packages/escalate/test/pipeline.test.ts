@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { PATTERN_RECOGNIZERS } from "@hearth/redact";
+import { createRedactor, PATTERN_RECOGNIZERS, type Redactor } from "@hearth/redact";
 import { pipeline } from "@hearth/runtime/node";
 import { TINY_DECODER_ID } from "@hearth/zoo";
 import { catalogPath } from "@hearth/zoo/node";
@@ -15,7 +15,7 @@ import { LocalGenerateModel, transcriptPrompt } from "../src/providers/local-gen
 import { OpenAIChatModel } from "../src/providers/openai-chat-model";
 import { DailyBudget } from "../src/router/daily-budget";
 import { Router } from "../src/router/router";
-import type { LanguageModel } from "../src/spec/language-model";
+import type { LanguageModel, Message } from "../src/spec/language-model";
 import { contactsRecognizer } from "./helpers/contacts-recognizer";
 import { type CorpusPrompt, loadCorpus } from "./helpers/corpus";
 import { ProviderServer } from "./helpers/provider-server";
@@ -375,6 +375,80 @@ describe("the pipeline", () => {
       }),
     ).rejects.toMatchObject({ code: "E_CONFIG" });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a conversation's history", () => {
+  /** An anonymizer on the contacts analyzer that records every text it analyzes. */
+  function counting(rememberTexts?: number) {
+    const base = createRedactor({ recognizers: [...PATTERN_RECOGNIZERS, contactsRecognizer(contacts)] });
+    const analyzed: string[] = [];
+    const redactor: Redactor = {
+      ...base,
+      redact: (text, vault, options) => {
+        analyzed.push(text);
+        return base.redact(text, vault, options);
+      },
+    };
+    const anonymizer = new RedactAnonymizer({ redactor, ...(rememberTexts === undefined ? {} : { rememberTexts }) });
+    return { analyzed, anonymizer };
+  }
+
+  /** Five turns of one conversation, each answer kept in the history; returns the bodies the server received. */
+  async function converse(anonymizer: RedactAnonymizer, turns: readonly string[], edit?: (m: Message[]) => Message[]) {
+    server.requests.length = 0;
+    // Answers that are new text, as a model's are (a bare echo would repeat the user's message).
+    server.responder = (text) => `Noted: ${text}`;
+    const e = new Escalator({
+      router: new Router({ policy: { consent: true } }),
+      cloud: clouds[0]![1](),
+      anonymizer,
+      audit: new MemoryAuditLog(),
+    });
+    let messages: Message[] = [];
+    const system = "You help Sofia Rossi with her calendar.";
+    for (const [i, turn] of turns.entries()) {
+      messages.push({ role: "user", content: turn });
+      if (edit && i === turns.length - 1) messages = edit(messages);
+      const r = await e.generate({ conversation: "history", route: "cloud", system, messages });
+      messages.push({ role: "assistant", content: r.text });
+    }
+    return { bodies: server.requests.map((r) => r.body.toString("utf8")), messages };
+  }
+
+  const turns = corpus
+    .filter((c) => c.values.length >= 2)
+    .slice(0, 5)
+    .map((c) => c.text);
+
+  it("analyzes only each turn's new text, and sends the same bytes as analyzing everything again", async () => {
+    const remembering = counting();
+    const fresh = counting(0);
+    const ours = await converse(remembering.anonymizer, turns);
+    const before = await converse(fresh.anonymizer, turns);
+    expect(ours.bodies).toHaveLength(5);
+    expect(ours.bodies).toEqual(before.bodies);
+    for (const v of corpus.filter((c) => turns.includes(c.text)).flatMap((c) => c.values)) {
+      expect(ours.bodies.join("\n")).not.toContain(v.value);
+    }
+    // Turn 1: the system prompt and the first message. Each later turn: the previous answer and the new message.
+    expect(remembering.analyzed).toHaveLength(2 + 2 * 4);
+    expect(new Set(remembering.analyzed).size).toBe(remembering.analyzed.length);
+    // Analyzing everything again: the system prompt and every message, every turn (1 + 1, 1 + 3, ..., 1 + 9).
+    expect(fresh.analyzed).toHaveLength(5 + (1 + 3 + 5 + 7 + 9));
+  });
+
+  it("analyzes an earlier message again when it changed", async () => {
+    const changed = "Actually, write to Lukas Müller (lukas.muller@example.com) instead.";
+    const edit = (m: Message[]): Message[] => [{ role: "user", content: changed }, ...m.slice(1)];
+    const remembering = counting();
+    const ours = await converse(remembering.anonymizer, turns, edit);
+    const before = await converse(counting(0).anonymizer, turns, edit);
+    expect(ours.bodies).toEqual(before.bodies);
+    expect(remembering.analyzed.filter((t) => t === changed)).toHaveLength(1);
+    const last = JSON.parse(ours.bodies.at(-1) ?? "{}").messages as { content: string }[];
+    expect(last[0]?.content).toMatch(/^Actually, write to \[PERSON_\d+\] \(\[EMAIL_\d+\]\) instead\.$/);
+    expect(ours.bodies.at(-1)).not.toContain("lukas.muller@example.com");
   });
 });
 

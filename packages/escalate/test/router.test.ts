@@ -1,10 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calibrate } from "../src/router/calibrate";
 import { classifierMargin } from "../src/router/classifier-margin";
 import { complexityFeatures } from "../src/router/complexity-features";
+import { countWords } from "../src/router/count-words";
 import { DailyBudget } from "../src/router/daily-budget";
 import { meanLogprob } from "../src/router/mean-logprob";
-import { Router } from "../src/router/router";
+import { estimateTokens, Router } from "../src/router/router";
 import { loadRoutingSet } from "./helpers/corpus";
 
 const consent = { consent: true };
@@ -20,6 +22,23 @@ describe("complexity features", () => {
     expect(f.questionType).toBe("plan");
     expect(complexityFeatures(easy)).toMatchObject({ constraints: 0, questionType: "rewrite" });
     expect(complexityFeatures("Rank these tasks by urgency").questionType).toBe("prioritise");
+  });
+});
+
+describe("countWords", () => {
+  it("counts what /\\S+/g matches, for every kind of whitespace (property)", () => {
+    const spaces = [..." \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+    const pieces = fc.oneof(
+      fc.constantFrom(...spaces, "\u200b", "\u0085", "x", "é", "🎉"),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(countWords(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -140,6 +159,18 @@ describe("router", () => {
     now = new Date(2025, 4, 2, 8);
     expect(router.decide({ prompt: hard }).route).toBe("cloud");
     expect(budget.snapshot()).toEqual({ day: "2025-05-02", tokens: 0, cost: 0 });
+  });
+
+  it("estimates tokens from the UTF-8 length without encoding, lone surrogates included (property)", () => {
+    const bytes = (t: string) => Math.ceil(new TextEncoder().encode(t).length / 4);
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ maxLength: 10 }), (a, b) => {
+        // Cutting a string mid-pair leaves lone surrogates at the cut: those count as U+FFFD.
+        const text = a + b + a.slice(0, a.length >> 1);
+        expect(estimateTokens(text)).toBe(bytes(text));
+      }),
+    );
+    expect(estimateTokens("é🎉a\ud800")).toBe(Math.ceil((2 + 4 + 1 + 3) / 4));
   });
 
   it("limits cost with pricing", () => {

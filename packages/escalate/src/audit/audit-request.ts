@@ -2,6 +2,9 @@ import type { EntityCount } from "../spec/anonymizer";
 import type { AuditRecord, AuditSink } from "../spec/audit-sink";
 import type { OutgoingRequest } from "../spec/language-model";
 
+// Stateless without `stream: true`: one decoder serves every hook.
+const decoder = new TextDecoder();
+
 /**
  * An `onRequest` hook that writes each outgoing attempt to `sink` before it is sent: the exact body, the provider
  * and model, and the redacted entity types and counts (never their values).
@@ -10,7 +13,6 @@ export function auditRequests(
   sink: AuditSink,
   context: { conversation: string; redacted: readonly EntityCount[]; now?: () => Date },
 ): (request: OutgoingRequest) => Promise<void> {
-  const decoder = new TextDecoder();
   return async (request) => {
     const record: AuditRecord = {
       v: 1,

@@ -1,11 +1,11 @@
 import type { ComplexityFeatures } from "../spec/router";
+import { countWords } from "./count-words";
 
 // Constraint-like clauses in English, German, French and Spanish: times, days, limits, conditions, exclusions.
 // These patterns hold only BMP literals, so they run without the `u` flag: V8 matches a case-insensitive
 // alternation several times faster that way, and on this alphabet the matches are the same.
 const CONSTRAINT =
   /\b(?:\d{1,2}(?::\d{2})?\s?(?:am|pm|h|uhr)|\d{1,2}:\d{2}|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes|must|mustn't|cannot|can't|not before|not after|no later than|no earlier than|at least|at most|only if|only|unless|except|avoid|without|between|before|after|until|deadline|conflict|overlap|prefer(?:s|ably)?|required?|muss|nicht vor|nicht nach|spätestens|frühestens|außer|doit|pas avant|pas après|sauf|au plus tard|debe|no antes|no después|excepto|antes de|después de)\b/gi;
-const WORD = /\S+/g;
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/gm;
 const PLACEHOLDER = /\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d+\]/g;
 // A capitalised word not at the start of a sentence: a cheap stand-in for "a person or place is involved".
@@ -22,7 +22,7 @@ const REWRITE =
 
 /** Complexity features of a prompt, computed in microseconds with no model: the inputs of the routing score. */
 export function complexityFeatures(prompt: string): ComplexityFeatures {
-  const words = prompt.match(WORD)?.length ?? 0;
+  const words = countWords(prompt);
   const constraints = (prompt.match(CONSTRAINT)?.length ?? 0) + (prompt.match(BULLET)?.length ?? 0);
   const names = new Set([...(prompt.match(NAME_LIKE) ?? []), ...(prompt.match(PLACEHOLDER) ?? [])]);
   const questionType = PRIORITISE.test(prompt)

@@ -44,9 +44,20 @@ function defaultOnline(): boolean {
   return typeof nav?.onLine === "boolean" ? nav.onLine : true;
 }
 
-/** Rough token estimate (UTF-8 bytes / 4), enough for a budget check. */
+/** Rough token estimate (UTF-8 bytes / 4), enough for a budget check. Counts without encoding the text. */
 export function estimateTokens(text: string): number {
-  return Math.ceil(new TextEncoder().encode(text).length / 4);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: one 4-byte code point.
+      bytes += 4;
+      i++;
+    } else bytes += 3; // lone surrogates too: TextEncoder writes U+FFFD
+  }
+  return Math.ceil(bytes / 4);
 }
 
 /**
@@ -156,8 +167,10 @@ export class Router {
         : hold("local", { code: "offline-local", message: "Offline: answered by the local model instead." });
     }
     const budget = this.options.budget;
-    const inputTokens = task.estimatedTokens ?? estimateTokens(task.prompt);
-    if (budget && !budget.fits(inputTokens, policy.expectedOutputTokens ?? 512)) {
+    if (
+      budget &&
+      !budget.fits(task.estimatedTokens ?? estimateTokens(task.prompt), policy.expectedOutputTokens ?? 512)
+    ) {
       return policy.whenBudgetExhausted === "queue"
         ? hold("queue", {
             code: "budget-exhausted-queue",
