@@ -7,6 +7,12 @@
 // placeholder instruction, call, restore) against an in-process model, beside the anonymizer's anonymize + restore of
 // the same prompt; and a streamed answer through the Escalator beside the bare stream restorer. The difference is
 // what routing and the pipeline's plumbing add, with no network and no provider in either.
+//
+// These rows replay the same prompts in the same conversations, which the anonymizer's memory of texts would answer
+// without analysis; they turn it off (`rememberTexts: 0`), so each call measures a prompt analyzed from scratch, as
+// a new message is. The memory's own gain is the last row: the 5th turn of a conversation, whose history is sent
+// again but analyzed no more, beside the same turn analyzed whole (as every turn was before the memory) and beside a
+// first turn.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Escalator, MemoryAuditLog, RedactAnonymizer, Router } from "@hearth/escalate";
@@ -84,7 +90,7 @@ function sanityCheck(ok, what) {
 /** @param {{quick: boolean, measure: (spec: object) => Promise<unknown>}} ctx */
 export async function run({ quick, measure }) {
   const prompts = loadPrompts(quick ? PROMPTS.quick : PROMPTS.full);
-  const anonymizer = new RedactAnonymizer();
+  const anonymizer = new RedactAnonymizer({ rememberTexts: 0 });
   const redactor = createRedactor();
 
   // Each prompt is a conversation of its own: the first call fills its vault, later ones reuse it (a later turn).
@@ -181,7 +187,7 @@ export async function run({ quick, measure }) {
   });
 
   // The pipeline apart: a whole cloud request through the Escalator vs the anonymizer alone on the same prompt.
-  const pipelineAnonymizer = new RedactAnonymizer();
+  const pipelineAnonymizer = new RedactAnonymizer({ rememberTexts: 0 });
   const escalator = new Escalator({
     router: new Router({ policy: { consent: true } }),
     cloud: echoModel(),
@@ -258,6 +264,56 @@ export async function run({ quick, measure }) {
         },
         limit: { of: "p95", max: 50 },
       },
+    ],
+  });
+
+  // A conversation's 5th turn: four 2 KB exchanges sent again as history, then the new message. What is new on this
+  // turn is the user's message and the answer to the previous one (each made unique per call by trailing whitespace
+  // that no recognizer reads, so that neither side can answer it from memory); the seven older texts are the same on
+  // every call, as a history is. The baselines: the same turn with every text analyzed again, as the escalator did
+  // before it remembered texts; and a first turn (one new 2 KB message), the least a turn can cost.
+  const HISTORY = 8;
+  const unique = (n) => n.toString(2).replaceAll("0", " ").replaceAll("1", "\t");
+  const turnOf = (n) => [
+    ...prompts.slice(0, HISTORY - 1).map((text, k) => ({ role: k % 2 === 0 ? "user" : "assistant", content: text })),
+    { role: "assistant", content: `${prompts[HISTORY - 1]}${unique(n)}` },
+    { role: "user", content: `${prompts[HISTORY]}${unique(n)}` },
+  ];
+  const turnEscalator = (rememberTexts) =>
+    new Escalator({
+      router: new Router({ policy: { consent: true } }),
+      cloud: echoModel(),
+      anonymizer: new RedactAnonymizer(rememberTexts === undefined ? {} : { rememberTexts }),
+      audit: new MemoryAuditLog(),
+    });
+  const remembering = turnEscalator();
+  const analyzingAll = turnEscalator(0);
+  const firstTurns = turnEscalator(0);
+  let t = 0;
+  let u = 0;
+  let f = 0;
+  const fifthTurn = () => remembering.generate({ conversation: "t", route: "cloud", messages: turnOf(t++) });
+  const fifthTurnWhole = () => analyzingAll.generate({ conversation: "t", route: "cloud", messages: turnOf(u++) });
+  const firstTurn = () =>
+    firstTurns.generate({
+      conversation: "t",
+      route: "cloud",
+      messages: [{ role: "user", content: `${prompts[HISTORY]}${unique(f++)}` }],
+    });
+  const [remembered, whole] = [await fifthTurn(), await fifthTurnWhole()];
+  sanityCheck(
+    remembered.text === whole.text && remembered.text === `${prompts[HISTORY]}${unique(0)}`,
+    "the 5th turn did not come back whole, or differs with and without the memory",
+  );
+  await measure({
+    name: `escalator request, 5th turn (${HISTORY + 1} messages of ${PROMPT_CHARS / 1024} KB), in-process model`,
+    unit: "ms",
+    ours: fifthTurn,
+    baselines: [
+      // Two texts of nine are new: near 2/9 of the whole analysis, plus what the history still costs (its lookup,
+      // the body). 0.5 leaves room for that and for noise.
+      { name: "the same turn, every message analyzed again", fn: fifthTurnWhole, maxRatio: 0.5 },
+      { name: "a first turn (one new 2 KB message)", fn: firstTurn },
     ],
   });
 }
