@@ -320,6 +320,37 @@ describe("the pipeline", () => {
     expect((await e.queued()).length).toBe(waiting - flushed.length);
   });
 
+  it("checks the budget against the whole conversation it would send, not only the last message", async () => {
+    const budget = new DailyBudget({ tokensPerDay: 600 });
+    const e = new Escalator({
+      router: new Router({
+        policy: { consent: true, whenBudgetExhausted: "queue", expectedOutputTokens: 100 },
+        budget,
+      }),
+      cloud: clouds[1]![1](),
+      anonymizer: contactsAnonymizer(),
+      audit: new MemoryAuditLog(),
+      budget,
+    });
+    const history: Message[] = corpus
+      .slice(0, 12)
+      .map((c, i) => (i % 2 === 0 ? { role: "user", content: c.text } : { role: "assistant", content: c.text }));
+    const long = await e.generate({
+      conversation: "long",
+      route: "cloud",
+      messages: [...history, { role: "user", content: "Go on." }],
+    });
+    expect(long.route).toBe("queue");
+    expect(long.decision.reasons[0]?.code).toBe("budget-exhausted-queue");
+    expect(server.requests).toHaveLength(0);
+    const short = await e.generate({
+      conversation: "short",
+      route: "cloud",
+      messages: [{ role: "user", content: "Go on." }],
+    });
+    expect(short.route).toBe("cloud");
+  });
+
   it.each(clouds)("charges the budget with what a streamed call used (%s)", async (_n, makeCloud) => {
     const budget = new DailyBudget({ tokensPerDay: 1_000_000 });
     const e = new Escalator({

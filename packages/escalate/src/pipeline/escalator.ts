@@ -6,7 +6,7 @@ import { throwIfAborted } from "../providers/abortable";
 import { complexityFeatures } from "../router/complexity-features";
 import type { DailyBudget } from "../router/daily-budget";
 import { meanLogprob } from "../router/mean-logprob";
-import type { Router } from "../router/router";
+import { estimateTokens, type Router } from "../router/router";
 import type { Anonymizer, EntityCount, StreamRestorer } from "../spec/anonymizer";
 import type { AuditSink } from "../spec/audit-sink";
 import type {
@@ -109,17 +109,17 @@ function lastUserText(messages: readonly Message[]): string {
   return "";
 }
 
-/** Characters of text a request carries: what redaction would have to read. */
-function inputChars(request: EscalateRequest): number {
-  let n = request.system?.length ?? 0;
+/** Every text a request carries (system prompt, messages, tool calls and results): what redaction would read. */
+function requestTexts(request: EscalateRequest): string[] {
+  const texts = request.system === undefined ? [] : [request.system];
   for (const m of request.messages) {
-    if (m.role === "user") n += m.content.length;
+    if (m.role === "user") texts.push(m.content);
     else if (m.role === "assistant") {
-      if (typeof m.content === "string") n += m.content.length;
-      else for (const p of m.content) n += p.type === "text" ? p.text.length : p.input.length;
-    } else for (const p of m.content) n += p.output.length;
+      if (typeof m.content === "string") texts.push(m.content);
+      else for (const p of m.content) texts.push(p.type === "text" ? p.text : p.input);
+    } else for (const p of m.content) texts.push(p.output);
   }
-  return n;
+  return texts;
 }
 
 function addCounts(into: Map<string, number>, entities: readonly EntityCount[]): void {
@@ -243,7 +243,9 @@ export class Escalator {
 
   private async prepare(request: EscalateRequest, dryRun: boolean): Promise<Prepared> {
     throwIfAborted(request.signal);
-    const chars = inputChars(request);
+    const texts = requestTexts(request);
+    let chars = 0;
+    for (const t of texts) chars += t.length;
     if (chars > this.maxInputChars) {
       throw new InputTooLargeError(
         `The request holds ${chars} characters, more than maxInputChars (${this.maxInputChars}). Shorten it or raise the limit.`,
@@ -257,6 +259,8 @@ export class Escalator {
       prompt,
       // Scanned once: the decision is taken again after redaction, on the same prompt.
       features: complexityFeatures(prompt),
+      // The whole request is sent, not only its last message: the budget is checked against all of it.
+      estimatedTokens: texts.reduce((n, t) => n + estimateTokens(t), estimateTokens(this.instruction)),
       ...(request.kind === undefined ? {} : { kind: request.kind }),
       ...(request.localConfidence === undefined ? {} : { localConfidence: request.localConfidence }),
       ...(request.classifierMargin === undefined ? {} : { classifierMargin: request.classifierMargin }),
