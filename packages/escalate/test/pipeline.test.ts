@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RedactAnonymizer } from "../src/anonymizer/redact-anonymizer";
 import { MemoryAuditLog } from "../src/audit/memory-audit-log";
 import { InputTooLargeError } from "../src/errors/input-too-large-error";
+import { PolicyError } from "../src/errors/policy-error";
 import { DEFAULT_MAX_INPUT_CHARS, type EscalateRequest, Escalator } from "../src/pipeline/escalator";
 import { PLACEHOLDER_INSTRUCTION } from "../src/pipeline/placeholder-instruction";
 import { MemoryTaskQueue } from "../src/pipeline/task-queue";
@@ -14,7 +15,7 @@ import { AnthropicMessagesModel } from "../src/providers/anthropic-messages-mode
 import { LocalGenerateModel, transcriptPrompt } from "../src/providers/local-generate-model";
 import { OpenAIChatModel } from "../src/providers/openai-chat-model";
 import { DailyBudget } from "../src/router/daily-budget";
-import { Router } from "../src/router/router";
+import { Router, type RouterPolicy } from "../src/router/router";
 import type { LanguageModel, Message } from "../src/spec/language-model";
 import { contactsRecognizer } from "./helpers/contacts-recognizer";
 import { type CorpusPrompt, loadCorpus } from "./helpers/corpus";
@@ -391,20 +392,31 @@ describe("the pipeline", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("keeps a task local when it holds a PII type policy never sends", async () => {
-    const e = new Escalator({
-      router: new Router({ policy: { consent: true, refuseTypes: ["US_SSN"] } }),
-      cloud: clouds[0]![1](),
-      anonymizer: new RedactAnonymizer(),
-      audit: new MemoryAuditLog(),
+  it("keeps a task local when it holds a PII type policy never sends: E_POLICY without a local model", async () => {
+    const make = (policy: RouterPolicy) =>
+      new Escalator({
+        router: new Router({ policy }),
+        cloud: clouds[0]![1](),
+        anonymizer: new RedactAnonymizer(),
+        audit: new MemoryAuditLog(),
+      });
+    const ask = (content: string): EscalateRequest => ({
+      conversation: "s",
+      route: "cloud",
+      messages: [{ role: "user", content }],
     });
-    await expect(
-      e.generate({
-        conversation: "s",
-        route: "cloud",
-        messages: [{ role: "user", content: "My SSN is 536-22-8476." }],
-      }),
-    ).rejects.toMatchObject({ code: "E_CONFIG" });
+    const refused = await make({ consent: true, refuseTypes: ["US_SSN"] })
+      .generate(ask("My SSN is 536-22-8476."))
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PolicyError);
+    expect(refused).toMatchObject({ code: "E_POLICY" });
+    expect(String((refused as Error).message)).toContain("pii-type-refused");
+    expect(String((refused as Error).message)).not.toContain("536-22-8476");
+    await expect(make({ consent: false }).generate(ask("Plan my week."))).rejects.toMatchObject({ code: "E_POLICY" });
+    // A task kept local on complexity alone is a configuration gap, not a policy.
+    await expect(make({ consent: true }).generate({ ...ask("Hi."), route: "auto" })).rejects.toMatchObject({
+      code: "E_CONFIG",
+    });
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import { auditRequests } from "../audit/audit-request";
 import { ConfigError } from "../errors/config-error";
 import { InputTooLargeError } from "../errors/input-too-large-error";
 import { InvalidArgumentError } from "../errors/invalid-argument-error";
+import { PolicyError } from "../errors/policy-error";
 import { throwIfAborted } from "../providers/abortable";
 import { complexityFeatures } from "../router/complexity-features";
 import type { DailyBudget } from "../router/daily-budget";
@@ -20,7 +21,7 @@ import type {
   ToolCallPart,
   Usage,
 } from "../spec/language-model";
-import type { Route, RouteDecision, RoutingTask } from "../spec/router";
+import type { ReasonCode, Route, RouteDecision, RoutingTask } from "../spec/router";
 import { PLACEHOLDER_INSTRUCTION } from "./placeholder-instruction";
 import { type EscalateQueueRequest, MemoryTaskQueue, type QueuedTask, type TaskQueue } from "./task-queue";
 
@@ -108,6 +109,9 @@ function lastUserText(messages: readonly Message[]): string {
   }
   return "";
 }
+
+/** First reasons of a local route that no other configuration could turn into a cloud call. */
+const POLICY_REASONS: ReadonlySet<ReasonCode> = new Set(["policy-never-cloud", "pii-type-refused", "no-consent"]);
 
 /** Every text a request carries (system prompt, messages, tool calls and results): what redaction would read. */
 function requestTexts(request: EscalateRequest): string[] {
@@ -337,9 +341,12 @@ export class Escalator {
     if (draft) return { decision, redacted: [], anonymized: false, draft };
     const model = this.options.local;
     if (!model) {
-      throw new ConfigError(
-        `The router chose the local model (${decision.reasons.map((r) => r.code).join(", ")}) but none is configured.`,
-      );
+      const codes = decision.reasons.map((r) => r.code).join(", ");
+      // Kept on the device by policy or by the user's choice: configuring a cloud model would not change that.
+      if (POLICY_REASONS.has(decision.reasons[0]?.code ?? "simple-task")) {
+        throw new PolicyError(`Policy keeps this task on the device (${codes}), and no local model is configured.`);
+      }
+      throw new ConfigError(`The router chose the local model (${codes}) but none is configured.`);
     }
     // Local calls carry the original text; if the "local" model is in fact a server, it is still audited.
     const localCall = this.callOptions(request, request.system, request.messages, [], model.remote);
