@@ -129,7 +129,8 @@ describe.skipIf(!executablePath && process.env.CI !== "true")("pam web in Chromi
     // The click sets `busy` at once; the status bar redraws on the next frame, so it could still read "" here.
     const busy = () => page.evaluate(() => (window as unknown as { pam: { busy?: string } }).pam.busy ?? "");
     await expect.poll(busy, { timeout: 30_000 }).toBe("");
-    expect(await page.getByTestId("status").textContent()).toBe("");
+    // The status bar follows `busy` on the next frame, so it is polled too rather than read once.
+    await expect.poll(() => page.getByTestId("status").textContent(), { timeout: 5_000 }).toBe("");
     expect(await page.getByTestId("label").allTextContents()).not.toContain("not triaged");
   }, 60_000);
 
