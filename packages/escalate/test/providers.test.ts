@@ -268,6 +268,26 @@ describe("anthropic stream events", () => {
   });
 });
 
+describe("openai-compatible servers without a usage chunk", () => {
+  it("leaves stream_options out with streamUsage: false, and finishes with unknown usage", async () => {
+    const model = new OpenAIChatModel({
+      model: "llama3.1:8b",
+      baseURL: server.url,
+      apiKey: "test-key",
+      providerName: "ollama",
+      streamUsage: false,
+    });
+    const { parts, text } = await collect(model, "no usage here, please");
+    expect(text).toBe("no usage here, please");
+    expect(server.requests[0]?.json.stream_options).toBeUndefined();
+    expect(parts.at(-1)).toEqual({
+      type: "finish",
+      finishReason: "stop",
+      usage: { inputTokens: undefined, outputTokens: undefined },
+    });
+  });
+});
+
 describe("configuration", () => {
   it("reads base URLs and keys from the conventional environment variables", async () => {
     const saved = { ...process.env };
