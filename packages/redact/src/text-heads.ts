@@ -42,13 +42,37 @@ let lastText: string | undefined;
 let stamp = 0;
 let unreadable = false;
 
-// Which registered patterns each head names: a text's words are looked up once, for every pattern at once.
-const byPrefix = new Map<string, number[]>();
-const byWord = new Map<string, number[]>();
+// Which registered patterns each head names, by a hash of the head: a text's words are looked up once, for every
+// pattern at once, without building a string per word. Two heads with one hash only make a pattern run needlessly.
+const byPrefix = new Map<number, number[]>();
+const byWord = new Map<number, number[]>();
 let slots = 0;
 let marks = new Int32Array(64);
+// Lower case of each foldable letter's code, filled on first sight.
+const lower = new Uint16Array(0x10000);
 
-function add(map: Map<string, number[]>, key: string, slot: number): void {
+function lowerCode(code: number): number {
+  if (code < 0x80) return code | 32;
+  let l = lower[code]!;
+  if (l === 0) {
+    l = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+    lower[code] = l;
+  }
+  return l;
+}
+
+// Kept within 30 bits so that keys stay small integers.
+function step(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + lowerCode(code)) & 0x3fffffff;
+}
+
+function hashOf(head: string): number {
+  let h = 0;
+  for (let k = 0; k < head.length; k++) h = step(h, head.charCodeAt(k));
+  return h;
+}
+
+function add(map: Map<number, number[]>, key: number, slot: number): void {
   const list = map.get(key);
   if (list) list.push(slot);
   else map.set(key, [slot]);
@@ -70,8 +94,8 @@ export function registerHeads(heads: WordHeads): number {
     grown.set(marks);
     marks = grown;
   }
-  for (const p of heads.prefixes) if (foldable(p)) add(byPrefix, p, slot);
-  for (const w of heads.words) if (foldable(w)) add(byWord, w, slot);
+  for (const p of heads.prefixes) if (foldable(p)) add(byPrefix, hashOf(p), slot);
+  for (const w of heads.words) if (foldable(w)) add(byWord, hashOf(w), slot);
   // The last text was read before this slot existed: read it again when asked.
   lastText = undefined;
   return slot;
@@ -97,23 +121,30 @@ function scan(text: string): void {
       unreadable = true;
       return;
     }
-    // A word: its letters up to the next character that is none.
-    const start = i;
+    // A word: its letters up to the next character that is none, hashed as they are read.
+    let length = 1;
+    let hash = step(0, text.charCodeAt(i));
+    let short = 0;
+    let long = 0;
     i++;
-    for (;;) {
-      if (i >= n) break;
+    while (i < n) {
       const kk = kindAt(text, i);
-      if (kk === FOLDABLE) i++;
-      else if (kk === NOT_LETTER) break;
-      else {
+      if (kk === NOT_LETTER) break;
+      if (kk !== FOLDABLE) {
         unreadable = true;
         return;
       }
+      if (length === PREFIX_LETTERS - 1) short = hash;
+      else if (length === PREFIX_LETTERS) long = hash;
+      hash = step(hash, text.charCodeAt(i));
+      length++;
+      i++;
     }
-    const word = text.slice(start, i).toLowerCase();
-    markAll(byWord.get(word));
-    if (word.length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(word.slice(0, PREFIX_LETTERS - 1)));
-    if (word.length >= PREFIX_LETTERS) markAll(byPrefix.get(word.slice(0, PREFIX_LETTERS)));
+    if (length === PREFIX_LETTERS - 1) short = hash;
+    else if (length === PREFIX_LETTERS) long = hash;
+    markAll(byWord.get(hash));
+    if (length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(short));
+    if (length >= PREFIX_LETTERS) markAll(byPrefix.get(long));
   }
 }
 

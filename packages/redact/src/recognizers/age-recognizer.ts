@@ -61,6 +61,7 @@ export const ageRecognizer = patternRecognizer({
     {
       // "Arjun (9)", "Jürgen Krause (45)": a one- or two-digit number in brackets right after a capitalized name.
       regex: /(?<=\p{Lu}[\p{L}'-]{1,30}\s?\()(\d{1,2})(?=\))/gu,
+      requires: /\(\d{1,2}\)/,
       score: 0.55,
     },
     {

@@ -99,6 +99,7 @@ const patterns = patternRecognizer({
         `(?<![A-Za-z0-9])${YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?:[T ](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![A-Za-z0-9])`,
         "gu",
       ),
+      requires: /\d{4}-\d\d-/,
       score: 0.9,
     },
     {
@@ -107,6 +108,7 @@ const patterns = patternRecognizer({
         `(?<![\\p{L}\\p{N}.,/-])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:${AT}${TIME})?(?![\\p{L}\\p{N}]|[./-]\\d)`,
         "giu",
       ),
+      requires: /\d[./-]\d{1,2}[./-]\d\d/,
       score: 0.85,
       validate: (_value, m) => {
         const a = Number(m[1]);
@@ -149,11 +151,13 @@ const patterns = patternRecognizer({
     {
       // 15.05. and 11/03 without a year: a day and month only when a context word is near.
       regex: /(?<![\p{L}\p{N}.,/-])(3[01]|[12]\d|0?[1-9])([./])(1[0-2]|0?[1-9])(?:\.|(?![./]?\d))(?![\p{L}\p{N}])/gu,
+      requires: /\d[./]\d/,
       score: 0.45,
       validate: (value, m) => (m[2] === "." && !value.endsWith(".") ? null : value.endsWith(".") ? 0.6 : 0.45),
     },
     {
       regex: new RegExp(`(?<![\\p{L}\\p{N}:.,])${TIME}(?![\\p{N}]|[:.,]\\p{N})`, "giu"),
+      requires: /\d(?:[:h.]\d|[^\S\n]?(?:[ap]\.?m|uhr|uur|baje|h))/iu,
       score: 0.75,
     },
     {

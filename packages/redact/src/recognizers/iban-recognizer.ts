@@ -97,6 +97,7 @@ export const ibanRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?: ?[a-z0-9]){10,32}/giu,
+      requires: /[a-z]{2}\d\d/iu,
       score: 1,
       validate: (value, m) => {
         const country = value.slice(0, 2).toUpperCase();

@@ -8,6 +8,7 @@ export const macRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\p{L}\p{N}]|[:-][0-9a-f])/giu,
+      requires: /[0-9a-f]{2}[:-][0-9a-f]{2}[:-]/iu,
       score: 0.9,
     },
     {

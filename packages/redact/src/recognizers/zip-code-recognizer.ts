@@ -14,11 +14,13 @@ export const zipCodeRecognizer = patternRecognizer({
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\p{L}\p{N}])/gu,
+      requires: /\d[A-Z]{2}/,
       score: 0.75,
       validate: (value) => (/\d[A-Z]{2}$/.test(value) && /^[A-Z]{1,2}\d/.test(value) ? 0.75 : null),
     },
     {
       regex: /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu,
+      requires: /[A-Z]\d[A-Z]/,
       score: 0.7,
     },
     {
@@ -33,6 +35,7 @@ export const zipCodeRecognizer = patternRecognizer({
       regex:
         // One space before the city: a tab or a line break separates table cells and lines, not a postcode and its city.
         /(?<![\p{L}\p{N},.:/-])(?:\d{4}\s?[A-Z]{2}(?=[ \u00a0]\p{Lu})|\d{5}-\d{3}|\d{4}-\d{3}(?=[ \u00a0]\p{Lu})|(?:[A-Z]{1,2}-)?\d{4,5}(?=[ \u00a0]\p{Lu}\p{Ll}))(?![\p{N}])/gu,
+      requires: /\d(?:\s?\p{Lu}|-\d)/u,
       score: 0.6,
     },
     { regex: /(?<=(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s)\d{4}(?![\p{N}])/gu, requires: /[A-Z]\s\d{4}/, score: 0.75 },
@@ -51,6 +54,7 @@ export const zipCodeRecognizer = patternRecognizer({
     {
       // Irish Eircodes: "D02 X285".
       regex: /(?<![\p{L}\p{N}])[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\p{L}\p{N}])/gu,
+      requires: /[A-Z]\d\d/,
       score: 0.55,
       validate: (value) => (/[A-Z]/.test(value.slice(4)) || /\d/.test(value.slice(4)) ? 0.55 : null),
     },
