@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { WordFilter } from "./word-filter";
 
 /** What compromise's lexicon says a lower-case word is, reduced to the kinds the name pass cares about. */
 export type LexiconKind = "person" | "place" | "org" | "common";
@@ -14,6 +15,8 @@ const ORG_TAGS = new Set(["Organization", "SportsTeam", "Company"]);
 const NEUTRAL_TAGS = new Set(["ProperNoun", "Noun", "Singular", "Acronym", "Abbreviation"]);
 
 let kinds: Map<string, LexiconKind> | null = null;
+// Most words looked up are not in the lexicon: its keys' filter says so without touching the map.
+let listed: WordFilter | null = null;
 
 function load(): Map<string, LexiconKind> {
   const lexicon = (nlp.world() as WorldShape).model?.one?.lexicon ?? {};
@@ -28,6 +31,8 @@ function load(): Map<string, LexiconKind> {
     else if (tags.includes("Singular")) kind = "common";
     if (kind) map.set(word, kind);
   }
+  listed = new WordFilter(map.size);
+  for (const word of map.keys()) listed.add(word);
   return map;
 }
 
@@ -38,5 +43,5 @@ function load(): Map<string, LexiconKind> {
  */
 export function lexiconKind(lower: string): LexiconKind | undefined {
   kinds ??= load();
-  return kinds.get(lower);
+  return listed!.mayHave(lower) ? kinds.get(lower) : undefined;
 }

@@ -23,6 +23,7 @@ import {
 import { nextWord } from "./next-word";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
+import { filteredSet } from "./word-filter";
 
 interface Token {
   readonly start: number;
@@ -130,25 +131,25 @@ const reserved = (w: string) =>
   PERSON_VERBS.has(w) ||
   ORG_HEADS.has(w) ||
   ORG_SUFFIXES.has(w);
-const FIRST_NAMES: ReadonlySet<string> = new Set([
+const FIRST_NAMES: ReadonlySet<string> = filteredSet([
   ...LISTED_FIRST_NAMES,
   ...[...GAZETTEER_FIRST_NAMES.split(" "), ...GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ")].filter(
     (w) => !reserved(w) && !LISTED_PLACES.has(w),
   ),
 ]);
 // Generated names that are also ordinary words in some language ("royal", "mart"): weaker than the listed ones.
-const GENERATED_AMBIGUOUS: ReadonlySet<string> = new Set(
+const GENERATED_AMBIGUOUS: ReadonlySet<string> = filteredSet(
   GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ").filter((w) => !LISTED_FIRST_NAMES.has(w) && !reserved(w)),
 );
-const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set([...LISTED_AMBIGUOUS, ...GENERATED_AMBIGUOUS]);
-const SURNAMES: ReadonlySet<string> = new Set([
+const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = filteredSet([...LISTED_AMBIGUOUS, ...GENERATED_AMBIGUOUS]);
+const SURNAMES: ReadonlySet<string> = filteredSet([
   ...LISTED_SURNAMES,
   ...GAZETTEER_SURNAMES.split(" ").filter((w) => !reserved(w) && !LISTED_PLACES.has(w) && !FIRST_NAMES.has(w)),
 ]);
 const AMBIGUOUS_PLACES: ReadonlySet<string> = new Set(
   GAZETTEER_AMBIGUOUS_PLACES.split(" ").filter((w) => !LISTED_PLACES.has(w)),
 );
-const PLACES: ReadonlySet<string> = new Set([
+const PLACES: ReadonlySet<string> = filteredSet([
   ...LISTED_PLACES,
   ...GAZETTEER_PLACES.split(" ")
     .map((p) => p.replace(/_/g, " "))
