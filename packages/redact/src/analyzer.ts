@@ -142,6 +142,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   return {
     analyze(text, opts = {}) {
+      const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+      // One chunk (every message): what `run` does, without its generators and copies.
+      if (text.length > 0 && text.length <= chunkSize && chunkSize >= 1_000) {
+        if (opts.signal?.aborted) throw new AbortedError("Analysis was aborted.", { cause: opts.signal.reason });
+        const found = analyzeWindow(text, 0, text.length, 0, text.length);
+        opts.onProgress?.({ phase: "analyze", loaded: text.length, total: text.length });
+        return resolveOverlaps(text, found).sort((x, y) => x.start - y.start);
+      }
       const it = run(text, opts);
       for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
     },

@@ -13,7 +13,7 @@ export const macRecognizer = patternRecognizer({
     },
     {
       regex: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![\p{L}\p{N}]|\.[0-9a-f])/giu,
-      requires: /[0-9a-f]{4}\.[0-9a-f]{4}\./i,
+      requires: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\./iu,
       score: 0.8,
     },
   ],
