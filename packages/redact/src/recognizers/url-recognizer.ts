@@ -37,7 +37,8 @@ export const urlRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}@./:_-])(?:[a-z0-9][a-z0-9-]{0,62}\\.){1,4}(?:${TLDS})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])(?:/[^\\s<>"\`]{0,512})?`,
         "giu",
       ),
-      requires: /[a-z0-9]\.[a-z]{2}/i,
+      // A label may end in a hyphen for the regex ("bb-.de"), and with the u flag "[a-z]" holds "ſ" and the Kelvin sign.
+      requires: /[a-z0-9-]\.[a-z]{2}/iu,
       score: 0.6,
       validate: (value, m) => {
         const trimmed = trimUrl(value, m.index);
