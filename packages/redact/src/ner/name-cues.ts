@@ -1,12 +1,21 @@
 // Written for this package: the words around a name that mark it as a person's, in the covered languages.
 
+/**
+ * Forms of address of three letters or fewer that stand before a name without a dot: Polish "Pan Nowak",
+ * Vietnamese "anh Tuấn", "chị Lan", Indonesian "Pak Budi". Longer forms are cues with or without a dot.
+ */
+export const SHORT_HONORIFICS: readonly string[] = ["pan", "anh", "chị", "ông", "bà", "cô", "chú", "bác", "pak"];
+
 /** Honorifics and forms of address, lower-case, without a trailing dot. */
-export const HONORIFICS: ReadonlySet<string> = new Set(
-  `mr mrs ms miss mx dr prof sir madam dame lady lord rev fr herr herrn frau fräulein hr fr dipl ing mag m mme mlle
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  ...`mr mrs ms miss mx dr prof sir madam dame lady lord rev fr herr herrn frau fräulein hr fr dipl ing mag m mme mlle
   monsieur madame mademoiselle maître me sr sra srta señor señora señorita don doña dña sig sig.ra sig.ra signor
   signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
-  prof.ssa shri shrimati smt`.split(/\s+/),
-);
+  prof.ssa shri shrimati smt sri kumari pani panie pana panią paní pane slečna hon capt sgt lt col cpl insp
+  rabbi imam pastor bapak ibu encik puan bwana господин госпожа господина госпоже пан пані κύριος κύριε κυρία κα
+  mgr inż`.split(/\s+/),
+  ...SHORT_HONORIFICS,
+]);
 
 /** Words after which a capitalized word is someone's name: greetings, thanks, sign-offs and "my name is". */
 export const GREETINGS: readonly string[] = [
@@ -216,6 +225,49 @@ export const GREETINGS: readonly string[] = [
   "grandpa",
   "neighbour",
   "neighbor",
+  // "Dear" and "hello" in more languages: Polish, Czech, Slovak, Russian, Ukrainian, Greek, Hungarian, Finnish,
+  // Danish, Norwegian, Swedish, Romanian, Croatian, Slovenian, Catalan, Indonesian, Swahili.
+  "szanowny",
+  "szanowna",
+  "szanowni",
+  "drogi",
+  "droga",
+  "vážený",
+  "vážená",
+  "milý",
+  "milá",
+  "dobrý den",
+  "уважаемый",
+  "уважаемая",
+  "дорогой",
+  "дорогая",
+  "добрый день",
+  "шановний",
+  "шановна",
+  "αγαπητέ",
+  "αγαπητή",
+  "γεια",
+  "γεια σας",
+  "kedves",
+  "hyvä",
+  "kære",
+  "kjære",
+  "bästa",
+  "hallå",
+  "stimate",
+  "stimată",
+  "dragă",
+  "draga",
+  "dragi",
+  "poštovani",
+  "poštovana",
+  "spoštovani",
+  "spoštovana",
+  "benvolgut",
+  "benvolguda",
+  "halo",
+  "selamat pagi",
+  "mpendwa",
   "my name is",
   "i am",
   "i'm",

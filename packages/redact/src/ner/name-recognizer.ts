@@ -18,6 +18,7 @@ import {
   PERSON_CUES_AFTER,
   PERSON_CUES_BEFORE,
   PERSON_VERBS,
+  SHORT_HONORIFICS,
   SINGLE_NAME_CUES,
 } from "./name-cues";
 import { nextWord } from "./next-word";
@@ -96,7 +97,7 @@ const KEEP_DOT = new Set([...HONORIFICS, "st", "ste", "mt", "ft", "co", "inc", "
 const HONORIFICS_DOTTED = [...HONORIFICS].map((h) => `${h}.`);
 const STRONG_GREETING_CUES = phrases(STRONG_GREETINGS);
 const GREETING_CUES = phrases(GREETINGS);
-const HONORIFIC_CUES = phrases([...HONORIFICS_DOTTED, ...HONORIFIC_WORDS]);
+const HONORIFIC_CUES = phrases([...HONORIFICS_DOTTED, ...HONORIFIC_WORDS, ...SHORT_HONORIFICS]);
 const PERSON_CUES = phrases(PERSON_CUES_BEFORE);
 const SINGLE_CUES = phrases(SINGLE_NAME_CUES);
 const LOWER_NAME_THEN =
@@ -410,6 +411,11 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       let j = i;
       while (j + 1 < tokens.length && j - i < 6) {
         const next = tokens[j + 1]!;
+        // "Moreau & Associés", "Dupont & Fils": a company form after an ampersand closes the organization's name.
+        if (next.cap && ORG_SUFFIXES.has(next.lower) && text.slice(tokens[j]!.end, next.start) === " & ") {
+          j++;
+          continue;
+        }
         if (!gapIsSpace(text, tokens[j]!, next)) break;
         if (next.cap) {
           j++;
@@ -603,6 +609,16 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push("ORGANIZATION", first, last, 0.8);
     return;
   }
+  if (run.length >= 2 && !honorific && !greeted) {
+    // "7 Park Lane": a street after its house number is the address recognizer's, not a person.
+    if (STREET_TYPES.has(last.lower) && /\d[\p{L}]?,?\s$/u.test(text.slice(Math.max(0, first.start - 4), first.start)))
+      return;
+    // "Victoria Island", "Gangnam Station", "Lake Victoria", "Plaza Mayor": a word for a kind of place at either end.
+    if (PLACE_TAILS.has(last.lower) || PLACE_HEADS.has(first.lower) || STREET_TYPES.has(last.lower)) {
+      push("LOCATION", first, last, 0.7);
+      return;
+    }
+  }
   if (honorific) {
     push("PERSON", first, last, 0.85);
     return;
@@ -654,6 +670,37 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (greeted && run.length <= 3 && !allCaps) {
     push("PERSON", first, last, 0.75);
     return;
+  }
+  // "at dawn, Frank closes", "did Summer get the contract", "Grace and Hope": a given name that is also a word, with a
+  // capital inside a sentence where the word would have none, is the name. Not after an article ("a Tesla", "the
+  // Royal"), not in German, where every noun has a capital.
+  if (
+    run.length === 1 &&
+    ambiguous &&
+    !allCaps &&
+    !atStart &&
+    !NOT_NAMES.has(first.lower) &&
+    !PLACES.has(joined) &&
+    /^\p{Lu}\p{Ll}+$/u.test(first.word) &&
+    // Inside running text: after a lower-case word, a comma or a dash, not after a number ("10 Min"), a quote or a
+    // table's separator, and not glued to a symbol ("Soleil#2025" is a password).
+    MID_SENTENCE_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start)) &&
+    !ARTICLE_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start)) &&
+    !/^[#@_/\\\d]/.test(text.slice(last.end, last.end + 1)) &&
+    !germanAround(text, first.start) &&
+    !GERMAN_WORD.test(text.slice(Math.max(0, first.start - 80), first.start + 80))
+  ) {
+    push("PERSON", first, last, 0.6);
+    return;
+  }
+  // "Grace and Hope are running the bake sale": a sentence that opens on a name that is also a word, joined to a
+  // second name.
+  if (run.length === 1 && ambiguous && atStart && !NOT_NAMES.has(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.word)) {
+    const m = JOINED_NAME.exec(text.slice(last.end, last.end + 30));
+    if (m && (FIRST_NAMES.has(m[1]!.toLowerCase()) || AMBIGUOUS_FIRST_NAMES.has(m[1]!.toLowerCase()))) {
+      push("PERSON", first, last, 0.6);
+      return;
+    }
   }
   // "Ask Will whether...", "tell Bao the shipment...", "this is Carys from the dentist": one capitalized word after
   // a verb of asking or telling, or an introduction, is a name when it is a listed name or a word no list knows.
@@ -770,6 +817,32 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   deferred.push([first.start, last.end]);
 }
+
+// An article or possessive right before a capitalized word: "a Tesla", "the Royal", "my Canon" name things.
+const ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:a|an|the|my|your|our|his|her|their|this|that|un|une|una|uno|le|la|el|il|lo|der|die|das|ein|eine|het|een|os|um|uma)\s$/iu;
+const MID_SENTENCE_BEFORE = /(?:\p{Ll}|[,—–-])\s{1,2}$/u;
+// One German word is enough to doubt a lone capitalized word: German writes every noun with a capital.
+const GERMAN_WORD =
+  /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|auf|dem|noch|heute|auch|schon|gibt|habe|wird|kann|sind|vom|zum|zur|bei|nach|über|fällt)(?=[^\p{L}]|$)/u;
+// "... and Hope", "... und Jonas": a second name joined to the first.
+const JOINED_NAME = /^\s(?:and|&|und|et|y|e|en|i|ve|och|og|a)\s(\p{Lu}\p{Ll}+)(?![\p{L}])/u;
+// Street types: a run ending in one after a house number is an address line.
+const STREET_TYPES = new Set(
+  `street st road rd avenue ave lane ln drive boulevard blvd way close crescent terrace court ct place pl mews
+  gardens grove row parkway highway`.split(/\s+/),
+);
+// Words for a kind of place, at the end ("Victoria Island", "Gangnam Station") or at the start ("Lake Como",
+// "Piazza Navona") of a capitalized run, in the covered languages.
+const PLACE_TAILS = new Set(
+  `island islands isle station airport beach lake river mountain mountains hills valley bay harbour harbor bridge
+  square county district province municipality village heights springs falls bahnhof flughafen hauptbahnhof insel
+  station luchthaven eiland strand`.split(/\s+/),
+);
+const PLACE_HEADS = new Set(
+  `lake mount isla isle ilha île lago lac monte mont playa praia plage plaza piazza praça plac parque parco parc
+  aeropuerto aeroporto aéroport estación estação stazione gare bahía baía`.split(/\s+/),
+);
 
 // "Judges: Chiamaka Nwosu, Kagiso Molefe, Wanjiru Kamau.": an item of a list of capitalized names.
 const LIST_BEFORE = /\p{L}(?:,|\s(?:and|und|et|y|e|en|i|ve))\s$/u;

@@ -82,7 +82,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
   energy foods school college academy lda ltda s.l. sl eireli hospitals clinics avocats abogados advogados
   avvocati advocaten associés asociados associados associati söhne fils hijos figli zonen filhos sohn jsc pjsc
-  ojsc bhd tbk kk schools kliniek klinik clinique clínica clinica`.split(/\s+/),
+  ojsc bhd tbk kk schools kliniek klinik clinique clínica clinica sons cie hermanos irmãos fratelli`.split(/\s+/),
 );
 
 /** Words that start an organization's name ("Bank of X", "University of Y"). */
