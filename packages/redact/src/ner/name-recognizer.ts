@@ -491,7 +491,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
 
   return {
     name: "names",
-    types: ["PERSON", "LOCATION", "ORGANIZATION"],
+    types: ["PERSON", "LOCATION", "ORGANIZATION", "ZIP_CODE"],
     analyze: (text) => analyzeBatch([text])[0]!,
     analyzeBatch,
   };
@@ -553,7 +553,14 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (run.length >= 2 && !FIRST_NAMES.has(run[0]!.lower) && sentenceStart(text, run[0]!)) {
     const head = run[0]!.lower;
     const verb = PERSON_VERBS.has(head);
-    if (verb || FIRST_NAMES.has(run[1]!.lower) || isCommonWord(head)) {
+    // "Kohtume Tallinnas", "Találkozunk Debrecenben": a verb of a language the lexicon does not know, then a place.
+    const place =
+      run.length === 2 &&
+      !ORG_HEADS.has(head) &&
+      lexiconKind(head) === undefined &&
+      !SURNAMES.has(run[1]!.lower) &&
+      (PLACES.has(run[1]!.lower) || inflectedPlace(run[1]!.lower));
+    if (verb || FIRST_NAMES.has(run[1]!.lower) || isCommonWord(head) || place) {
       cued = verb;
       run = run.slice(1);
     }
@@ -637,6 +644,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     !(run.length === 1 && (PLACE_FRAGMENTS.has(joined) || HONORIFICS.has(joined)))
   ) {
     push("LOCATION", first, last, AMBIGUOUS_FIRST_NAMES.has(joined) ? 0.55 : 0.8);
+    postcodeAfter(text, last.end, push);
     return;
   }
   // "Sydney NSW", "Springfield IL": a place followed by a region code.
@@ -650,6 +658,19 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   const firstIsName = FIRST_NAMES.has(first.lower);
   const ambiguous = AMBIGUOUS_FIRST_NAMES.has(first.lower);
+  if (run.length === 1 && !firstIsName && !ambiguous && !SURNAMES.has(first.lower)) {
+    // "İstanbul'da", "Kadıköy'deyim", "Ayşe'ye": Turkish writes a case ending after a proper noun's apostrophe.
+    const apostrophe = turkishProperNoun(text, first);
+    if (apostrophe) {
+      push(apostrophe.type, first, { ...first, end: apostrophe.end }, 0.6);
+      return;
+    }
+    // "w Krakowie", "Budapesten", "Tallinnas", "в Москве": a listed place with a case ending.
+    if (first.word.length >= 5 && inflectedPlace(first.lower) && lexiconKind(first.lower) === undefined) {
+      push("LOCATION", first, last, 0.6);
+      return;
+    }
+  }
   const lastIsSurname = SURNAMES.has(last.lower) || SURNAMES.has(lowers.slice(-2).join(" "));
   const initials = run.some((t) => t.initial) && !last.initial;
   const allCaps = run.every((t) => t.allCaps || t.initial);
@@ -818,6 +839,79 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   deferred.push([first.start, last.end]);
 }
 
+// Case endings of languages that inflect place names (Polish, Czech, Slovak, Croatian, Slovenian, Russian,
+// Ukrainian, Hungarian, Estonian, Finnish, German genitive), longest first, and the letters a stem may have lost.
+const CASE_ENDINGS = `ach ami iem owi ie iu u em ě e i y ą ę
+  ben ban ból ből ról ről tól től hoz hez höz nál nél en on ön ra re ba be ig
+  asse ast as sse st s le lt ni ga
+  ssa ssä sta stä lla llä lta ltä lle
+  ом ой е у и ы ю`
+  .split(/\s+/)
+  .sort((a, b) => b.length - a.length);
+const STEM_ENDINGS = ["", "a", "o", "e", "а", "ь"];
+
+/** Whether a capitalized word is a listed place with a case ending: "krakowie", "budapesten", "москве". */
+function inflectedPlace(lower: string): boolean {
+  for (const ending of CASE_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, -ending.length);
+    if (stem.length < 3) continue;
+    // Polish "Kraków" -> "Krakowie", "Poznań" -> "Poznaniu": the vowel and the soft consonant of the nominative.
+    const variants = [stem, stem.replace(/o([^aeiouyąęó]+)$/u, "ó$1"), stem.replace(/n$/u, "ń")];
+    for (const v of variants) {
+      for (const tail of STEM_ENDINGS) {
+        const candidate = v + tail;
+        if (
+          candidate.length >= 4 &&
+          PLACES.has(candidate) &&
+          !PLACE_FRAGMENTS.has(candidate) &&
+          !AMBIGUOUS_PLACES.has(candidate) &&
+          !FIRST_NAMES.has(candidate)
+        )
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Turkish case endings after an apostrophe: "'da", "'den", "'ye", "'nin", "'deyim".
+const TURKISH_ENDING = /^['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|y?[ıiuü]|n?[ıiuü]n|y?l[ae]|d[ae]ki|[ıiuü]m|[ıiuü]z)\p{Ll}{0,6}$/u;
+const TURKISH_LETTERS = /[ıİğĞşŞ]/;
+const PLACE_CASE = /^['’](?:d[ae]|t[ae]|y[ae]|[ae])/u;
+
+/**
+ * The proper noun before a Turkish case ending ("Kadıköy" of "Kadıköy'deyim"): a listed place or name, or, in
+ * Turkish text, any capitalized word so written, since Turkish puts the apostrophe only after proper nouns.
+ */
+function turkishProperNoun(text: string, token: Token): { end: number; type: EntityType } | null {
+  const word = token.word;
+  const at = Math.max(word.indexOf("'"), word.indexOf("’"));
+  if (at < 3 || !TURKISH_ENDING.test(word.slice(at))) return null;
+  const noun = word.slice(0, at).toLowerCase().replace(/\u0307/g, "");
+  const end = token.start + at;
+  if (PLACES.has(noun)) return { end, type: "LOCATION" };
+  if (FIRST_NAMES.has(noun) || SURNAMES.has(noun)) return { end, type: "PERSON" };
+  const around = text.slice(Math.max(0, token.start - 200), token.end + 200);
+  if (!TURKISH_LETTERS.test(around)) return null;
+  return { end, type: PLACE_CASE.test(word.slice(at)) ? "LOCATION" : "PERSON" };
+}
+
+// A postcode right after a listed city: "Bangkok 10110", "Bengaluru 560001", "Tokyo 153-0063". Five or six digits
+// (four would be a year: "Paris 2024"), or the Japanese three-four form, and no more digits after it.
+const POSTCODE_AFTER = /^,?[ \u00a0](\d{5,6}|\d{3}-\d{4})(?=$|[,.;)\n]|\s\p{L})/u;
+
+function postcodeAfter(text: string, at: number, push: Push): void {
+  const c = text.charCodeAt(at + 1);
+  if (!(isDigit(c) || (text[at] === "," && isDigit(text.charCodeAt(at + 2))))) return;
+  const m = POSTCODE_AFTER.exec(text.slice(at, at + 16));
+  if (!m) return;
+  const start = at + m[0].length - m[1]!.length;
+  const span = { start, end: start + m[1]!.length } as Token;
+  // Above a phone's score: the same digits after a city are its postcode.
+  push("ZIP_CODE", span, span, 0.75);
+}
+
 // An article or possessive right before a capitalized word: "a Tesla", "the Royal", "my Canon" name things.
 const ARTICLE_BEFORE =
   /(?:^|[^\p{L}])(?:a|an|the|my|your|our|his|her|their|this|that|un|une|una|uno|le|la|el|il|lo|der|die|das|ein|eine|het|een|os|um|uma)\s$/iu;
@@ -878,7 +972,9 @@ function germanAround(text: string, at: number): boolean {
 }
 
 const PLACE_PREPOSITIONS = new Set(
-  "in from to near aus nach à en a em no na de da do di dans vers naar uit desde hacia para per".split(" "),
+  "in from to near aus nach à en a em no na de da do di dans vers naar uit desde hacia para per w we v ve в во из".split(
+    " ",
+  ),
 );
 // What a person does right after their name, in the covered languages: enough to read "Will" or "Rosa" as a name.
 const NAME_THEN_VERB =
