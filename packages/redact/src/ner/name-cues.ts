@@ -348,6 +348,16 @@ export const SINGLE_NAME_CUES: readonly string[] = [
   "ben",
   "меня зовут",
   "это",
+  // Portuguese and Greek put an article before a person's name: "liga para o Nuno", "η Ελένη θα έρθει".
+  "para o",
+  "para a",
+  "com o",
+  "com a",
+  "ο",
+  "η",
+  "τον",
+  "την",
+  "τη",
 ];
 
 /** Words right before a person's name: verbs of communication and the prepositions of meeting and sending. */

@@ -1,5 +1,6 @@
 import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
+import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
 import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
@@ -381,7 +382,12 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       const t = tokens[i]!;
       if (!t.cap) {
         // Lower-case chat names: "hi anna", "thanks tom".
-        if (FIRST_NAMES.has(t.lower) && !NOT_NAMES.has(t.lower) && precededBy(text, t.start, STRONG_GREETING_CUES))
+        if (
+          FIRST_NAMES.has(t.lower) &&
+          !GENERATED_AMBIGUOUS.has(t.lower) &&
+          !NOT_NAMES.has(t.lower) &&
+          precededBy(text, t.start, STRONG_GREETING_CUES)
+        )
           push("PERSON", t, t, 0.65);
         // "lol bob just fell asleep", "mike said": a hand-listed given name that is no word, before what people do.
         else if (
@@ -422,6 +428,16 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           continue;
         }
         const after = tokens[j + 2];
+        // "Rio de Janeiro", "Ciudad de México": a listed place that holds a particle is one run.
+        if (
+          PARTICLES.has(next.lower) &&
+          after?.cap &&
+          gapIsSpace(text, next, after) &&
+          PLACES.has(`${tokens[j]!.lower} ${next.lower} ${after.lower}`)
+        ) {
+          j += 2;
+          continue;
+        }
         if (
           PARTICLES.has(next.lower) &&
           after?.cap &&
@@ -553,19 +569,21 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (run.length >= 2 && !FIRST_NAMES.has(run[0]!.lower) && sentenceStart(text, run[0]!)) {
     const head = run[0]!.lower;
     const verb = PERSON_VERBS.has(head);
-    // "Kohtume Tallinnas", "Találkozunk Debrecenben": a verb of a language the lexicon does not know, then a place.
+    // "Kohtume Tallinnas", "Találkozunk Debrecenben", "Yarın Ankara'ya": a word of a language the lexicon does not
+    // know, then a place.
     const place =
       run.length === 2 &&
       !ORG_HEADS.has(head) &&
       lexiconKind(head) === undefined &&
       !SURNAMES.has(run[1]!.lower) &&
-      (PLACES.has(run[1]!.lower) || inflectedPlace(run[1]!.lower));
+      (PLACES.has(run[1]!.lower) || inflectedPlace(run[1]!.lower) || turkishProperNoun(text, run[1]!) !== null);
     if (verb || FIRST_NAMES.has(run[1]!.lower) || isCommonWord(head) || place) {
       cued = verb;
       run = run.slice(1);
     }
   }
-  if (run.length === 0) return;
+  // "Selamat pagi Bapak/Ibu": a form of address alone names nobody.
+  if (run.length === 0 || (run.length === 1 && HONORIFICS.has(run[0]!.lower))) return;
   if (run.some((t) => SIGN_OFF_NOT_NAMES.has(t.lower))) {
     // "Apollo Hospitals Front Desk": an organization before the department words.
     const suffix = run.findIndex((t, k) => k > 0 && ORG_SUFFIXES.has(t.lower));
@@ -577,6 +595,8 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   const last = run.at(-1)!;
   greeted ||= precededBy(text, first.start, GREETING_CUES);
   honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
+  // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
+  if (run.length === 1 && !greeted && !honorific && CALENDAR_WORDS.has(first.lower)) return;
 
   const words = run.map((t) => (t.allCaps ? titleCase(t.word) : t.word));
   const lowers = run.map((t) => t.lower);
@@ -855,7 +875,7 @@ function inflectedPlace(lower: string): boolean {
   for (const ending of CASE_ENDINGS) {
     if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, -ending.length);
-    if (stem.length < 3) continue;
+    if (stem.length < 4) continue;
     // Polish "Kraków" -> "Krakowie", "Poznań" -> "Poznaniu": the vowel and the soft consonant of the nominative.
     const variants = [stem, stem.replace(/o([^aeiouyąęó]+)$/u, "ó$1"), stem.replace(/n$/u, "ń")];
     for (const v of variants) {
@@ -876,7 +896,8 @@ function inflectedPlace(lower: string): boolean {
 }
 
 // Turkish case endings after an apostrophe: "'da", "'den", "'ye", "'nin", "'deyim".
-const TURKISH_ENDING = /^['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|y?[ıiuü]|n?[ıiuü]n|y?l[ae]|d[ae]ki|[ıiuü]m|[ıiuü]z)\p{Ll}{0,6}$/u;
+const TURKISH_ENDING =
+  /^['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|y?[ıiuü]|n?[ıiuü]n|y?l[ae]|d[ae]ki|[ıiuü]m|[ıiuü]z)\p{Ll}{0,6}$/u;
 const TURKISH_LETTERS = /[ıİğĞşŞ]/;
 const PLACE_CASE = /^['’](?:d[ae]|t[ae]|y[ae]|[ae])/u;
 
@@ -888,7 +909,10 @@ function turkishProperNoun(text: string, token: Token): { end: number; type: Ent
   const word = token.word;
   const at = Math.max(word.indexOf("'"), word.indexOf("’"));
   if (at < 3 || !TURKISH_ENDING.test(word.slice(at))) return null;
-  const noun = word.slice(0, at).toLowerCase().replace(/\u0307/g, "");
+  const noun = word
+    .slice(0, at)
+    .toLowerCase()
+    .replace(/\u0307/g, "");
   const end = token.start + at;
   if (PLACES.has(noun)) return { end, type: "LOCATION" };
   if (FIRST_NAMES.has(noun) || SURNAMES.has(noun)) return { end, type: "PERSON" };
@@ -915,7 +939,7 @@ function postcodeAfter(text: string, at: number, push: Push): void {
 // An article or possessive right before a capitalized word: "a Tesla", "the Royal", "my Canon" name things.
 const ARTICLE_BEFORE =
   /(?:^|[^\p{L}])(?:a|an|the|my|your|our|his|her|their|this|that|un|une|una|uno|le|la|el|il|lo|der|die|das|ein|eine|het|een|os|um|uma)\s$/iu;
-const MID_SENTENCE_BEFORE = /(?:\p{Ll}|[,—–-])\s{1,2}$/u;
+const MID_SENTENCE_BEFORE = /(?:\p{Ll}{2}|[,—–-])\s{1,2}$/u;
 // One German word is enough to doubt a lone capitalized word: German writes every noun with a capital.
 const GERMAN_WORD =
   /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|auf|dem|noch|heute|auch|schon|gibt|habe|wird|kann|sind|vom|zum|zur|bei|nach|über|fällt)(?=[^\p{L}]|$)/u;
@@ -1035,7 +1059,8 @@ function speakerLike(name: string): boolean {
     return false;
   // "db:", "api:": a lower-case label of two letters names a component in a log, not a speaker.
   if (name.length < 3 && name === lower) return false;
-  if (FIRST_NAMES.has(head)) return true;
+  // A listed name that is also a word ("Time:", "Amount:", "Purpose:" head form fields) needs the checks below.
+  if (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head)) return true;
   // "ATTENDEES:", "Date of birth:": a label in capitals, or words not all capitalized, heads a field, not a line
   // someone said.
   if (name === name.toUpperCase() || (name.includes(" ") && !/^\p{Lu}\S*(?: \p{Lu}\S*)*$/u.test(name))) return false;

@@ -38,11 +38,18 @@ const WEEKDAYS = [
   // Polish (with the accusative of "w sobotę"), Turkish, Indonesian, Scandinavian, Czech, Romanian, Greek.
   "poniedziałek|wtorek|środa|środę|czwartek|piątek|sobota|sobotę|niedziela|niedzielę",
   "pazartesi|salı|çarşamba|perşembe|cumartesi",
-  "senin|selasa|rabu|kamis|jumat|sabtu",
+  "senin|selasa|rabu|kamis|jumat|sabtu|ahad",
   "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag",
   "pondělí|úterý|středa|čtvrtek|pátek|neděle|marți|miercuri|vineri|sâmbătă|duminică",
   "δευτέρα|τετάρτη|πέμπτη|παρασκευή|σάββατο|κυριακή",
 ].join("|");
+/**
+ * Month and weekday names of the covered languages, lower-case: a capitalized one ("την Πέμπτη", "Kamis jam 10") is
+ * a date, whatever name lists also hold it.
+ */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  `${MONTHS}|${WEEKDAYS}`.split("|").filter((w) => /^[\p{L}-]+$/u.test(w)),
+);
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const ORDINAL = "(?:st|nd|rd|th|er|\\.|º|ª)?";
 const YEAR = "(?:1[89]\\d\\d|2[01]\\d\\d)";
