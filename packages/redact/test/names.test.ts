@@ -239,4 +239,31 @@ describe("names", () => {
     // The greeting still wins over the month.
     expect(found("Hi June, the keys are ready")).toContainEqual(["PERSON", "June"]);
   });
+
+  it("finds Slavic given names with a case ending, lower-case listed names before a verb, and persons after form labels", () => {
+    expect(found("Jutro zobaczysz Kasię w pracy.")).toContainEqual(["PERSON", "Kasię"]);
+    expect(found("Передай привет Наташе и Ивану.")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Наташе"],
+        ["PERSON", "Ивану"],
+      ]),
+    );
+    expect(found("ok so thandiwe has the tickets")).toContainEqual(["PERSON", "thandiwe"]);
+    expect(found("Witness: Wairimu Njoroge, tel 0722 555 013")).toContainEqual(["PERSON", "Wairimu Njoroge"]);
+    expect(found("Attendees: Ngozi\nApologies: Kwesi")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Ngozi"],
+        ["PERSON", "Kwesi"],
+      ]),
+    );
+    // The label needs its colon: "guest Wi-Fi" is a network.
+    expect(found("please add it to the guest Wi-Fi").filter(([t]) => t === "PERSON")).toEqual([]);
+  });
+
+  it("reads a spaced postcode before a listed city, and a city after a Polish or Czech postcode", () => {
+    const swedish = found("Ny adress: Kungsgatan 12, 111 43 Stockholm.");
+    expect(swedish).toContainEqual(["ZIP_CODE", "111 43"]);
+    expect(swedish).toContainEqual(["LOCATION", "Stockholm"]);
+    expect(found("ul. Długa 5, 80-831 Gdańsk")).toContainEqual(["LOCATION", "Gdańsk"]);
+  });
 });

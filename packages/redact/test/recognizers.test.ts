@@ -120,6 +120,14 @@ describe("pattern recognizers", () => {
     expectNoType("I forgot my password again.", "SECRET");
   });
 
+  it("finds one-time and door codes named as such, and leaves an order code alone", () => {
+    expectFinds("Use OTP 552910 to confirm the transfer.", "SECRET", "552910");
+    expectFinds("The gate code is 8142, the flat is on the left.", "SECRET", "8142");
+    expectFinds("Digicode : A2291, puis 2e étage.", "SECRET", "A2291");
+    expectFinds("Der Türcode lautet 3307.", "SECRET", "3307");
+    expectNoType("Order code 88213 ships tomorrow.", "SECRET");
+  });
+
   it("finds national ids with their checksums", () => {
     expectFinds("DNI 12345678Z", "ID", "12345678Z");
     expectNoType("code 12345678A", "ID");

@@ -4,7 +4,19 @@
  * Forms of address of three letters or fewer that stand before a name without a dot: Polish "Pan Nowak",
  * Vietnamese "anh Tuấn", "chị Lan", Indonesian "Pak Budi". Longer forms are cues with or without a dot.
  */
-export const SHORT_HONORIFICS: readonly string[] = ["pan", "anh", "chị", "ông", "bà", "cô", "chú", "bác", "pak"];
+export const SHORT_HONORIFICS: readonly string[] = [
+  "pan",
+  "anh",
+  "chị",
+  "ông",
+  "bà",
+  "cô",
+  "chú",
+  "bác",
+  "pak",
+  "mas",
+  "rag",
+];
 
 /** Honorifics and forms of address, lower-case, without a trailing dot. */
 export const HONORIFICS: ReadonlySet<string> = new Set([
@@ -13,7 +25,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
   prof.ssa shri shrimati smt sri kumari pani panie pana panią paní pane slečna hon capt sgt lt col cpl insp
   rabbi imam pastor bapak ibu encik puan bwana господин госпожа господина госпоже пан пані κύριος κύριε κυρία κα
-  mgr inż`.split(/\s+/),
+  mgr inż mbak ma'am geom`.split(/\s+/),
   ...SHORT_HONORIFICS,
 ]);
 
@@ -321,6 +333,19 @@ export const PERSON_VERBS: ReadonlySet<string> = new Set(
   reply forward introduce welcome congratulate visit see pay let
   ruf frag schreib sag triff lade appelle demande écris dis rencontre invite llama pregunta escribe dile invita
   chiama chiedi scrivi di' invita bel vraag schrijf liga pergunta escreve diz convida`.split(/\s+/),
+);
+
+/**
+ * Labels of form fields and minutes whose value is a person ("Witness: Achieng Odhiambo", "Present: Bo"), in the
+ * covered languages, lower-case; a cue only before a colon.
+ */
+export const PERSON_FIELD_LABELS: ReadonlySet<string> = new Set(
+  `witness guarantor present apologies attendees participants tenant
+  landlord patient applicant employee beneficiary holder passenger guest sender recipient assignee owner reporter
+  requester approver zeuge zeugin mieter mieterin vermieter patientin antragsteller empfänger absender témoin
+  locataire bénéficiaire destinataire expéditeur titulaire testigo inquilino paciente beneficiario destinatario
+  remitente titular testimone inquilino intestatario mittente getuige huurder ontvanger afzender begunstigde
+  testemunha destinatário remetente`.split(/\s+/),
 );
 
 /**

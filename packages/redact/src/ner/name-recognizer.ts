@@ -18,6 +18,7 @@ import {
   NOT_NAMES,
   PERSON_CUES_AFTER,
   PERSON_CUES_BEFORE,
+  PERSON_FIELD_LABELS,
   PERSON_VERBS,
   SHORT_HONORIFICS,
   SINGLE_NAME_CUES,
@@ -389,9 +390,10 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           precededBy(text, t.start, STRONG_GREETING_CUES)
         )
           push("PERSON", t, t, 0.65);
-        // "lol bob just fell asleep", "mike said": a hand-listed given name that is no word, before what people do.
+        // "lol bob just fell asleep", "kofi has the cooler": a listed given name that is no word, before what people
+        // do.
         else if (
-          LISTED_FIRST_NAMES.has(t.lower) &&
+          (LISTED_FIRST_NAMES.has(t.lower) || (t.lower.length >= 4 && FIRST_NAMES.has(t.lower))) &&
           !AMBIGUOUS_FIRST_NAMES.has(t.lower) &&
           !NOT_NAMES.has(t.lower) &&
           !isCommonWord(t.lower) &&
@@ -593,6 +595,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   const first = run[0]!;
   const last = run.at(-1)!;
+  cued ||= personFieldBefore(text, first.start);
   greeted ||= precededBy(text, first.start, GREETING_CUES);
   honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
   // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
@@ -665,6 +668,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   ) {
     push("LOCATION", first, last, AMBIGUOUS_FIRST_NAMES.has(joined) ? 0.55 : 0.8);
     postcodeAfter(text, last.end, push);
+    postcodeBefore(text, first.start, push);
     return;
   }
   // "Sydney NSW", "Springfield IL": a place followed by a region code.
@@ -683,6 +687,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     const apostrophe = turkishProperNoun(text, first);
     if (apostrophe) {
       push(apostrophe.type, first, { ...first, end: apostrophe.end }, 0.6);
+      return;
+    }
+    // "pozdrów Zosię", "номер Ольги", "с Рустемом": a listed given name with a Slavic case ending.
+    if (!atStart && first.word.length >= 4 && inflectedName(text, first) && lexiconKind(first.lower) === undefined) {
+      push("PERSON", first, last, 0.6);
       return;
     }
     // "w Krakowie", "Budapesten", "Tallinnas", "в Москве": a listed place with a case ending.
@@ -806,9 +815,10 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   // "Springfield, IL 62704", "Bondi NSW 2026", "80335 München", "1015 CJ Amsterdam": a place by its postal context.
   if (
     /^,?\s(?:[A-Z]{2}\s\d{5}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s\d{4})/.test(after) ||
-    /(?:^|\s)(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4,5}-\d{3})\s$/.test(before)
+    /(?:^|\s)(?:\d{4,5}|\d{4}\s?[A-Z]{2}|\d{4,5}-\d{3}|\d{2}-\d{3}|\d{3}\s\d{2})\s$/.test(before)
   ) {
     push("LOCATION", first, last, 0.7);
+    postcodeBefore(text, first.start, push);
     return;
   }
   // What compromise's lexicon knows about the words: a run of listed person names, places or organizations.
@@ -895,6 +905,38 @@ function inflectedPlace(lower: string): boolean {
   return false;
 }
 
+const FIELD_LABEL_BEFORE = /(\p{L}+):[ \t]{0,3}$/u;
+
+/** Whether a form field whose value is a person ends right before `at`: "Witness: ", "Account holder: ". */
+function personFieldBefore(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== 58 && text.charCodeAt(at - 2) !== 58) return false;
+  const m = FIELD_LABEL_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+  return m !== null && PERSON_FIELD_LABELS.has(m[1]!.toLowerCase());
+}
+
+// Case endings of given names in Polish, Czech, Slovak, Russian and Ukrainian, and what the nominative ends in.
+const NAME_ENDINGS = `owi ami iem ie ę ą o u y i a em ě ovi ou ы и е у ю ой ей ом ем а я ою єю і`
+  .split(/\s+/)
+  .sort((a, b) => b.length - a.length);
+const NAME_STEM_ENDINGS = ["", "a", "ia", "ek", "а", "я", "й", "ь"];
+const SLAVIC_TEXT = /[ąęłńśźżćčřšžěůďťň\u0400-\u04ff]/;
+
+/** Whether a capitalized word is a listed given name with a Slavic case ending ("Zosię", "Ольги", "Tomaszu"). */
+function inflectedName(text: string, token: Token): boolean {
+  const lower = token.lower;
+  if (!SLAVIC_TEXT.test(text.slice(Math.max(0, token.start - 200), token.end + 200))) return false;
+  for (const ending of NAME_ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, -ending.length);
+    if (stem.length < 3) continue;
+    for (const tail of NAME_STEM_ENDINGS) {
+      const candidate = stem + tail;
+      if (candidate !== lower && FIRST_NAMES.has(candidate) && !AMBIGUOUS_FIRST_NAMES.has(candidate)) return true;
+    }
+  }
+  return false;
+}
+
 // Turkish case endings after an apostrophe: "'da", "'den", "'ye", "'nin", "'deyim".
 const TURKISH_ENDING =
   /^['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae]|[ae]|y?[ıiuü]|n?[ıiuü]n|y?l[ae]|d[ae]ki|[ıiuü]m|[ıiuü]z)\p{Ll}{0,6}$/u;
@@ -924,6 +966,17 @@ function turkishProperNoun(text: string, token: Token): { end: number; type: Ent
 // A postcode right after a listed city: "Bangkok 10110", "Bengaluru 560001", "Tokyo 153-0063". Five or six digits
 // (four would be a year: "Paris 2024"), or the Japanese three-four form, and no more digits after it.
 const POSTCODE_AFTER = /^,?[ \u00a0](\d{5,6}|\d{3}-\d{4})(?=$|[,.;)\n]|\s\p{L})/u;
+
+// "100 00 Praha", "411 24 Göteborg", "104 31 Αθήνα": the Czech, Slovak, Swedish and Greek postcode before its city.
+const SPACED_POSTCODE_BEFORE = /(?:^|[\s,])(\d{3}\s\d{2})\s$/;
+
+function postcodeBefore(text: string, at: number, push: Push): void {
+  const m = SPACED_POSTCODE_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
+  if (!m) return;
+  const start = at - m[0].length + m[0].indexOf(m[1]!);
+  const span = { start, end: start + m[1]!.length } as Token;
+  push("ZIP_CODE", span, span, 0.7);
+}
 
 function postcodeAfter(text: string, at: number, push: Push): void {
   const c = text.charCodeAt(at + 1);

@@ -102,6 +102,15 @@ export const secretRecognizer = patternRecognizer({
       },
     },
     {
+      // One-time and door codes: "Your code is 730418", "OTP tha 8806", "le code de la porte c'est B4726",
+      // "Türcode: 2580". A pickup or order code is no secret and has no such word.
+      regex:
+        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|code de la porte|code porte|digicode|code d'accès|code de vérification|türcode|haustürcode|zugangscode|bestätigungscode|código de acceso|código de verificación|código de la puerta|código de verificação|codice di accesso|codice di verifica|codice del portone|toegangscode|verificatiecode|deurcode|kod do drzwi|kod weryfikacyjny|kapı kodu|doğrulama kodu)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet))?\s{0,3}:?\s{0,3}(\d{4,8}|[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\p{L}\p{N}])/dgiu,
+      requires: /otp|code|codice|código|kod|digicode/i,
+      group: 1,
+      score: 0.8,
+    },
+    {
       regex: /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{24,256}(?![A-Za-z0-9_+/=-])/g,
       // With the pattern's own look-behind, so the test starts only where a run does: linear, not per position.
       requires: /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{24}/,
