@@ -62,6 +62,11 @@ const ADVERSARIAL: Record<string, string> = {
   "script speakers": fill("王伟：好\n"),
   "world times": fill("下午三点 "),
   "spaced dates": fill("1. 2. "),
+  "nationality endings": fill("abcaise "),
+  "long nationality words": fill("abcdefghijklmnopqrstuvwxyzaise"),
+  "turkish endings": fill("Ayşe'nin "),
+  "cyrillic capitals": fill("с Ольгой "),
+  "polish cases": fill("w Gdańsku "),
 };
 
 describe("every recognizer runs in linear time", () => {

@@ -126,3 +126,58 @@ describe("dates and times in more languages", () => {
     expect(keep.analyze("Splatnost je 15. 3. 2025").map((e) => e.text)).toEqual(["15. 3. 2025"]);
   });
 });
+
+describe("inflected names and places", () => {
+  it("reads Russian and Ukrainian case forms of listed names and places, and other capitalized words in a sentence", () => {
+    expect(found("Передай привет Ольге от меня")).toContainEqual(["PERSON", "Ольге"]);
+    expect(found("Мы долго говорили с Андреем вчера")).toContainEqual(["PERSON", "Андреем"]);
+    expect(found("Завтра лечу в Новосибирск, потом в Томске")).toContainEqual(["LOCATION", "Томске"]);
+    // The polite "you" is capitalized and names nobody.
+    expect(values("Спасибо, что Вы написали")).toEqual([]);
+  });
+
+  it("reads Polish and Czech case forms in Polish or Czech text only", () => {
+    expect(found("Mieszkam teraz w Krakowie, a brat w Wrocławiu")).toEqual(
+      expect.arrayContaining([
+        ["LOCATION", "Krakowie"],
+        ["LOCATION", "Wrocławiu"],
+      ]),
+    );
+    expect(found("Zítra pojedu do Brna za Petrem, sejdeme se v Ostravě")).toContainEqual(["LOCATION", "Ostravě"]);
+    // German nouns end the same way: "Jacke" is no case of "Jack", "Bonne" in French no case of "Bonn".
+    expect(values("Die Jacke liegt im Auto")).toEqual([]);
+    expect(values("Bonne journée à tous")).toEqual([]);
+  });
+
+  it("reads Finnish case forms in Finnish text", () => {
+    expect(found("Hei, onko Annalle jo kerrottu? Hän on nyt Tampereella")).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Annalle"],
+        ["LOCATION", "Tampereella"],
+      ]),
+    );
+  });
+
+  it("cuts a Turkish case ending after an apostrophe off the name it marks", () => {
+    expect(found("Yarın Mehmet'in doğum günü")).toContainEqual(["PERSON", "Mehmet"]);
+    expect(found("Toplantı Kadıköy'deki ofiste")).toContainEqual(["LOCATION", "Kadıköy"]);
+    // "Deniz" is also "sea"; the ending says it is a name here.
+    expect(found("Bu hediyeyi Deniz'e verdim")).toContainEqual(["PERSON", "Deniz"]);
+    expect(values("I don't think we'll make it")).toEqual([]);
+  });
+});
+
+describe("nationality adjectives", () => {
+  it("reads a nationality adjective formed on a listed country in French, German and Spanish", () => {
+    expect(found("Elle est de nationalité camerounaise depuis sa naissance")).toContainEqual(["NRP", "camerounaise"]);
+    expect(found("Er ist japanischer Staatsbürger")).toContainEqual(["NRP", "japanischer"]);
+    expect(found("Mi vecina es una ciudadana peruana")).toContainEqual(["NRP", "peruana"]);
+  });
+
+  it("leaves cuisines, languages and ordinary words with those endings alone", () => {
+    expect(values("On a mangé de la cuisine marocaine hier soir")).toEqual([]);
+    expect(values("Wir mögen die japanische Küche sehr")).toEqual([]);
+    expect(values("Parlo italiano abbastanza bene")).toEqual([]);
+    expect(values("La semaine prochaine, une certaine fontaine")).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   GAZETTEER_PLACES,
   GAZETTEER_SURNAMES,
 } from "./gazetteer";
+import { baseForms, type InflectingLanguages, inflectingLanguages } from "./inflection";
 import { type LexiconKind, lexiconKind } from "./lexicon";
 import {
   GREETINGS,
@@ -200,6 +201,12 @@ const NAME_SUFFIX = /^[ -](?:ji|jee|sahab|saab|जी|san|sama|kun|chan)(?![\p{L
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const span: [number, number] = [0, 0];
+  // Read once, and only when a word needs it.
+  let languages: InflectingLanguages | undefined;
+  const languagesOf = (): InflectingLanguages => {
+    languages ??= inflectingLanguages(text);
+    return languages;
+  };
   for (let at = 0; nextWord(text, at, span); at = span[1]) {
     const index = span[0];
     let word = text.slice(index, span[1]);
@@ -222,9 +229,29 @@ function tokenize(text: string): Token[] {
     lower = lower.toLowerCase();
     // "İ" lower-cases to "i" plus a combining dot.
     if (lower.includes("\u0307")) lower = lower.replace(/\u0307/g, "");
+    // "w Gdańsku", "Ольги", "Annalle": a capitalized word no list or lexicon knows may be an inflected form of one
+    // they do. Cheap tests first: most capitalized words stand in text of no inflecting language.
+    if (cap && !allCaps && (cyrillicWord(word) || inflects(languagesOf())) && unknownWord(lower)) {
+      lower = baseForms(lower, languagesOf()).find(listed) ?? lower;
+    }
     tokens.push({ start: index, end: index + word.length, word, lower, cap, allCaps, initial });
   }
   return tokens;
+}
+
+/** Whether a text shows signs of a Latin-script language whose case endings the lists are read through. */
+function inflects(languages: InflectingLanguages): boolean {
+  return languages.westSlavic || languages.finnish;
+}
+
+/** Whether a word is in the name or place lists. */
+function listed(lower: string): boolean {
+  return FIRST_NAMES.has(lower) || SURNAMES.has(lower) || PLACES.has(lower);
+}
+
+/** Whether no list and no lexicon knows a word: only then is it read as an inflected form. */
+function unknownWord(lower: string): boolean {
+  return !listed(lower) && !NOT_NAMES.has(lower) && lexiconKind(lower) === undefined;
 }
 
 function asciiLetters(word: string): boolean {
@@ -866,6 +893,15 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push(cue, first, last, 0.55);
     return;
   }
+  // Russian and Ukrainian capitalize only proper names (and the polite "Вы"): inside a sentence, a capitalized word
+  // is one, whatever its case ending. After "в", "из", "на" it is mostly a place, otherwise a person.
+  if (!allCaps && !atStart && cyrillicWord(first.word) && !POLITE_PRONOUNS.has(first.lower)) {
+    const place = /(?:^|[^\p{L}])(?:в|во|из|на|под|над|около|возле|через|у|до|по|з|із|зі|біля)\s$/u.test(
+      text.slice(Math.max(0, first.start - 8), first.start),
+    );
+    push(place ? "LOCATION" : "PERSON", first, last, 0.6);
+    return;
+  }
   deferred.push([first.start, last.end]);
 }
 
@@ -1078,6 +1114,18 @@ function prepositionCue(text: string, at: number): EntityType | null {
 function isAddressWord(value: string): boolean {
   const lower = value.trim().toLowerCase().replace(/\.$/, "");
   return HONORIFICS.has(lower) || NOT_NAMES.has(lower);
+}
+
+// "Вы", "Вас", "Вам", "Ваш": the polite "you" in Russian and Ukrainian, capitalized in letters and no name.
+const POLITE_PRONOUNS = new Set(
+  "вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим ваших вашу ви вам вами ваша ваше ваші вашого вашій".split(
+    " ",
+  ),
+);
+
+function cyrillicWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x0400 && c <= 0x04ff;
 }
 
 /** Whether a word is written in a script without letter case, where capitals cannot mark a name. */
