@@ -67,6 +67,7 @@ const ADVERSARIAL: Record<string, string> = {
   "turkish endings": fill("Ayşe'nin "),
   "cyrillic capitals": fill("с Ольгой "),
   "polish cases": fill("w Gdańsku "),
+  "han organizations": fill("北京大学银行"),
 };
 
 describe("every recognizer runs in linear time", () => {

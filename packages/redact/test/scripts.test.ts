@@ -77,6 +77,21 @@ describe("names in scripts without capitals", () => {
   });
 });
 
+describe("organizations in Chinese and Japanese", () => {
+  it("reads a name before a kind of organization, without the place or the verb before it", () => {
+    expect(found("下周我去上海复旦大学开会")).toEqual(
+      expect.arrayContaining([
+        ["LOCATION", "上海"],
+        ["ORGANIZATION", "复旦大学"],
+      ]),
+    );
+    expect(found("她在建设银行上班")).toContainEqual(["ORGANIZATION", "建设银行"]);
+    expect(found("来月から大阪大学病院で働きます")).toContainEqual(["ORGANIZATION", "大阪大学病院"]);
+    // A kind of organization alone names none.
+    expect(values("这是我们公司的规定")).toEqual([]);
+  });
+});
+
 describe("places in scripts without capitals", () => {
   it("finds listed cities and regions of Chinese, Thai, Korean and Arabic text", () => {
     expect(found("下个月我要去杭州出差")).toContainEqual(["LOCATION", "杭州"]);

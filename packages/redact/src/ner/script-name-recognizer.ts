@@ -4,6 +4,7 @@ import {
   ARABIC_SURNAMES,
   DEVANAGARI_SURNAMES,
   HAN_GIVEN_NAMES,
+  HAN_PLACES,
   HAN_SURNAMES,
   HANGUL_GIVEN_NAMES,
   HANGUL_SURNAMES,
@@ -20,6 +21,7 @@ const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(
 
 const HAN_FAMILY = words(`${HAN_SURNAMES} ${JAPANESE_SURNAMES}`);
 const HAN_GIVEN = words(HAN_GIVEN_NAMES);
+const HAN_PLACE_SET = words(`${HAN_PLACES} 北京 上海 广州 深圳 香港 台北 東京 大阪 京都`);
 // Listed family name plus listed given name that is an everyday word too: 安静 "quiet", 高明 "brilliant".
 const HAN_WORDS = words(
   "安静 文静 高明 高超 高强 严明 江山 金刚 常明 石英 高峰 高涨 万里 周全 白云 明白 高中 初中 小学 大学",
@@ -37,6 +39,11 @@ const HAN_AFTER = new Set([
   ..."也说說和跟都在来來去是要会會的已刚剛还還今明昨打发發给給问問让讓请請您你呢吗嗎吧啊呀了过過同一不没沒就才又再",
 ]);
 const HAN_RUN = /[\u4e00-\u9fff]+/gu;
+// Kinds of organization that close a Chinese or Japanese name: 清华大学, 招商银行, 京都大学病院.
+const HAN_ORG_KIND =
+  /(?:大学|大學|学院|學院|银行|銀行|公司|集团|集團|医院|醫院|病院|研究所|研究院|株式会社|会社|會社|事务所|事務所|中学|高中|小学|小學|酒店|饭店|飯店)$/u;
+// Characters that open no organization's name: what stands before one in a sentence (在清华大学, 去招商银行).
+const HAN_ORG_STOP = new Set([..."在到去从從于於和跟与與的是我你他她们們这這那了给給向往为為对對把被让讓请請"]);
 
 // The most common Korean family names (the generated list lacks 이 and 오): a three-syllable word opening with one
 // is a full name when a cue marks it.
@@ -117,7 +124,7 @@ const HAS_SCRIPT = /[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-
 export function scriptNameRecognizer(): Recognizer {
   return {
     name: "script-names",
-    types: ["PERSON", "TITLE"],
+    types: ["PERSON", "TITLE", "ORGANIZATION"],
     analyze(text: string): RecognizerResult[] {
       if (!HAS_SCRIPT.test(text)) return [];
       const found: RecognizerResult[] = [];
@@ -174,6 +181,7 @@ function hanNames(text: string, found: RecognizerResult[]): void {
       taken.fill(1, q - best, q);
       if (cue[1]) found.push({ start: at + q, end: at + q + cue[1].length, type: "TITLE", score: 0.7 });
     }
+    hanOrganizations(run, at, found);
     // A listed family name with a listed given name, standing apart: 王伟：, ，李娜也来, 張家豪您好.
     for (let p = 0; p < run.length; p++) {
       if (taken[p]) continue;
@@ -191,6 +199,30 @@ function hanNames(text: string, found: RecognizerResult[]): void {
         break;
       }
     }
+  }
+}
+
+/**
+ * Organizations in a run of Chinese characters: two to six characters before a kind of organization, cut after a
+ * listed place or a word that stands before names ("在北京清华大学" gives 清华大学).
+ */
+function hanOrganizations(run: string, at: number, found: RecognizerResult[]): void {
+  for (let end = 3; end <= run.length; end++) {
+    const kind = HAN_ORG_KIND.exec(run.slice(Math.max(0, end - 4), end));
+    if (!kind) continue;
+    const kindStart = end - kind[0].length;
+    let start = kindStart;
+    while (start > 0 && kindStart - start < 6 && !HAN_ORG_STOP.has(run[start - 1]!)) start--;
+    // "北京清华大学": the city before the name is where it is, not part of it.
+    for (let k = start; k < kindStart - 1; k++) {
+      if (HAN_PLACE_SET.has(run.slice(start, k + 1)) && k + 1 < kindStart) {
+        start = k + 1;
+        break;
+      }
+    }
+    if (kindStart - start < 2) continue;
+    // Above a place inside it: 京都大学 is the university, not Kyoto.
+    found.push({ start: at + start, end: at + end, type: "ORGANIZATION", score: 0.8 });
   }
 }
 
