@@ -6,7 +6,10 @@
 // and scored once, as a check on text nothing was fitted to; it becomes unseen.json. corpus/varied/*.txt, written to
 // differ from all of these in source, format and language and scored before any rule was changed for it, becomes
 // varied.json. corpus/fresh-a/*.txt, written blind (without reading the rules or running them on drafts) and
-// scored once, becomes fresh-a.json.
+// scored once, becomes fresh-a.json. corpus/fresh-b/*.txt, written blind too, from what a personal assistant ingests
+// besides mail and chat (calendar exports, contact records, itineraries, statements, shipping and SMS notices,
+// medical, school, landlord and utility letters, CVs, support transcripts, voicemail transcripts, OCR'd scans, pasted
+// spreadsheets and notes), becomes fresh-b.json; it is scored once, never tuned on.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,6 +73,7 @@ const heldout = [];
 const unseen = [];
 const varied = [];
 const freshA = [];
+const freshB = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -95,13 +99,15 @@ for (const [sample] of read("heldout")) heldout.push(sample);
 for (const [sample] of read("unseen")) unseen.push(sample);
 for (const [sample] of read("varied")) varied.push(sample);
 for (const [sample] of read("fresh-a")) freshA.push(sample);
+for (const [sample] of read("fresh-b")) freshB.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
 writeFileSync(join(root, "unseen.json"), `${JSON.stringify(unseen, null, 1)}\n`);
 writeFileSync(join(root, "varied.json"), `${JSON.stringify(varied, null, 1)}\n`);
 writeFileSync(join(root, "fresh-a.json"), `${JSON.stringify(freshA, null, 1)}\n`);
+writeFileSync(join(root, "fresh-b.json"), `${JSON.stringify(freshB, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), checksumProblems: problems })}\n`,
 );
