@@ -21,6 +21,8 @@ const MAX_REST = 256;
  * may be long, and for every other shape.
  */
 export function leadingLookBehind(regex: RegExp): LeadingLookBehind | null {
+  // A sticky pattern stops at the first position where it fails; the split one would go on past a rejected match.
+  if (regex.sticky) return null;
   const source = regex.source;
   let cls: string;
   let end: number;

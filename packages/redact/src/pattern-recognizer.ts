@@ -46,17 +46,28 @@ export interface PatternRecognizerOptions {
 // recognizers run one after another on the same text, so each test scans a text once.
 const tests = new Map<string, (text: string) => boolean>();
 
-function sharedTest(regex: RegExp): (text: string) => boolean {
+function sharedTest(regex: RegExp, widen: boolean): ((text: string) => boolean) | null {
   const flags = regex.flags.replace(/[gy]/g, "");
-  const key = `${flags}/${regex.source}`;
+  const key = `${widen ? "+u" : ""}${flags}/${regex.source}`;
   let test = tests.get(key);
   if (!test) {
     const own = new RegExp(regex.source, flags);
+    // A pattern that folds case with the `u` flag equates more letters than its test without it does ("ſ" and "s",
+    // "K" and "k", "ẞ" and "ß"): a text the test fails may still hold a match, unless both read only ASCII.
+    let wide: RegExp | null = null;
+    if (widen) {
+      try {
+        wide = new RegExp(regex.source, `${flags}u`);
+      } catch {
+        return null;
+      }
+    }
+    const asciiSource = !/[\u0080-\uffff]/.test(regex.source);
     let lastText: string | undefined;
     let last = false;
     test = (text) => {
       if (text !== lastText) {
-        last = own.test(text);
+        last = own.test(text) || (wide !== null && (!asciiSource || /[\u0080-\uffff]/.test(text)) && wide.test(text));
         lastText = text;
       }
       return last;
@@ -64,6 +75,17 @@ function sharedTest(regex: RegExp): (text: string) => boolean {
     tests.set(key, test);
   }
   return test;
+}
+
+/** Whether a pattern's `requires` folds case with fewer equivalences than the pattern does (`i` against `iu`). */
+function foldsLess(pattern: RegExp, requires: RegExp): boolean {
+  return (
+    pattern.ignoreCase &&
+    (pattern.unicode || pattern.flags.includes("v")) &&
+    requires.ignoreCase &&
+    !requires.unicode &&
+    !requires.flags.includes("v")
+  );
 }
 
 // One slot per distinct pattern, however many recognizers are built with it.
@@ -115,7 +137,9 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // Patterns that open with a look-behind on one class run without it where that is cheaper; the character before
   // each match is then checked here.
   const split = options.patterns.map((p) => leadingLookBehind(p.regex));
-  const requires = options.patterns.map((p) => (p.requires ? sharedTest(p.requires) : null));
+  const requires = options.patterns.map((p) =>
+    p.requires ? sharedTest(p.requires, foldsLess(p.regex, p.requires)) : null,
+  );
   // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
   // by one count of the text's digits, shared by every recognizer, before any regex runs.
   const needs = options.patterns.map((p) => digitNeeds(p.regex));
@@ -144,7 +168,9 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
             continue;
           }
           if (m[0].length === 0) {
-            regex.lastIndex++;
+            // A code point on: in `u` mode the engine moves an index inside a surrogate pair back to its start, so
+            // one unit on would find the same empty match again, forever.
+            regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
             continue;
           }
           let start = m.index;

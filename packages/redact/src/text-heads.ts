@@ -47,7 +47,8 @@ let unreadable = false;
 const byPrefix = new Map<number, number[]>();
 const byWord = new Map<number, number[]>();
 let slots = 0;
-let marks = new Int32Array(64);
+// Stamps as doubles: an Int32Array would wrap after 2^31 texts, and from then on no stamp would ever match.
+let marks = new Float64Array(64);
 // Lower case of each foldable letter's code, filled on first sight.
 const lower = new Uint16Array(0x10000);
 
@@ -78,24 +79,19 @@ function add(map: Map<number, number[]>, key: number, slot: number): void {
   else map.set(key, [slot]);
 }
 
-function foldable(head: string): boolean {
-  for (let k = 0; k < head.length; k++) if (!isFoldableLetter(head.charCodeAt(k))) return false;
-  return true;
-}
-
 /**
- * Registers a pattern's word heads and returns its slot for {@link mayHoldHeads}. Heads with a letter this reading
- * cannot fold are left out: only a text whose words are unreadable can match them, and such a text runs everything.
+ * Registers a pattern's word heads and returns its slot for {@link mayHoldHeads}. Heads are in lower case, as a
+ * text's words are looked up ("ɓaba" is how "Ɓaba" reads, though a text holding "ɓ" itself is unreadable).
  */
 export function registerHeads(heads: WordHeads): number {
   const slot = slots++;
   if (slot >= marks.length) {
-    const grown = new Int32Array(marks.length * 2);
+    const grown = new Float64Array(marks.length * 2);
     grown.set(marks);
     marks = grown;
   }
-  for (const p of heads.prefixes) if (foldable(p)) add(byPrefix, hashOf(p), slot);
-  for (const w of heads.words) if (foldable(w)) add(byWord, hashOf(w), slot);
+  for (const p of heads.prefixes) add(byPrefix, hashOf(p), slot);
+  for (const w of heads.words) add(byWord, hashOf(w), slot);
   // The last text was read before this slot existed: read it again when asked.
   lastText = undefined;
   return slot;
@@ -114,7 +110,8 @@ function scan(text: string): void {
   while (i < n) {
     const k = kindAt(text, i);
     if (k === NOT_LETTER) {
-      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      // One unit at a time: a high surrogate may stand alone, with a letter right after it ("\ud800foo").
+      i++;
       continue;
     }
     if (k !== FOLDABLE) {

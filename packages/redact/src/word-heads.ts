@@ -133,8 +133,20 @@ function consumes(node: Element): Consumes {
   }
 }
 
-function fold(letter: string): string {
-  return letter.toLowerCase();
+// What a letter of the pattern reads as: a lower-case letter, or one of these.
+const UNREAD = "unread";
+const ENDS = "ends";
+let foldableClasses: readonly RegExp[] | undefined;
+
+function headLetter(letter: string): string {
+  if (letter.length === 1 && isFoldableLetter(letter.charCodeAt(0))) return letter.toLowerCase();
+  if (!foldableClasses) {
+    let all = "";
+    for (let c = 0; c < 0x500; c++) if (isFoldableLetter(c)) all += String.fromCharCode(c).replace(/[\\\]^-]/, "\\$&");
+    // Both case-insensitive modes, whatever the pattern's flags: a group may turn case folding on.
+    foldableClasses = [new RegExp(`[${all}]`, "i"), new RegExp(`[${all}]`, "iu")];
+  }
+  return foldableClasses.some((c) => c.test(letter)) ? ENDS : UNREAD;
 }
 
 /**
@@ -175,10 +187,12 @@ function read(r: Reader, els: readonly Element[], i: number, acc: string, next: 
       const kind = consumes(node);
       if (kind === "none") return acc ? emitWord(r, acc) : rest(acc);
       if (kind === "unknown" || kind === "letters") return acc ? emitPrefix(r, acc) : false;
-      // A letter this reading cannot fold (Greek, Devanagari...) is only ever matched by one it cannot fold either:
-      // a text holding such a word runs every pattern anyway, so this way through the pattern needs no head.
-      return [...new Set(kind.options.map(fold))].every(
-        (letter) => letter.length !== 1 || !isFoldableLetter(letter.charCodeAt(0)) || rest(acc + letter),
+      // A foldable letter reads as its lower case, as a text's word does ("Ɓ" as "ɓ", though "ɓ" itself is not
+      // foldable). A letter this reading cannot fold (Greek, Devanagari...) that case folding never equates with a
+      // foldable one is only matched in a text that runs every pattern anyway: this way needs no head. One it does
+      // equate with a foldable letter ("ſ" with "s", "ᲀ" with "в") ends what can be read here.
+      return [...new Set(kind.options.map(headLetter))].every((letter) =>
+        letter === UNREAD ? true : letter === ENDS ? (acc ? emitPrefix(r, acc) : false) : rest(acc + letter),
       );
     }
   }
