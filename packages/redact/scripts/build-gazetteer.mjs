@@ -127,14 +127,20 @@ const require = createRequire(import.meta.url);
 const spellers = [];
 for (const lang of ["en", "de", "fr", "es", "nl"]) spellers.push(nspell((await import(`dictionary-${lang}`)).default));
 const inflected = (w) => spellers.some((s) => s.correct(w));
+// A name two registers agree on: one register's long tail is rare spellings that cost lookups and add little.
+const registers = new Map();
 for (const lang of ["en", "fr", "es", "it", "de", "tr"]) {
   for (const raw of require(`gender-detection-from-name/names/${lang}.js`).keys()) {
     const w = norm(raw);
-    // Three letters or fewer: the registers' long tail there is mostly abbreviations and words of languages no
-    // dictionary here covers ("kal" is Hindi for yesterday).
-    if (w.length < 4 || w.includes(" ") || !usable(w) || places.has(w) || anyLast.has(w) || first.has(w)) continue;
-    (lowerIn.has(w) || common(w) || inflected(w) ? ambiguous : first).add(w);
+    registers.set(w, (registers.get(w) ?? 0) + 1);
   }
+}
+for (const [w, count] of registers) {
+  // Three letters or fewer: the registers' long tail there is mostly abbreviations and words of languages no
+  // dictionary here covers ("kal" is Hindi for yesterday).
+  if (count < 2 || w.length < 4 || w.includes(" ") || !usable(w) || places.has(w) || anyLast.has(w) || first.has(w))
+    continue;
+  (lowerIn.has(w) || common(w) || inflected(w) ? ambiguous : first).add(w);
 }
 // A word listed as a given name is not also a place or a family name here: the hand-written lists decide those.
 for (const w of [...first, ...ambiguous]) places.delete(w);

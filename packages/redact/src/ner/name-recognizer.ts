@@ -146,6 +146,11 @@ const GENERATED_AMBIGUOUS: ReadonlySet<string> = filteredSet(
   GAZETTEER_AMBIGUOUS_FIRST_NAMES.split(" ").filter((w) => !LISTED_FIRST_NAMES.has(w) && !reserved(w)),
 );
 const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = filteredSet([...LISTED_AMBIGUOUS, ...GENERATED_AMBIGUOUS]);
+// The given names a lower-case word may be ("hi anna", "kofi has"): one lookup answers most lower-case words, of
+// which many ("time", "will") are listed as names that are also words.
+const LOWER_CASE_NAMES: ReadonlySet<string> = filteredSet(
+  [...FIRST_NAMES].filter((w) => !GENERATED_AMBIGUOUS.has(w) && !NOT_NAMES.has(w)),
+);
 const SURNAMES: ReadonlySet<string> = filteredSet([
   ...LISTED_SURNAMES,
   ...GAZETTEER_SURNAMES.split(" ").filter((w) => !reserved(w) && !LISTED_PLACES.has(w) && !FIRST_NAMES.has(w)),
@@ -409,20 +414,15 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     while (i < tokens.length) {
       const t = tokens[i]!;
       if (!t.cap) {
+        const name = LOWER_CASE_NAMES.has(t.lower);
         // Lower-case chat names: "hi anna", "thanks tom".
-        if (
-          FIRST_NAMES.has(t.lower) &&
-          !GENERATED_AMBIGUOUS.has(t.lower) &&
-          !NOT_NAMES.has(t.lower) &&
-          precededBy(text, t.start, STRONG_GREETING_CUES)
-        )
-          push("PERSON", t, t, 0.65);
+        if (name && precededBy(text, t.start, STRONG_GREETING_CUES)) push("PERSON", t, t, 0.65);
         // "lol bob just fell asleep", "kofi has the cooler": a listed given name that is no word, before what people
         // do.
         else if (
-          (LISTED_FIRST_NAMES.has(t.lower) || (t.lower.length >= 4 && FIRST_NAMES.has(t.lower))) &&
+          name &&
+          (t.lower.length >= 4 || LISTED_FIRST_NAMES.has(t.lower)) &&
           !AMBIGUOUS_FIRST_NAMES.has(t.lower) &&
-          !NOT_NAMES.has(t.lower) &&
           !isCommonWord(t.lower) &&
           LOWER_NAME_THEN.test(text.slice(t.end, t.end + 12))
         )
@@ -709,7 +709,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   const firstIsName = FIRST_NAMES.has(first.lower);
   const ambiguous = AMBIGUOUS_FIRST_NAMES.has(first.lower);
-  if (run.length === 1 && !firstIsName && !ambiguous && !SURNAMES.has(first.lower)) {
+  if (run.length === 1 && !first.allCaps && !firstIsName && !ambiguous && !SURNAMES.has(first.lower)) {
     // "İstanbul'da", "Kadıköy'deyim", "Ayşe'ye": Turkish writes a case ending after a proper noun's apostrophe.
     const apostrophe = turkishProperNoun(text, first);
     if (apostrophe) {
@@ -915,15 +915,28 @@ const CASE_ENDINGS = `ach ami iem owi ie iu u em ě e i y ą ę
   .split(/\s+/)
   .sort((a, b) => b.length - a.length);
 const STEM_ENDINGS = ["", "a", "o", "e", "а", "ь"];
+/** The endings by their last letter: a word is compared with the few that can end it. */
+function byLastLetter(endings: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const e of endings) {
+    const list = map.get(e.at(-1)!);
+    if (list) list.push(e);
+    else map.set(e.at(-1)!, [e]);
+  }
+  return map;
+}
+const CASE_ENDINGS_BY_LAST = byLastLetter(CASE_ENDINGS);
 
 /** Whether a capitalized word is a listed place with a case ending: "krakowie", "budapesten", "москве". */
 function inflectedPlace(lower: string): boolean {
-  for (const ending of CASE_ENDINGS) {
+  for (const ending of CASE_ENDINGS_BY_LAST.get(lower.at(-1)!) ?? []) {
     if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, -ending.length);
     if (stem.length < 4) continue;
     // Polish "Kraków" -> "Krakowie", "Poznań" -> "Poznaniu": the vowel and the soft consonant of the nominative.
-    const variants = [stem, stem.replace(/o([^aeiouyąęó]+)$/u, "ó$1"), stem.replace(/n$/u, "ń")];
+    const variants = [stem];
+    if (stem.includes("o")) variants.push(stem.replace(/o([^aeiouyąęó]+)$/u, "ó$1"));
+    if (stem.endsWith("n")) variants.push(`${stem.slice(0, -1)}ń`);
     for (const v of variants) {
       for (const tail of STEM_ENDINGS) {
         const candidate = v + tail;
@@ -955,19 +968,21 @@ const NAME_ENDINGS = `owi ami iem ie ę ą o u y i a em ě ovi ou ы и е у ю
   .split(/\s+/)
   .sort((a, b) => b.length - a.length);
 const NAME_STEM_ENDINGS = ["", "a", "ia", "ek", "а", "я", "й", "ь"];
+const NAME_ENDINGS_BY_LAST = byLastLetter(NAME_ENDINGS);
 const SLAVIC_TEXT = /[ąęłńśźżćčřšžěůďťň\u0400-\u04ff]/;
 
 /** Whether a capitalized word is a listed given name with a Slavic case ending ("Zosię", "Ольги", "Tomaszu"). */
 function inflectedName(text: string, token: Token): boolean {
   const lower = token.lower;
-  if (!SLAVIC_TEXT.test(text.slice(Math.max(0, token.start - 200), token.end + 200))) return false;
-  for (const ending of NAME_ENDINGS) {
+  for (const ending of NAME_ENDINGS_BY_LAST.get(lower.at(-1)!) ?? []) {
     if (!lower.endsWith(ending)) continue;
     const stem = lower.slice(0, -ending.length);
     if (stem.length < 3) continue;
     for (const tail of NAME_STEM_ENDINGS) {
       const candidate = stem + tail;
-      if (candidate !== lower && FIRST_NAMES.has(candidate) && !AMBIGUOUS_FIRST_NAMES.has(candidate)) return true;
+      if (candidate !== lower && FIRST_NAMES.has(candidate) && !AMBIGUOUS_FIRST_NAMES.has(candidate))
+        // The text around is read only for a word that could be such a name.
+        return SLAVIC_TEXT.test(text.slice(Math.max(0, token.start - 200), token.end + 200));
     }
   }
   return false;
