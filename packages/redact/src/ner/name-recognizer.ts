@@ -605,7 +605,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       !ORG_HEADS.has(head) &&
       lexiconKind(head) === undefined &&
       !SURNAMES.has(run[1]!.lower) &&
-      (PLACES.has(run[1]!.lower) || inflectedPlace(run[1]!.lower) || turkishProperNoun(text, run[1]!) !== null);
+      (PLACES.has(run[1]!.lower) ||
+        inflectedPlace(run[1]!.lower, text, run[1]!.start) ||
+        turkishProperNoun(text, run[1]!) !== null);
     if (verb || FIRST_NAMES.has(run[1]!.lower) || isCommonWord(head) || place) {
       cued = verb;
       run = run.slice(1);
@@ -722,7 +724,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       return;
     }
     // "w Krakowie", "Budapesten", "Tallinnas", "в Москве": a listed place with a case ending.
-    if (first.word.length >= 5 && inflectedPlace(first.lower) && lexiconKind(first.lower) === undefined) {
+    if (
+      first.word.length >= 5 &&
+      inflectedPlace(first.lower, text, first.start) &&
+      lexiconKind(first.lower) === undefined
+    ) {
       push("LOCATION", first, last, 0.6);
       return;
     }
@@ -926,11 +932,19 @@ function byLastLetter(endings: readonly string[]): Map<string, string[]> {
   return map;
 }
 const CASE_ENDINGS_BY_LAST = byLastLetter(CASE_ENDINGS);
+const INFLECTING_TEXT = /[ąęłńśźżćčřšžěůďťňőűõ\u0400-\u04ff]/;
 
 /** Whether a capitalized word is a listed place with a case ending: "krakowie", "budapesten", "москве". */
-function inflectedPlace(lower: string): boolean {
+function inflectedPlace(lower: string, text = "", at = 0): boolean {
+  let inflecting: boolean | undefined;
   for (const ending of CASE_ENDINGS_BY_LAST.get(lower.at(-1)!) ?? []) {
     if (!lower.endsWith(ending)) continue;
+    // A one-letter ending only in text with the letters of a language that inflects places: French "Bonne" is no
+    // case of "Bonn".
+    if (ending.length === 1) {
+      inflecting ??= INFLECTING_TEXT.test(text.slice(Math.max(0, at - 200), at + 200));
+      if (!inflecting) continue;
+    }
     const stem = lower.slice(0, -ending.length);
     if (stem.length < 4) continue;
     // Polish "Kraków" -> "Krakowie", "Poznań" -> "Poznaniu": the vowel and the soft consonant of the nominative.
