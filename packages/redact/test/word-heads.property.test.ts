@@ -167,12 +167,40 @@ const escapeSource = (w: string) => w.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 interface Shape {
   readonly source: string;
   readonly words: readonly string[];
+  /** A text the shape may match (one way through it), so that texts built around it often hold a match. */
+  readonly sample: string;
 }
 
 const joinShapes = (parts: readonly Shape[], sep = ""): Shape => ({
   source: parts.map((p) => p.source).join(sep),
   words: parts.flatMap((p) => p.words),
+  sample: sep === "" ? parts.map((p) => p.sample).join("") : (parts[0]?.sample ?? ""),
 });
+
+// A character each atom matches.
+const ATOM_SAMPLE: Record<string, string> = {
+  "\\s": " ",
+  "\\d": "7",
+  "[-.]": ".",
+  "[ \\t]": "\t",
+  "\\w": "_",
+  ".": "x",
+  "[a-z]": "q",
+  "\\u0301": "\u0301",
+  "\\S": "z",
+  "\\W": ",",
+  "\\D": "-",
+  "[^a-z]": "9",
+  "\\p{L}": "é",
+  "[^\\p{L}]": " ",
+  "\\p{Lu}": "Q",
+  "\\p{N}": "4",
+  "\\p{P}": "!",
+  "\\p{M}": "\u0308",
+  "[^\\S\\n]": " ",
+  "[\\p{L}\\p{N}]": "5",
+};
+const BOUNDARY_SAMPLE: Record<string, string> = { "\\s": " ", "-": "-", "\\d": "3" };
 
 const ATOMS = [
   "\\s",
@@ -233,13 +261,19 @@ const BOUNDARIES = [
 const BOUNDED = ["?", "{2}", "??", "{1,2}"];
 const QUANTIFIERS = [...BOUNDED, "{0,3}", "{1,3}?"];
 
-const word = fc.constantFrom(...WORDS).map((w) => ({ source: escapeSource(w), words: [w] }));
+const word = fc
+  .tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SPELLINGS))
+  .map(([w, spell]) => ({ source: escapeSource(w), words: [w], sample: spell(w) }));
 // "[sS]", "[ɓƁ]": a pattern's letter in both cases.
 const letterClass = fc
   .constantFrom(...WORDS)
   .map((w) => [...w][0]!)
-  .map((c) => ({ source: `[${c}${c.toUpperCase() === c ? c.toLowerCase() : c.toUpperCase()}]`, words: [c] }));
-const atom = fc.constantFrom(...ATOMS).map((a) => ({ source: a, words: [] }));
+  .map((c) => ({
+    source: `[${c}${c.toUpperCase() === c ? c.toLowerCase() : c.toUpperCase()}]`,
+    words: [c],
+    sample: c.toUpperCase(),
+  }));
+const atom = fc.constantFrom(...ATOMS).map((a) => ({ source: a, words: [], sample: ATOM_SAMPLE[a] ?? a }));
 // What a quantifier repeats: one atom, or a group of words and atoms a few times. No quantifier inside another and no
 // unbounded repeat of an alternation, so that the engine's own backtracking stays short on these texts.
 const repeated = fc.oneof(
@@ -247,7 +281,7 @@ const repeated = fc.oneof(
   fc.tuple(
     fc.array(fc.oneof(word, letterClass, atom), { minLength: 1, maxLength: 3 }).map((alts) => {
       const inner = joinShapes(alts, "|");
-      return { source: `(?:${inner.source})`, words: inner.words };
+      return { source: `(?:${inner.source})`, words: inner.words, sample: inner.sample };
     }),
     fc.constantFrom(...BOUNDED),
   ),
@@ -259,10 +293,14 @@ const { sequence } = fc.letrec<{ element: Shape; sequence: Shape }>((tie) => ({
     { weight: 4, arbitrary: word },
     { weight: 2, arbitrary: letterClass },
     { weight: 3, arbitrary: atom },
-    { weight: 1, arbitrary: fc.constantFrom(...ASSERTIONS).map((a) => ({ source: a, words: [] })) },
+    { weight: 1, arbitrary: fc.constantFrom(...ASSERTIONS).map((a) => ({ source: a, words: [], sample: "" })) },
     {
       weight: 2,
-      arbitrary: repeated.map(([e, q]) => ({ source: `(?:${e.source})${q}`, words: e.words })),
+      arbitrary: repeated.map(([e, q]) => ({
+        source: `(?:${e.source})${q}`,
+        words: e.words,
+        sample: e.sample.repeat(q.startsWith("{2") ? 2 : 1),
+      })),
     },
     {
       weight: 2,
@@ -270,10 +308,10 @@ const { sequence } = fc.letrec<{ element: Shape; sequence: Shape }>((tie) => ({
         .tuple(fc.array(tie("sequence"), { minLength: 1, maxLength: 3 }), fc.boolean())
         .map(([alts, capture]) => {
           const inner = joinShapes(alts, "|");
-          return { source: `(${capture ? "" : "?:"}${inner.source})`, words: inner.words };
+          return { source: `(${capture ? "" : "?:"}${inner.source})`, words: inner.words, sample: inner.sample };
         }),
     },
-    { weight: 1, arbitrary: fc.constant({ source: "\\1", words: [] }) },
+    { weight: 1, arbitrary: fc.constant({ source: "\\1", words: [], sample: "" }) },
   ),
   sequence: fc.array(tie("element"), { minLength: 1, maxLength: 3 }).map((els) => joinShapes(els)),
 }));
@@ -285,7 +323,7 @@ const randomPattern = fc
   )
   .map(([alts, flags]) => {
     const shape = joinShapes(
-      alts.map(([b, s]) => ({ source: b + s.source, words: s.words })),
+      alts.map(([b, s]) => ({ source: b + s.source, words: s.words, sample: (BOUNDARY_SAMPLE[b] ?? "") + s.sample })),
       "|",
     );
     let regex: RegExp | null = null;
@@ -294,7 +332,7 @@ const randomPattern = fc
     } catch {
       // Not every shape is a valid regex under every flag ("\1" with no group under `u`).
     }
-    return { regex, words: shape.words };
+    return { regex, words: [...shape.words, shape.sample] as readonly string[] };
   })
   .filter((p): p is { regex: RegExp; words: readonly string[] } => p.regex !== null);
 
