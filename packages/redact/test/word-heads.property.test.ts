@@ -49,7 +49,7 @@ function shortcut(recognizer: PatternRecognizer, text: string): string[] {
 
 /** Whether `regex` matches `text` with a non-empty match. */
 function matchesSomewhere(regex: RegExp, text: string): boolean {
-  const copy = new RegExp(regex.source, regex.flags.replace(/[gy]/g, "") + "g");
+  const copy = new RegExp(regex.source, `${regex.flags.replace(/[gy]/g, "")}g`);
   for (const m of text.matchAll(copy)) if (m[0].length > 0) return true;
   return false;
 }
