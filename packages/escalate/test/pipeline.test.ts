@@ -283,11 +283,9 @@ describe("the pipeline", () => {
     }
   });
 
-  it("queues when the budget is spent, and sends the queue once it renews", async () => {
-    let now = new Date(2025, 0, 1, 12);
-    const budget = new DailyBudget({ tokensPerDay: 1_500, now: () => now });
-    const audit = new MemoryAuditLog();
-    const e = new Escalator({
+  /** An escalator that queues cloud tasks once `budget` is spent. */
+  const queueingEscalator = (budget: DailyBudget, audit: MemoryAuditLog) =>
+    new Escalator({
       router: new Router({
         policy: { consent: true, whenBudgetExhausted: "queue", expectedOutputTokens: 100 },
         budget,
@@ -297,6 +295,12 @@ describe("the pipeline", () => {
       audit,
       budget,
     });
+
+  it("queues when the budget is spent, and sends the queue once it renews", async () => {
+    let now = new Date(2025, 0, 1, 12);
+    const budget = new DailyBudget({ tokensPerDay: 1_500, now: () => now });
+    const audit = new MemoryAuditLog();
+    const e = queueingEscalator(budget, audit);
     const sent: string[] = [];
     for (const c of corpus.slice(0, 12)) {
       const r = await e.generate(request(c));
@@ -323,16 +327,7 @@ describe("the pipeline", () => {
 
   it("checks the budget against the whole conversation it would send, not only the last message", async () => {
     const budget = new DailyBudget({ tokensPerDay: 600 });
-    const e = new Escalator({
-      router: new Router({
-        policy: { consent: true, whenBudgetExhausted: "queue", expectedOutputTokens: 100 },
-        budget,
-      }),
-      cloud: clouds[1]![1](),
-      anonymizer: contactsAnonymizer(),
-      audit: new MemoryAuditLog(),
-      budget,
-    });
+    const e = queueingEscalator(budget, new MemoryAuditLog());
     const history: Message[] = corpus
       .slice(0, 12)
       .map((c, i) => (i % 2 === 0 ? { role: "user", content: c.text } : { role: "assistant", content: c.text }));
