@@ -1,6 +1,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { digitProfile } from "../digit-profile";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
+import { guessLanguage } from "./guess-language";
 import { mayBePhoneIn } from "./phone-shape";
 
 /** Regions tried, in this order after the caller's own, for numbers written without a country code. */
@@ -101,41 +102,6 @@ const NOT_A_PHONE =
 const YEAR_SERIAL = /^(?:19|20)\d\d-\d{3,8}$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
 const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*\s$/u;
-
-// A few function words per language: enough to tell which national numbering plan a message most likely uses
-// when the caller did not say, at the cost of one pass over its words.
-const LANGUAGE_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set("the and you is are to of for with my me your please call thanks".split(" ")),
-  de: new Set("und der die das ist nicht ich mit für wir bitte sie auf dem den ein eine".split(" ")),
-  fr: new Set("le la les et est je vous pour avec une des du mon merci appelle".split(" ")),
-  es: new Set("el la los las y es que por para con una mi gracias llama del".split(" ")),
-  it: new Set("il lo gli e è che per con una mio grazie chiama della sono".split(" ")),
-  nl: new Set("de het een en is niet ik met voor wij je bel mijn bedankt".split(" ")),
-  pt: new Set("o os as e é que para com uma meu obrigado obrigada liga não você".split(" ")),
-};
-const WORD = /\p{L}+/gu;
-// Word to the languages it marks, built once: the scan below then does one map read per word.
-const WORD_LANGUAGES = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(LANGUAGE_WORDS))
-  for (const w of words) WORD_LANGUAGES.set(w, [...(WORD_LANGUAGES.get(w) ?? []), lang]);
-// Lower-casing never shortens a word, so a longer word is none of them and is not lower-cased at all.
-const LONGEST_WORD = Math.max(...[...WORD_LANGUAGES.keys()].map((w) => w.length));
-
-/** The language whose function words occur most often in the first 2,000 characters, if any occur at all. */
-function guessLanguage(text: string): string | undefined {
-  const counts = new Map<string, number>();
-  WORD.lastIndex = 0;
-  const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
-  for (let m = WORD.exec(head); m !== null; m = WORD.exec(head)) {
-    if (m[0].length > LONGEST_WORD) continue;
-    const langs = WORD_LANGUAGES.get(m[0].toLowerCase());
-    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  let most = 0;
-  for (const [lang, n] of counts) if (n > most) [best, most] = [lang, n];
-  return best;
-}
 
 // "tel", "Handy", "móvil" just before a number: only then is it worth trying regions the text gives no hint of.
 const CONTEXT_BEFORE = new RegExp(
