@@ -20,6 +20,14 @@ export interface Pattern {
    * short messages this spares most of their cost.
    */
   readonly requires?: RegExp;
+  /**
+   * A landmark every match holds near its start: the `@` of an e-mail address, the top-level domain of a domain name.
+   * Every match starting at `s` must contain a match of `regex` (tested on the whole text) starting between `s` and
+   * `s + within`. The pattern then runs only from `within` characters before each landmark, so the stretches of text
+   * without one are never scanned by it. Worth it for patterns tried at every position (those opening with a class
+   * or a look-behind) whose landmark is rare.
+   */
+  readonly anchor?: { readonly regex: RegExp; readonly within: number };
   /** Score of a match the validator does not override. */
   readonly score: number;
   /** Capture group whose span is the entity (default 0, the whole match). Needs the `d` flag when not 0. */
@@ -146,6 +154,14 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // Likewise the words a keyword pattern cannot match without ("January", "Senior"): one read of the text's words,
   // shared by every pattern, rules out most of them before their regex runs.
   const heads = options.patterns.map((p) => headsSlot(p.regex));
+  const anchors = options.patterns.map((p) =>
+    p.anchor
+      ? {
+          regex: new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`),
+          within: p.anchor.within,
+        }
+      : null,
+  );
   return {
     name: options.name,
     types: [options.type],
@@ -161,8 +177,23 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         if (requires[k] && !requires[k]!(text)) continue;
         const lookBehind = split[k];
         const regex = lookBehind ? lookBehind.rest : compiled[k]!;
+        const anchor = anchors[k];
         regex.lastIndex = 0;
-        for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        // The next landmark at or after where the pattern resumes, kept while it is still ahead: the text is then
+        // read once for landmarks, however many matches the look-behind rejects before one.
+        let landmark = -1;
+        for (;;) {
+          if (anchor) {
+            if (landmark < regex.lastIndex) {
+              anchor.regex.lastIndex = regex.lastIndex;
+              landmark = anchor.regex.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+            }
+            if (landmark === Number.POSITIVE_INFINITY) break;
+            // No match starts before the landmark less `within`: it would hold no landmark.
+            if (landmark - anchor.within > regex.lastIndex) regex.lastIndex = landmark - anchor.within;
+          }
+          const m = regex.exec(text);
+          if (m === null) break;
           if (lookBehind && m.index > 0 && lookBehind.before.test(charBefore(text, m.index, lookBehind.unicode))) {
             regex.lastIndex = nextIndex(text, m.index, lookBehind.unicode);
             continue;

@@ -11,6 +11,8 @@ export const emailRecognizer = patternRecognizer({
       regex:
         /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-](?:[\p{L}\p{N}._%+-]{0,63})@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}-])/gu,
       requires: /@/,
+      // The "@" comes after at most 64 characters of local part, each one or two UTF-16 units.
+      anchor: { regex: /@/, within: 128 },
       score: 1,
     },
   ],

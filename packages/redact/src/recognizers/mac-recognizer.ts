@@ -13,7 +13,8 @@ export const macRecognizer = patternRecognizer({
     },
     {
       regex: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}(?![\p{L}\p{N}]|\.[0-9a-f])/giu,
-      requires: /(?<![\p{L}\p{N}.])[0-9a-f]{4}\.[0-9a-f]{4}\./iu,
+      // The middle group with its dots: a literal to look for, where the look-behind would be tried everywhere.
+      requires: /\.[0-9a-f]{4}\./iu,
       score: 0.8,
     },
   ],

@@ -29,6 +29,8 @@ export const urlRecognizer = patternRecognizer({
     {
       regex: /(?<![\p{L}\p{N}])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"`\u00A0]{2,2048}/giu,
       requires: /:\/\/|www\./i,
+      // "://" comes after at most five letters of scheme; "www." opens the match.
+      anchor: { regex: /:\/\/|www\./iu, within: 5 },
       score: 0.9,
       validate: (value, m) => trimUrl(value, m.index),
     },
@@ -39,6 +41,12 @@ export const urlRecognizer = patternRecognizer({
       ),
       // A label may end in a hyphen for the regex ("bb-.de"), and with the u flag "[a-z]" holds "ſ" and the Kelvin sign.
       requires: /[a-z0-9-]\.[a-z]{2}/iu,
+      // The dot before the top-level domain ends at most four labels of at most 64 characters, and no "@" comes
+      // before those labels: e-mail domains, frequent and never taken here, are not landmarks.
+      anchor: {
+        regex: new RegExp(`\\.(?<!@[a-z0-9.-]{1,255}\\.)(?:${TLDS})(?![\\p{L}\\p{N}@_-]|\\.[\\p{L}\\p{N}])`, "iu"),
+        within: 255,
+      },
       score: 0.6,
       validate: (value, m) => {
         const trimmed = trimUrl(value, m.index);
