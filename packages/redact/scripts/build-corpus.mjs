@@ -9,7 +9,10 @@
 // scored once, becomes fresh-a.json. corpus/fresh-b/*.txt, written blind too, from what a personal assistant ingests
 // besides mail and chat (calendar exports, contact records, itineraries, statements, shipping and SMS notices,
 // medical, school, landlord and utility letters, CVs, support transcripts, voicemail transcripts, OCR'd scans, pasted
-// spreadsheets and notes), becomes fresh-b.json; it is scored once, never tuned on.
+// spreadsheets and notes), becomes fresh-b.json; it is scored once, never tuned on. corpus/fresh-c/*.txt, written blind
+// as well, from what a user pastes into or asks a personal assistant (requests to reply, schedule or summarize,
+// forwarded threads with headers in many languages, chat exports, transcripts, task trackers, contracts, ads, forms,
+// logs and configs, bank and tax letters) in some forty languages, becomes fresh-c.json whole; scored once.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -74,6 +77,7 @@ const unseen = [];
 const varied = [];
 const freshA = [];
 const freshB = [];
+const freshC = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -100,6 +104,7 @@ for (const [sample] of read("unseen")) unseen.push(sample);
 for (const [sample] of read("varied")) varied.push(sample);
 for (const [sample] of read("fresh-a")) freshA.push(sample);
 for (const [sample] of read("fresh-b")) freshB.push(sample);
+for (const [sample] of read("fresh-c")) freshC.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
@@ -107,7 +112,8 @@ writeFileSync(join(root, "unseen.json"), `${JSON.stringify(unseen, null, 1)}\n`)
 writeFileSync(join(root, "varied.json"), `${JSON.stringify(varied, null, 1)}\n`);
 writeFileSync(join(root, "fresh-a.json"), `${JSON.stringify(freshA, null, 1)}\n`);
 writeFileSync(join(root, "fresh-b.json"), `${JSON.stringify(freshB, null, 1)}\n`);
+writeFileSync(join(root, "fresh-c.json"), `${JSON.stringify(freshC, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), checksumProblems: problems })}\n`,
 );
