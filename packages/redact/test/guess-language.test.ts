@@ -38,6 +38,14 @@ describe("guessLanguage", () => {
     expect(guessed).toBeGreaterThan(200);
   });
 
+  it("lower-cases words as a whole, as the plain reading does", () => {
+    // "İl" lower-cases to three units, not to "il"; "I\u212a" (Kelvin sign) to "ik"; a capital sigma by what follows.
+    for (const text of ["İl İl İl", "I\u212a I\u212a", "ΣΑΣ the", "ıl ıl", "DİE DIE", "Sono ΣONO sono"])
+      expect(guessLanguage(text), text).toBe(reference(text));
+    expect(guessLanguage("İl İl İl")).toBeUndefined();
+    expect(guessLanguage("I\u212a I\u212a")).toBe("nl");
+  });
+
   it("reads words as the plain reading does around surrogates, case-folding letters and the 2,000th character", () => {
     const words = Object.values(LANGUAGE_WORDS).flatMap((s) => [...s]);
     const piece = fc.oneof(

@@ -20,6 +20,36 @@ const HEAD = 2_000;
 // Whether each UTF-16 unit is a letter (`\p{L}`), filled on first sight: 0 not yet known, 1 a letter, 2 not.
 const kinds = new Uint8Array(0x10000);
 const LETTER = /^\p{L}$/u;
+// The lower case of each unit as one unit, filled on first sight: 0 not yet known, 0xffff when a word holding it is
+// lower-cased otherwise than unit by unit (U+0130 becomes two units, a capital sigma depends on what follows).
+const lowers = new Uint16Array(0x10000);
+const ODD = 0xffff;
+
+function lowerOf(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c | 32 : c;
+  let l = lowers[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 && c !== 0x3a3 && c < 0xd800 ? s.charCodeAt(0) : ODD;
+    lowers[c] = l;
+  }
+  return l;
+}
+
+// The function words by a hash of their letters, so that a text's words are looked up without a string each.
+interface Entry {
+  readonly word: string;
+  readonly langs: readonly string[];
+}
+const byHash = new Map<number, Entry[]>();
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+for (const [word, langs] of WORD_LANGUAGES) {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  byHash.set(h, [...(byHash.get(h) ?? []), { word, langs }]);
+}
 
 /** How many units the letter at `i` takes (a surrogate pair is one code point), or 0 when it is no letter. */
 function letterAt(text: string, i: number, end: number): number {
@@ -38,10 +68,31 @@ function letterAt(text: string, i: number, end: number): number {
   return k === 1 ? 1 : 0;
 }
 
+/** The languages `text[start, end)` marks as a function word, compared in lower case. */
+function languagesOf(text: string, start: number, end: number): readonly string[] | undefined {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    const l = lowerOf(text.charCodeAt(k));
+    // A letter that lower-cases otherwise than unit by unit, or a surrogate: the word as a string, the plain way.
+    if (l === ODD) return WORD_LANGUAGES.get(text.slice(start, end).toLowerCase());
+    h = hashStep(h, l);
+  }
+  const entries = byHash.get(h);
+  if (!entries) return undefined;
+  for (const e of entries) {
+    if (e.word.length !== end - start) continue;
+    let k = 0;
+    while (k < e.word.length && lowerOf(text.charCodeAt(start + k)) === e.word.charCodeAt(k)) k++;
+    if (k === e.word.length) return e.langs;
+  }
+  return undefined;
+}
+
 /**
  * The language whose function words occur most often in the first 2,000 characters, if any occur at all (a tie goes
- * to the language seen first). Words are maximal runs of letters, read with a loop over the characters: a regex
- * match per word cost more than the phone numbers it helps to read.
+ * to the language seen first). Words are maximal runs of letters, read with a loop over the characters and looked up
+ * by a hash of their lower case: a regex match and a lower-cased string per word cost more than the phone numbers
+ * the guess helps to read.
  */
 export function guessLanguage(text: string): string | undefined {
   const counts = new Map<string, number>();
@@ -59,7 +110,7 @@ export function guessLanguage(text: string): string | undefined {
       w = i < end ? letterAt(text, i, end) : 0;
     } while (w > 0);
     if (i - start > LONGEST_WORD) continue;
-    const langs = WORD_LANGUAGES.get(text.slice(start, i).toLowerCase());
+    const langs = languagesOf(text, start, i);
     if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best: string | undefined;
