@@ -4,7 +4,7 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { leadingLookBehind } from "./leading-look-behind";
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
-import { mayHoldHeads, registerHeads } from "./text-heads";
+import { headStarts, mayHoldHeads, registerHeads } from "./text-heads";
 import { wordHeads } from "./word-heads";
 
 /** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
@@ -96,15 +96,22 @@ function foldsLess(pattern: RegExp, requires: RegExp): boolean {
   );
 }
 
-// One slot per distinct pattern, however many recognizers are built with it.
-const slots = new Map<string, number>();
+interface HeadsSlot {
+  /** -1 when the pattern has no heads. */
+  readonly slot: number;
+  /** Whether its matches start where a word with a head starts. */
+  readonly atStart: boolean;
+}
 
-function headsSlot(regex: RegExp): number {
+// One slot per distinct pattern, however many recognizers are built with it.
+const slots = new Map<string, HeadsSlot>();
+
+function headsSlot(regex: RegExp): HeadsSlot {
   const key = `${regex.flags}/${regex.source}`;
   let slot = slots.get(key);
   if (slot === undefined) {
     const h = wordHeads(regex);
-    slot = h ? registerHeads(h) : -1;
+    slot = h ? { slot: registerHeads(h), atStart: h.atStart === true } : { slot: -1, atStart: false };
     slots.set(key, slot);
   }
   return slot;
@@ -127,6 +134,37 @@ function nextIndex(text: string, at: number, unicode: boolean): number {
     if (d >= 0xdc00 && d <= 0xdfff) return at + 2;
   }
   return at + 1;
+}
+
+/** Validates one match of `p` and adds what it keeps to `out`. */
+function collect(
+  p: Pattern,
+  m: RegExpExecArray,
+  text: string,
+  context: RecognizerContext,
+  options: PatternRecognizerOptions,
+  out: RecognizerResult[],
+): void {
+  let start = m.index;
+  let end = m.index + m[0].length;
+  if (p.group) {
+    const span = m.indices?.[p.group];
+    if (!span) return;
+    [start, end] = span;
+  }
+  const value = text.slice(start, end);
+  const verdict = p.validate ? p.validate(value, m, text, context) : p.score;
+  if (verdict === null) return;
+  const result =
+    typeof verdict === "number"
+      ? { start, end, score: verdict }
+      : { start: verdict.start, end: verdict.end, score: verdict.score };
+  if (result.end <= result.start) return;
+  out.push(
+    options.context
+      ? { start: result.start, end: result.end, score: result.score, type: options.type, context: options.context }
+      : { start: result.start, end: result.end, score: result.score, type: options.type },
+  );
 }
 
 /** A {@link patternRecognizer}: a recognizer that also shows its patterns. */
@@ -154,6 +192,12 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // Likewise the words a keyword pattern cannot match without ("January", "Senior"): one read of the text's words,
   // shared by every pattern, rules out most of them before their regex runs.
   const heads = options.patterns.map((p) => headsSlot(p.regex));
+  // A keyword pattern whose matches start at their keyword is tried only where a word of the text holds one, each
+  // time at that position alone (sticky): its regex never scans the text, however many keywords it lists.
+  // A sticky pattern itself is left as it is: it only matches where its last match ended.
+  const stickies = options.patterns.map((p, k) =>
+    heads[k]!.atStart && !p.regex.sticky ? new RegExp(p.regex.source, `${p.regex.flags.replace(/g/, "")}gy`) : null,
+  );
   const anchors = options.patterns.map((p) =>
     p.anchor
       ? {
@@ -173,8 +217,24 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         const p = options.patterns[k]!;
         const need = needs[k]!;
         if (profile.digits < need.digits || profile.run < need.run) continue;
-        if (heads[k]! >= 0 && !mayHoldHeads(text, heads[k]!)) continue;
+        const slot = heads[k]!.slot;
+        if (slot >= 0 && !mayHoldHeads(text, slot)) continue;
         if (requires[k] && !requires[k]!(text)) continue;
+        const sticky = stickies[k];
+        const at = sticky ? headStarts(text, slot) : null;
+        if (at) {
+          let from = 0;
+          for (const start of at) {
+            if (start < from) continue;
+            sticky!.lastIndex = start;
+            const m = sticky!.exec(text);
+            if (m === null) continue;
+            // On past the match (an empty one stays where it is: the next word starts further on anyway).
+            from = sticky!.lastIndex;
+            if (m[0].length > 0) collect(p, m, text, context, options, out);
+          }
+          continue;
+        }
         const lookBehind = split[k];
         const regex = lookBehind ? lookBehind.rest : compiled[k]!;
         const anchor = anchors[k];
@@ -204,32 +264,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
             regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
             continue;
           }
-          let start = m.index;
-          let end = m.index + m[0].length;
-          if (p.group) {
-            const span = m.indices?.[p.group];
-            if (!span) continue;
-            [start, end] = span;
-          }
-          const value = text.slice(start, end);
-          const verdict = p.validate ? p.validate(value, m, text, context) : p.score;
-          if (verdict === null) continue;
-          const result =
-            typeof verdict === "number"
-              ? { start, end, score: verdict }
-              : { start: verdict.start, end: verdict.end, score: verdict.score };
-          if (result.end <= result.start) continue;
-          out.push(
-            options.context
-              ? {
-                  start: result.start,
-                  end: result.end,
-                  score: result.score,
-                  type: options.type,
-                  context: options.context,
-                }
-              : { start: result.start, end: result.end, score: result.score, type: options.type },
-          );
+          collect(p, m, text, context, options, out);
         }
       }
       return out;

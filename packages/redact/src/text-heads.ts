@@ -49,6 +49,8 @@ const byWord = new Map<number, number[]>();
 let slots = 0;
 // Stamps as doubles: an Int32Array would wrap after 2^31 texts, and from then on no stamp would ever match.
 let marks = new Float64Array(64);
+// Where the words that hit each slot start in the last text read, valid for the slots marked with its stamp.
+const starts: number[][] = [];
 // Lower case of each foldable letter's code, filled on first sight.
 const lower = new Uint16Array(0x10000);
 
@@ -97,8 +99,21 @@ export function registerHeads(heads: WordHeads): number {
   return slot;
 }
 
-function markAll(list: number[] | undefined): void {
-  if (list) for (const slot of list) marks[slot] = stamp;
+function markAll(list: number[] | undefined, start: number): void {
+  if (!list) return;
+  for (const slot of list) {
+    let at = starts[slot];
+    if (!at) {
+      at = [];
+      starts[slot] = at;
+    }
+    if (marks[slot] !== stamp) {
+      marks[slot] = stamp;
+      at.length = 0;
+    }
+    // A word may hit one slot twice, as a word and by its prefix.
+    if (at.length === 0 || at[at.length - 1] !== start) at.push(start);
+  }
 }
 
 function scan(text: string): void {
@@ -119,6 +134,7 @@ function scan(text: string): void {
       return;
     }
     // A word: its letters up to the next character that is none, hashed as they are read.
+    const start = i;
     let length = 1;
     let hash = step(0, text.charCodeAt(i));
     let short = 0;
@@ -139,9 +155,9 @@ function scan(text: string): void {
     }
     if (length === PREFIX_LETTERS - 1) short = hash;
     else if (length === PREFIX_LETTERS) long = hash;
-    markAll(byWord.get(hash));
-    if (length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(short));
-    if (length >= PREFIX_LETTERS) markAll(byPrefix.get(long));
+    markAll(byWord.get(hash), start);
+    if (length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(short), start);
+    if (length >= PREFIX_LETTERS) markAll(byPrefix.get(long), start);
   }
 }
 
@@ -152,4 +168,17 @@ function scan(text: string): void {
 export function mayHoldHeads(text: string, slot: number): boolean {
   if (text !== lastText) scan(text);
   return unreadable || marks[slot] === stamp;
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * Where the words of `text` that hold one of the heads registered as `slot` start, in order, or null when its words
+ * cannot be read here. For a pattern whose matches start at their head word ({@link WordHeads.atStart}), the only
+ * places a match can start.
+ */
+export function headStarts(text: string, slot: number): readonly number[] | null {
+  if (text !== lastText) scan(text);
+  if (unreadable) return null;
+  return marks[slot] === stamp ? starts[slot]! : NONE;
 }

@@ -12,6 +12,11 @@ type ClassMember = AST.CharacterClass["elements"][number];
 export interface WordHeads {
   readonly prefixes: ReadonlySet<string>;
   readonly words: ReadonlySet<string>;
+  /**
+   * Whether every match starts where its head word starts (a keyword list right after a look-behind that rules out a
+   * letter before it): then a match can only start where a word of the text has a head.
+   */
+  readonly atStart?: boolean;
 }
 
 /** A prefix head keeps at most this many letters (and needs at least three): a text's words are looked up by both. */
@@ -56,6 +61,8 @@ interface Reader {
   readonly prefixes: Set<string>;
   readonly words: Set<string>;
   steps: number;
+  /** Set when a way through consumes a character that is no letter before the head word starts. */
+  skipped: boolean;
 }
 
 // A continuation: what follows once a group's alternative is read, given the letters gathered so far.
@@ -174,6 +181,7 @@ function read(r: Reader, els: readonly Element[], i: number, acc: string, next: 
       if (kind === "none") {
         // Characters that are no letters: a word before them is whole; none started, still none.
         if (node.min === 0 && acc) return rest(acc) && emitWord(r, acc);
+        if (!acc) r.skipped = true;
         return acc ? emitWord(r, acc) : rest(acc);
       }
       const once = (a: string) => (node.max === 1 ? rest(a) : a ? emitPrefix(r, a) : false);
@@ -185,7 +193,10 @@ function read(r: Reader, els: readonly Element[], i: number, acc: string, next: 
     }
     default: {
       const kind = consumes(node);
-      if (kind === "none") return acc ? emitWord(r, acc) : rest(acc);
+      if (kind === "none") {
+        if (!acc) r.skipped = true;
+        return acc ? emitWord(r, acc) : rest(acc);
+      }
       if (kind === "unknown" || kind === "letters") return acc ? emitPrefix(r, acc) : false;
       // A foldable letter reads as its lower case, as a text's word does ("Ɓ" as "ɓ", though "ɓ" itself is not
       // foldable). A letter this reading cannot fold (Greek, Devanagari...) that case folding never equates with a
@@ -299,9 +310,11 @@ function nullable(node: Element): boolean {
 
 /** Heads of one alternative of the pattern read from element `i`, or null. */
 function headsFrom(els: readonly Element[], i: number): WordHeads | null {
-  const r: Reader = { prefixes: new Set(), words: new Set(), steps: 0 };
+  const r: Reader = { prefixes: new Set(), words: new Set(), steps: 0, skipped: false };
   const ok = read(r, els, i, "", (acc) => (acc ? emitPrefix(r, acc) : false));
-  return ok ? { prefixes: r.prefixes, words: r.words } : null;
+  // Read from the first element that consumes anything, with no character before the head word: matches start there.
+  const atStart = !r.skipped && els.slice(0, i).every((e) => e.type === "Assertion");
+  return ok ? { prefixes: r.prefixes, words: r.words, atStart } : null;
 }
 
 // Roughly how often a word of a message has each kind of head: short words ("as", "i") and prefixes are common,
@@ -342,11 +355,13 @@ export function wordHeads(regex: RegExp): WordHeads | null {
   }
   const prefixes = new Set<string>();
   const words = new Set<string>();
+  let atStart = true;
   for (const alt of pattern.alternatives) {
     const h = alternativeHeads(alt.elements);
     if (!h) return null;
     for (const p of h.prefixes) prefixes.add(p);
     for (const w of h.words) words.add(w);
+    atStart &&= h.atStart === true;
   }
-  return { prefixes, words };
+  return { prefixes, words, atStart };
 }

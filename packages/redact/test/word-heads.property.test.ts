@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PATTERN_RECOGNIZERS, type Pattern, type PatternRecognizer, patternRecognizer } from "../src/index";
-import { mayHoldHeads, registerHeads } from "../src/text-heads";
+import { headStarts, mayHoldHeads, registerHeads } from "../src/text-heads";
 import { wordHeads } from "../src/word-heads";
 
 const CONTEXT = { regions: [] };
@@ -45,6 +45,18 @@ function shortcut(recognizer: PatternRecognizer, text: string): string[] {
     .analyze(text, CONTEXT)
     .map((r) => `${r.start}-${r.end}:${r.score}`)
     .sort();
+}
+
+/** Where `regex` finds a non-empty match in `text`, tried at every position. */
+function matchStarts(regex: RegExp, text: string): number[] {
+  const copy = new RegExp(regex.source, `${regex.flags.replace(/[gy]/g, "")}y`);
+  const out: number[] = [];
+  for (let at = 0; at < text.length; at++) {
+    copy.lastIndex = at;
+    const m = copy.exec(text);
+    if (m !== null && m[0].length > 0) out.push(at);
+  }
+  return out;
 }
 
 /** Whether `regex` matches `text` with a non-empty match. */
@@ -353,6 +365,11 @@ describe("word heads against the engine", () => {
           for (const text of texts) {
             if (slot >= 0 && matchesSomewhere(regex, text))
               expect(mayHoldHeads(text, slot), `${regex} on ${JSON.stringify(text)}`).toBe(true);
+            // Heads read at the start: every match starts where a word with a head does.
+            const starts = heads?.atStart ? headStarts(text, slot) : null;
+            if (starts)
+              for (const at of matchStarts(regex, text))
+                expect(starts, `${regex} on ${JSON.stringify(text)}`).toContain(at);
             expect(shortcut(recognizer, text), `${regex} on ${JSON.stringify(text)}`).toEqual(
               plain([{ regex, score: 0.9 }], text),
             );
@@ -408,6 +425,8 @@ describe("found by the properties", () => {
     ["an empty match before a surrogate pair", /(?<!\p{L})(?:mai)?/gu, "f🙂mai"],
     // A sticky pattern split off its look-behind went on past the first position it failed at.
     ["a sticky pattern opening with a look-behind", /(?<!\p{L})(?:foo)?/guy, "foo K foo"],
+    // A sticky keyword pattern matches only where its last match ended, not at every word with its keyword.
+    ["a sticky keyword pattern", /(?<!\p{L})foo/guy, "foo foo x foo"],
     // A `requires` test without `u` does not equate "ſ" with "s" as the `iu` pattern does.
     ["a requires test folding less than its pattern", /(?<!\p{L})tiistai(?!\p{L})/giu, "tiiſtai", /tiistai/i],
   ];

@@ -51,6 +51,19 @@ describe("wordHeads", () => {
     });
   });
 
+  it("says when every match starts at its head word", () => {
+    const atStart = (regex: RegExp) => wordHeads(regex)?.atStart;
+    expect(atStart(/(?<![\p{L}\p{N}])(?:monday|tuesday)(?![\p{L}])/giu)).toBe(true);
+    expect(atStart(/(?<!\p{L})(?:works? as|new)\s/giu)).toBe(true);
+    // Read after an optional word, where the words are rarer: a match may start at "the".
+    expect(atStart(/(?<!\p{L})(?:the\s)?(?:monday|tuesday)/giu)).toBe(false);
+    // Digits or a "#" before the word: the match starts before it.
+    expect(atStart(/(?<![\p{L}\p{N}])\d{1,2}\s?(?:jahre|ans)(?![\p{L}])/giu)).toBe(false);
+    expect(atStart(/(?<!\p{L})#?(?:foo|bar)\s/gu)).toBe(false);
+    // Read at a later word, the rarer one: "Senior Engineer" starts before "engineer".
+    expect(atStart(/(?<![\p{L}])(?:Senior|Lead)\s(?:Engineer|Nurse)(?![\p{L}])/gu)).toBe(false);
+  });
+
   it("claims nothing where a match need not start a word it can name", () => {
     for (const regex of [
       /\d{4}/g,
