@@ -1,22 +1,56 @@
 import { patternRecognizer } from "../pattern-recognizer";
 import { luhnValid } from "../validation/luhn";
 
+/** One network's issuer range: card numbers whose first `from.length` digits lie in [from, to], and their lengths. */
+type Range = readonly [from: string, to: string, minLength: number, maxLength: number];
+
+// Issuer identification ranges of the card networks, after their published tables. Overlaps are harmless: a number
+// is known when any range holds it.
+const RANGES: readonly Range[] = [
+  ["4", "4", 13, 19], // Visa, Visa Electron, and Elo's and Hipercard's Visa-range cards
+  ["51", "55", 16, 16], // Mastercard
+  ["2221", "2720", 16, 16], // Mastercard 2-series
+  ["34", "34", 15, 15], // American Express
+  ["37", "37", 15, 15],
+  ["6011", "6011", 16, 19], // Discover
+  ["644", "649", 16, 19],
+  ["65", "65", 16, 19], // Discover, RuPay, Troy, Elo
+  ["622126", "622925", 16, 19],
+  ["3528", "3589", 16, 19], // JCB
+  ["3088", "3094", 16, 16], // JCB's older ranges
+  ["3096", "3102", 16, 16],
+  ["3112", "3120", 16, 16],
+  ["3158", "3159", 16, 16],
+  ["3337", "3349", 16, 16],
+  ["300", "305", 14, 19], // Diners Club
+  ["3095", "3095", 14, 19],
+  ["36", "36", 14, 19],
+  ["38", "39", 14, 19],
+  ["62", "62", 16, 19], // UnionPay
+  ["8100", "8171", 16, 19],
+  ["2200", "2204", 16, 19], // Mir
+  ["60", "60", 16, 16], // RuPay
+  ["81", "82", 16, 16],
+  ["508", "508", 16, 16],
+  ["353", "353", 16, 16],
+  ["356", "356", 16, 16],
+  ["9792", "9792", 16, 16], // Troy
+  ["50", "50", 12, 19], // Maestro, Elo, Verve, Dankort
+  ["56", "69", 12, 19], // Maestro, Elo, Hipercard, InterPayment, InstaPayment
+  ["1946", "1946", 16, 19], // GPN
+  ["9860", "9860", 16, 16], // Humo
+  ["8600", "8600", 16, 16], // Uzcard
+];
+
 /** Whether the leading digits and length belong to a card network's issuer range. */
 export function issuerKnown(digits: string): boolean {
   const n = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
-  if (digits[0] === "4") return n === 13 || n === 16 || n === 19; // Visa
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
-  if (p2 === 34 || p2 === 37) return n === 15; // American Express
-  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) return n >= 16; // Discover
-  if (p4 >= 3528 && p4 <= 3589) return n >= 16; // JCB
-  if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) return n >= 14; // Diners
-  if (p2 === 62 || p2 === 81) return n >= 16; // UnionPay
-  if (p2 === 50 || (p2 >= 56 && p2 <= 69) || p2 === 2) return n >= 12; // Maestro
-  return p4 === 2200 || p4 === 2201 || (p4 >= 2202 && p4 <= 2204) ? n === 16 : false; // Mir
+  for (const [from, to, min, max] of RANGES) {
+    if (n < min || n > max) continue;
+    const head = digits.slice(0, from.length);
+    if (head >= from && head <= to) return true;
+  }
+  return false;
 }
 
 /** Payment card numbers 13 to 19 digits long, checked with Luhn and issuer ranges. */
@@ -38,6 +72,29 @@ export const creditCardRecognizer = patternRecognizer({
     "cartão",
     "creditcard",
     "pan",
+    "jcb",
+    "unionpay",
+    "maestro",
+    "mir",
+    "rupay",
+    "elo",
+    "troy",
+    "discover",
+    "diners",
+    "charged",
+    "karta",
+    "karty",
+    "kort",
+    "kaart",
+    "kortel",
+    "kartı",
+    "kartu",
+    "cartao",
+    "cb",
+    "カード",
+    "卡",
+    "카드",
+    "карт",
   ],
   patterns: [
     {

@@ -1,5 +1,6 @@
 import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
+import { ssaValid } from "../validation/ssa";
 
 // Field names that say what their value is, in the covered languages, written as a key is normalized: lower case,
 // letters only ("full_name", "fullName" and "Full Name" are all "fullname").
@@ -45,6 +46,7 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         `nationality citizenship nationalität staatsangehörigkeit nationalité nacionalidad nazionalità
         cittadinanza nacionalidade nationaliteit obywatelstwo uyruk religion`,
       ],
+      ["US_SSN", "ssn ssno ssnumber socialsecurity socialsecuritynumber socialsecurityno socsec"],
       ["ZIP_CODE", "zip zipcode postcode postalcode plz postleitzahl cp codepostal códigopostal cap cep postcodenl"],
       [
         "DATE_TIME",
@@ -72,7 +74,8 @@ const DELIMITERS = ["\t", ";", "|", ","] as const;
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
 function plausible(type: EntityType, value: string): boolean {
   if (value.length < 2 || value.includes("@") || value.includes("://")) return false;
-  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE" && type !== "ID") return false;
+  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE" && type !== "ID" && type !== "US_SSN")
+    return false;
   switch (type) {
     case "PERSON":
       // A person's name has at most five words and a capital ("facilities" in an owner column is no one); user
@@ -93,6 +96,10 @@ function plausible(type: EntityType, value: string): boolean {
       return value.split(/\s+/).length <= 3 && !/\d/.test(value) && /^\p{Lu}/u.test(value);
     case "ZIP_CODE":
       return /\d/.test(value) && value.length <= 10;
+    case "US_SSN": {
+      const m = /^(\d{3})([- .]?)(\d{2})\2(\d{4})$/.exec(value);
+      return m !== null && ssaValid(m[1]!, m[3]!, m[4]!);
+    }
     case "DATE_TIME":
       return /\d/.test(value) && value.length <= 30;
     default:
@@ -169,7 +176,7 @@ function tables(text: string, out: RecognizerResult[]): void {
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
-  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE"],
+  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE", "US_SSN"],
   analyze(text) {
     const out: RecognizerResult[] = [];
     if (text.includes('":')) {

@@ -89,11 +89,62 @@ export function ibanValid(compact: string): boolean {
   return mod97(compact.slice(4) + compact.slice(0, 4)) === 1;
 }
 
+// A printed IBAN: the country and check digits, then groups of four with a shorter last one, or no spaces at all.
+const PRINTED = /^[A-Z]{2}\d\d(?:(?: [A-Z0-9]{4})* [A-Z0-9]{1,4}|[A-Z0-9]+)$/;
+
+/**
+ * The end (in `value`) of an IBAN printed with a length its country's registry entry does not give, when its check
+ * digits still hold: a typo, an account from a newer registry, or a made-up example whose writer got the mod-97 sum
+ * right but not the length. Groups of four are tried from the longest run down, so a word after the number ("0174
+ * Nachhilfe") is left out.
+ */
+function offLengthEnd(value: string): number | null {
+  const ends: number[] = [];
+  for (let i = 5; i <= value.length; i++) if (i === value.length || value[i] === " ") ends.push(i);
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const end = ends[k]!;
+    const printed = value.slice(0, end).toUpperCase();
+    const compact = printed.replace(/ /g, "");
+    if (compact.length < 15 || compact.length > 34 || !PRINTED.test(printed)) continue;
+    if (mod97(compact.slice(4) + compact.slice(0, 4)) === 1) return end;
+  }
+  return null;
+}
+
 /** IBANs, compact or in groups of four, cut to their country's length and checked mod 97. */
 export const ibanRecognizer = patternRecognizer({
   name: "iban",
   type: "IBAN",
-  context: ["iban", "bank", "account", "konto", "compte", "cuenta", "conto", "rekening", "transfer"],
+  context: [
+    "iban",
+    "bank",
+    "account",
+    "konto",
+    "compte",
+    "cuenta",
+    "conto",
+    "conta",
+    "rekening",
+    "transfer",
+    "rib",
+    "überweisung",
+    "bankverbindung",
+    "virement",
+    "bonifico",
+    "transferencia",
+    "rachun",
+    "účet",
+    "účtu",
+    "sąskait",
+    "tili",
+    "számla",
+    "hesap",
+    "contul",
+    "račun",
+    "λογαριασμ",
+    "payee",
+    "beneficiar",
+  ],
   patterns: [
     {
       regex: /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?: ?[a-z0-9]){10,32}/giu,
@@ -110,14 +161,18 @@ export const ibanRecognizer = patternRecognizer({
           if (value[end] !== " ") seen++;
           end++;
         }
-        if (seen < length) return null;
-        const next = value[end];
-        if (next !== undefined && next !== " ") return null;
-        const compact = value.slice(0, end).replace(/ /g, "").toUpperCase();
-        if (!ibanValid(compact)) return null;
-        const after = m.input[m.index + end];
-        if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) return null;
-        return { start: m.index, end: m.index + end, score: 1 };
+        const after = (at: number) => m.input[m.index + at];
+        const boundary = (at: number) => {
+          const next = after(at);
+          return next === undefined || !/[\p{L}\p{N}]/u.test(next);
+        };
+        if (seen === length && (value[end] === undefined || value[end] === " ") && boundary(end)) {
+          if (ibanValid(value.slice(0, end).replace(/ /g, "").toUpperCase()))
+            return { start: m.index, end: m.index + end, score: 1 };
+        }
+        const off = offLengthEnd(value);
+        if (off === null || !boundary(off)) return null;
+        return { start: m.index, end: m.index + off, score: 0.85 };
       },
     },
   ],

@@ -46,6 +46,14 @@ function peselValid(d: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(d[10]) && month >= 1 && month <= 12;
 }
 
+/** The NHS number's mod-11 check digit (weights 10 to 2; a remainder giving 10 is never issued). */
+function nhsValid(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(d[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(d[9]);
+}
+
 function tcknValid(d: string): boolean {
   if (d[0] === "0") return false;
   const n = [...d].map(Number);
@@ -138,6 +146,24 @@ export const idRecognizer = patternRecognizer({
       validate: (value) => {
         const d = value.replace(/\D/g, "");
         return elevenProof(d) || luhnValid(d) ? 0.85 : null;
+      },
+    },
+    {
+      // UK NHS numbers after their name: "NHS number: 943 476 5919". A number so named that misses the check digit
+      // is still someone's (mistyped) number, at a lower score.
+      regex: /(?<=(?<![\p{L}])NHS\s?(?:number|no\.?|#)?\s?:?\s?)\d{3}[ -]?\d{3}[ -]?\d{4}(?![\p{L}\p{N}])/gu,
+      requires: /NHS/,
+      score: 0.9,
+      validate: (value) => (nhsValid(value.replace(/\D/g, "")) ? 0.9 : 0.6),
+    },
+    {
+      // Swedish personnummer, with or without the century: "personnummer 19870512-4389", Luhn on the last ten digits.
+      regex: /(?<![\p{L}\p{N}])(?:19|20)?\d{6}[-+]\d{4}(?![\p{L}\p{N}])/gu,
+      requires: /person(?:nummer|nr)/i,
+      score: 0.85,
+      validate: (value, match, text) => {
+        const before = text.slice(Math.max(0, match.index - 40), match.index);
+        return /person(?:nummer|nr)/i.test(before) && luhnValid(value.replace(/\D/g, "").slice(-10)) ? 0.85 : null;
       },
     },
     {

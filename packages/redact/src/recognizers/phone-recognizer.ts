@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/
 import { digitProfile } from "../digit-profile";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
 import { guessLanguage } from "./guess-language";
+import { namedOtherThanPhone } from "./phone-label";
 import { mayBePhoneIn } from "./phone-shape";
 
 /** Regions tried, in this order after the caller's own, for numbers written without a country code. */
@@ -87,8 +88,10 @@ const CONTEXT = [
 // has one way to be split and the scan stays linear.
 // Letters of scripts that write spaces between words: next to one of them digits are part of a word ("A4", "x86");
 // next to kana or Han they are not ("は03-1234-5678まで").
+// A "+" may follow a colon ("TEL;TYPE=CELL:+255 754 318 902", checked in code: an alternation here would slow the
+// scan); a "(0)" after the country code ("+33 (0)6 71 84 22 10") and a spaced slash ("0171 / 555 88 21") join groups.
 const CANDIDATE =
-  /(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}+_/.:-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s?\()\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]|[.,/:-]\d)/gu;
+  /(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}+_/.-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s\/\s|\s?\(|(?<=\(0\)))\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]|[.,/:-]\d)/gu;
 // A calendar date opening the candidate ("12.03.2024 14"); "05.61.22.48.90" has no month 61 and stays a phone.
 const DAY = "(?:0?[1-9]|[12]\\d|3[01])";
 const MONTH = "(?:0?[1-9]|1[0-2])";
@@ -96,10 +99,13 @@ const DATE_LIKE = new RegExp(
   `^(?:${DAY}[./-]${MONTH}[./-]\\d{2,4}|${MONTH}[./-]${DAY}[./-]\\d{2,4}|\\d{4}[./-]${MONTH}[./-]${DAY})(?!\\d)`,
 );
 const MIN_DIGITS = 7;
-const NOT_A_PHONE =
-  /(?:#|\bnr\.?|\bno\.|n[°º]|\border|\binvoice|\bref(?:erence)?|\bid|\bticket|\bclaim|\btracking|\bbestell\w*|\brechnung\w*|\bkunden\w*|\bfactura|\bfattura|\bcommande|\bpedido|\bordine|\bbestelling|\bIBAN|\bBIC|\bSSN|\bRx|\bcase|\btransaction|\btransaktion|\bsiniestro|\bsinistro|\bexpediente|\bdossier|\baktenzeichen|\bvorgang\w*|\bpratica|\bprotocol[oe]?|\bprotokoll|\bprocesso|\breferencia|\brefer[êe]ncia|\briferimento|\bkenmerk|\bzaak\w*|\bpolicy|\bpolizza|\bp[óo]liza|\bap[óo]lice|\baccount|\bkonto|\bcuenta|\bconto|\brekening|\bmrn|\bbooking|\bbuchung\w*|\br[ée]servation|\breserva|\bprenotazione|\bserial|\bseriennummer|\bshipment|\bparcel|\bsendung\w*|\bpaket\w*|\bcolis|\benv[íi]o|\bspedizione|\bzending|\bbaggage|\btag|\bpart|\bsku|\bitem|\bartikel\w*|\barticle|\bmodel|\bbatch|\blot|\bABN|\bACN|\bVAT|\bTVA|\bIVA|\bUSt|\bGST|\bEIN|\bTIN|\bNIF|\bSIRE[NT]|\bsteuer\w*|\bmeeting|\bpasscode|\bPIN|\bOTP|\bcode|\bPO|\basset|\bbuild|\bversion|\bfirmware|\brelease|\bcomplaint|\bPNR|\bfaktura|\bfatura)(?:\s(?:number|nummer|numéro|número|numero|no\.?|nr\.?))?(?:\s(?:is|ist|est|es|è|é|lautet|was))?\s?:?\s?$/i;
-// "2025-88412", "2024-5531": a year, a hyphen and a serial is how references are numbered, not phones.
-const YEAR_SERIAL = /^(?:19|20)\d\d-\d{3,8}$/;
+// "2025-88412", "2024/5531": a year, a hyphen or slash and a serial is how references are numbered, not phones.
+const YEAR_SERIAL = /^(?:19|20)\d\d[-/]\d{3,8}$/;
+// Shapes that other numbers have and phones rarely do, taken as phones only after a word like "tel": the US social
+// security number (3-2-4), Portuguese and Brazilian postcodes (4-3, 5-3), a time span ("09.00-15.00"), and a house
+// number with its second number after a slash ("1511/230"; a German "030/1234567" has a long subscriber part).
+const OTHER_SHAPE =
+  /^(?:\d{3}([- ])\d{2}\1\d{4}|\d{4,5}-\d{3}|(?:[01]?\d|2[0-3])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-3])[.:][0-5]\d|[1-9]\d{0,4}\/\d{1,4})$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
 const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*\s$/u;
 
@@ -131,6 +137,11 @@ export const phoneRecognizer: Recognizer = {
     const regex = CANDIDATE;
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      // After a colon only "+" opens a number: "10:30 ..." goes on from the minutes, whose look-behind then fails.
+      if (text.charCodeAt(m.index - 1) === 58 && text[m.index] !== "+") {
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
       let raw = m[0];
       if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);
       const digits = raw.replace(/\D/g, "");
@@ -139,9 +150,9 @@ export const phoneRecognizer: Recognizer = {
       // "3,1415926": the decimals of a number, not a phone after a CSV comma.
       if (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "") && /^\d+$/.test(raw)) continue;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
-      if (YEAR_SERIAL.test(raw) && !CONTEXT_BEFORE.test(before)) continue;
-      // "Nr. 2024-118", "order #4471-2290": a number named as something else is not a phone.
-      if (NOT_A_PHONE.test(before)) continue;
+      if ((YEAR_SERIAL.test(raw) || OTHER_SHAPE.test(raw)) && !CONTEXT_BEFORE.test(before)) continue;
+      // "Nr. 2024-118", "order #4471-2290", "Biljettnummer": a number named as something else is not a phone.
+      if (namedOtherThanPhone(before)) continue;
       // "1Z 999 AA1 01 2345 6784", "TH0012 8844 719": digits after a code of letters and digits continue the code.
       if (CODE_BEFORE.test(before)) continue;
       if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))
@@ -229,6 +240,26 @@ function scoreInternational(raw: string): { score: number; country?: string } | 
   return parsed?.isPossible() ? { score: 0.55 } : null;
 }
 
+// Regions whose national numbers are always written with their trunk prefix 0 (unlike the US, Italy, Spain or India).
+const TRUNK_WRITTEN = new Set([
+  "GB",
+  "IE",
+  "DE",
+  "AT",
+  "CH",
+  "FR",
+  "BE",
+  "NL",
+  "AU",
+  "NZ",
+  "JP",
+  "KR",
+  "TW",
+  "SE",
+  "FI",
+]);
+const NO_TRUNK_TYPES = new Set(["TOLL_FREE", "SHARED_COST", "UAN", "PREMIUM_RATE"]);
+
 const EXTENSION = /\s?(?:ext\.?|x|#)\s?\d{1,5}$/;
 
 function scoreNational(raw: string, digits: string, regions: readonly string[]): number | null {
@@ -238,6 +269,9 @@ function scoreNational(raw: string, digits: string, regions: readonly string[]):
     if (!mayBePhoneIn(number, region)) continue;
     const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
     if (!parsed?.isValid()) continue;
+    // libphonenumber reads "7705 2201 6649" as a German number whose trunk 0 was left out; nobody in those countries
+    // writes a national number that way, save the service numbers that have no trunk prefix (Australia's 1300).
+    if (TRUNK_WRITTEN.has(region) && number[0] !== "0" && !NO_TRUNK_TYPES.has(parsed.getType() ?? "")) continue;
     // A formatted number, or one with a trunk prefix, reads as a phone; a bare digit run could be anything.
     if (formatted) return /^\(?\d{2,5}\)?[\s.\-/]\d/.test(raw) ? 0.7 : 0.6;
     return digits.startsWith("0") && digits.length >= 9 ? 0.45 : 0.35;

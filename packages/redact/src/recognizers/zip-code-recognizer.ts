@@ -52,6 +52,12 @@ export const zipCodeRecognizer = patternRecognizer({
       score: 0.7,
     },
     {
+      // Japanese postcodes after the postal mark: "〒150-0002".
+      regex: /(?<=〒\s?)\d{3}-\d{4}(?![\p{N}])/gu,
+      requires: /〒/,
+      score: 0.9,
+    },
+    {
       // Irish Eircodes: "D02 X285".
       regex: /(?<![\p{L}\p{N}])[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}(?![\p{L}\p{N}])/gu,
       requires: /[A-Z]\d\d/,

@@ -1,0 +1,179 @@
+// Structured types on text shaped like what an assistant ingests besides mail: statement lines, pasted sheets,
+// shipping notices, forms. Every sentence here is written for this test.
+import { describe, expect, it } from "vitest";
+import { createAnalyzer, type EntityType } from "../src/index";
+import { issuerKnown } from "../src/recognizers/credit-card-recognizer";
+import { namedOtherThanPhone } from "../src/recognizers/phone-label";
+import { luhnValid } from "../src/validation/luhn";
+
+const analyzer = createAnalyzer();
+
+function found(text: string): [EntityType, string][] {
+  return analyzer.analyze(text).map((e) => [e.type, e.text]);
+}
+
+function of(text: string, type: EntityType): string[] {
+  return found(text)
+    .filter(([t]) => t === type)
+    .map(([, v]) => v);
+}
+
+describe("IBANs in statement lines", () => {
+  it("finds an IBAN printed with a length its registry entry does not give when its check digits hold", () => {
+    // 24 characters where Germany's IBANs have 22, and a Lithuanian one a digit too long: mod 97 still holds.
+    expect(
+      of("12.03.  SEPA-Gutschrift Rosa Lindqvist DE04 4401 0046 0123 4567 8901 Miete März  +850,00", "IBAN"),
+    ).toEqual(["DE04 4401 0046 0123 4567 8901"]);
+    expect(of("Gavėjas: UAB Šviesa, sąskaita LT06 7044 0600 0000 1234 5\n", "IBAN")).toEqual([
+      "LT06 7044 0600 0000 1234 5",
+    ]);
+  });
+
+  it("cuts the IBAN before a word of four letters that continues the line", () => {
+    expect(of("Dauerauftrag an DE04 4401 0046 0123 4567 8901 Haus Miete", "IBAN")).toEqual([
+      "DE04 4401 0046 0123 4567 8901",
+    ]);
+  });
+
+  it("finds IBANs in lower case, compact, and at the end of a line", () => {
+    expect(of("virement vers fr76 3000 6000 0112 3456 7890 189\nmerci", "IBAN")).toEqual([
+      "fr76 3000 6000 0112 3456 7890 189",
+    ]);
+    expect(of("Konto:\tNL91ABNA0417164300\n", "IBAN")).toEqual(["NL91ABNA0417164300"]);
+  });
+
+  it("leaves a code of the same shape whose check digits fail", () => {
+    expect(of("Lieferschein DE05 4401 0046 0123 4567 8901 beiliegend", "IBAN")).toEqual([]);
+    expect(of("IBAN DE89 3704 0044 0532 0130 01", "IBAN")).toEqual([]);
+  });
+});
+
+describe("US social security numbers", () => {
+  it("finds SSNs in CSV cells after a name, and bare ones under a column named ssn", () => {
+    const sheet =
+      "id,full_name,ssn,start\n17,Ruth Okafor,318-40-2295,2022-04-01\n18,Tomas Reyes,523719046,2023-09-12\n";
+    expect(of(sheet, "US_SSN")).toEqual(["318-40-2295", "523719046"]);
+    expect(of(sheet, "PHONE")).toEqual([]);
+  });
+
+  it("reads a number labelled as a social security number as one, never as a phone", () => {
+    const form = "Box 4 Social security number: 318-40-2295   Box 5 Filing status: single";
+    expect(of(form, "US_SSN")).toEqual(["318-40-2295"]);
+    expect(of(form, "PHONE")).toEqual([]);
+  });
+
+  it("still splits numbers a comma continues", () => {
+    expect(of("total 7,318-40-2295 units", "US_SSN")).toEqual([]);
+  });
+});
+
+describe("payment cards of every network", () => {
+  it("knows the issuer ranges of JCB, UnionPay, Maestro, Mir, RuPay, Troy and Elo", () => {
+    for (const [digits, known] of [
+      ["3530111333300000", true], // JCB
+      ["3095000000000000", true], // Diners 3095
+      ["6212345678901232", true], // UnionPay
+      ["8171999927660000", true], // UnionPay 81
+      ["6759649826438453", true], // Maestro
+      ["2200123456789010", true], // Mir
+      ["6521234567890123", true], // RuPay
+      ["9792123456789012", true], // Troy
+      ["5067001234567890", true], // Elo
+      ["3400000000000000", false], // Amex is 15 digits
+      ["7012345678901234", false],
+    ] as const)
+      expect([digits, issuerKnown(digits)]).toEqual([digits, known]);
+  });
+
+  it("finds a checksummed number named by its network even outside the known ranges", () => {
+    // 3509... is no JCB range, but the checksum holds and the brand names it.
+    expect(luhnValid("3509123456789015")).toBe(true);
+    expect(of("Paid with JCB 3509 1234 5678 9015 yesterday", "CREDIT_CARD")).toEqual(["3509 1234 5678 9015"]);
+    expect(of("Paid with UnionPay 6212 3456 7890 1232.", "CREDIT_CARD")).toEqual(["6212 3456 7890 1232"]);
+    expect(of("the parcel 3509 1234 5678 9015 left", "CREDIT_CARD")).toEqual([]);
+  });
+});
+
+describe("phone numbers and the numbers that are not phones", () => {
+  it("knows a number named as an order, a parcel, a ticket or an id from one named as a phone", () => {
+    for (const label of [
+      "Sendungsnummer: ",
+      "Biljettnummer ",
+      "Gönderi no: ",
+      "nomor resi JNE ",
+      "nr seryjny ",
+      "número de pedido ",
+      "NHS number: ",
+      "Frequent flyer KL ",
+      "Orden ",
+      "注文番号：",
+      "〒",
+      "Social security number: ",
+    ])
+      expect([label, namedOtherThanPhone(label)]).toEqual([label, true]);
+    for (const label of [
+      "Tel.-Nr. ",
+      "Handy-Nr.: ",
+      "phone no. ",
+      "Telefonnummer: ",
+      "Mobile no: ",
+      "número de teléfono ",
+      "numéro direct ",
+      "my number is ",
+      "電話番号：",
+      "Call ",
+    ])
+      expect([label, namedOtherThanPhone(label)]).toEqual([label, false]);
+  });
+
+  it("takes phones named with a number word for a phone, which 'Nr.' alone would have hidden", () => {
+    expect(of("Tel.-Nr. 0221 4471 883", "PHONE")).toEqual(["0221 4471 883"]);
+    expect(of("phone no. 0161 496 0733", "PHONE")).toEqual(["0161 496 0733"]);
+  });
+
+  it("leaves tracking, ticket and serial numbers alone", () => {
+    for (const text of [
+      "Ihre Sendungsnummer lautet 3381 2290 4471, Zustellung morgen.",
+      "Bokning klar. Biljettnummer 6604 1187 2245, vagn 3.",
+      "Kargo takip no: 5530 2871 0046",
+      "Pakiet: nr seryjny 0223 5516 7784",
+      "お問い合わせ番号：5521-0943-7716",
+      "Ref 2024/5531 was closed",
+    ])
+      expect([text, of(text, "PHONE")]).toEqual([text, []]);
+  });
+
+  it("does not read a number without its trunk 0 as German, Austrian or British", () => {
+    expect(of("Seat 14C, sequence 7731 4402 1185 gate B", "PHONE")).toEqual([]);
+    expect(of("Ruf mich an: 0711 2345 670", "PHONE")).toEqual(["0711 2345 670"]);
+    expect(of("Call 1300 655 506 for the helpline", "PHONE")).toEqual(["1300 655 506"]);
+  });
+
+  it("keeps postcodes, time spans, house numbers and SSN shapes out of phones, unless a phone word names them", () => {
+    for (const text of [
+      "Rua das Flores 12, 4050-262 Porto",
+      "CEP 04538-133, São Paulo",
+      "Aberto das 09.30-18.00 de segunda a sexta",
+      "Praha 2, Korunní 1402/17",
+      "emp 221-45-7780 on file",
+      "〒530-0001 大阪府大阪市北区梅田",
+    ])
+      expect([text, of(text, "PHONE")]).toEqual([text, []]);
+    expect(of("tel 221-45-7780", "PHONE")).toEqual(["221-45-7780"]);
+    expect(of("〒530-0001 大阪府", "ZIP_CODE")).toEqual(["530-0001"]);
+  });
+
+  it("reads whole numbers after a colon, with (0) after the country code, and split by a spaced slash", () => {
+    expect(of("TEL;TYPE=WORK:+254 722 418 330\n", "PHONE")).toEqual(["+254 722 418 330"]);
+    expect(of("Ring me on +44 (0)161 496 0733 tonight", "PHONE")).toEqual(["+44 (0)161 496 0733"]);
+    expect(of("Telefon: 0221 / 447 18 83", "PHONE")).toEqual(["0221 / 447 18 83"]);
+  });
+});
+
+describe("identity numbers once read as phones", () => {
+  it("finds NHS numbers and Swedish personnummer by their names and checks", () => {
+    expect(of("Patient: NHS number 943 476 5919, ward 7", "ID")).toEqual(["943 476 5919"]);
+    expect(of("Sökande, personnummer 19811218-9876, bor i Lund", "ID")).toEqual(["19811218-9876"]);
+    expect(of("personnummer 19811218-9875", "ID")).toEqual([]);
+  });
+});
