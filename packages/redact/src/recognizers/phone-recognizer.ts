@@ -258,7 +258,7 @@ const TRUNK_WRITTEN = new Set([
   "SE",
   "FI",
 ]);
-const NO_TRUNK_TYPES = new Set(["TOLL_FREE", "SHARED_COST", "UAN", "PREMIUM_RATE"]);
+const SERVICE_WITHOUT_TRUNK = new Set(["AU", "IE", "KR"]);
 
 const EXTENSION = /\s?(?:ext\.?|x|#)\s?\d{1,5}$/;
 
@@ -266,12 +266,13 @@ function scoreNational(raw: string, digits: string, regions: readonly string[]):
   const formatted = /[\s().\-/]/.test(raw);
   const number = EXTENSION.test(raw) ? raw.replace(EXTENSION, "").replace(/\D/g, "") : digits;
   for (const region of regions) {
+    // libphonenumber reads "7705 2201 6649" as a German number whose trunk 0 was left out; nobody in those countries
+    // writes a national number that way, save the service numbers without one (Australia's 1300, Ireland's 1800).
+    if (number[0] !== "0" && TRUNK_WRITTEN.has(region) && !(number[0] === "1" && SERVICE_WITHOUT_TRUNK.has(region)))
+      continue;
     if (!mayBePhoneIn(number, region)) continue;
     const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
     if (!parsed?.isValid()) continue;
-    // libphonenumber reads "7705 2201 6649" as a German number whose trunk 0 was left out; nobody in those countries
-    // writes a national number that way, save the service numbers that have no trunk prefix (Australia's 1300).
-    if (TRUNK_WRITTEN.has(region) && number[0] !== "0" && !NO_TRUNK_TYPES.has(parsed.getType() ?? "")) continue;
     // A formatted number, or one with a trunk prefix, reads as a phone; a bare digit run could be anything.
     if (formatted) return /^\(?\d{2,5}\)?[\s.\-/]\d/.test(raw) ? 0.7 : 0.6;
     return digits.startsWith("0") && digits.length >= 9 ? 0.45 : 0.35;
