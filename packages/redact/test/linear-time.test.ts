@@ -68,6 +68,14 @@ const ADVERSARIAL: Record<string, string> = {
   "cyrillic capitals": fill("с Ольгой "),
   "polish cases": fill("w Gdańsku "),
   "han organizations": fill("北京大学银行"),
+  "number labels": fill("Tel.-Nr. 1 "),
+  "compound labels": fill("Kundennummer 12 "),
+  "number-first labels": fill("número de pedido 1 "),
+  "iban groups": fill("DE04 4401 "),
+  "postal marks": fill("〒123-"),
+  "nhs numbers": fill("NHS 123 "),
+  "colon plus": fill(":+1 "),
+  "slashed groups": fill("0171 / 5"),
 };
 
 describe("every recognizer runs in linear time", () => {
