@@ -97,7 +97,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const score = boostWithContext(text, start, end, r.score, r.context);
       if (score < threshold) continue;
       const value = text.slice(start, end);
-      if (allow.has(value.trim().toLowerCase())) continue;
+      if (allow.size > 0 && allow.has(value.trim().toLowerCase())) continue;
       found.push({ start, end, type: r.type, score, text: value, recognizer: recognizer.name });
     }
   };

@@ -219,9 +219,10 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         if (profile.digits < need.digits || profile.run < need.run) continue;
         const slot = heads[k]!.slot;
         if (slot >= 0 && !mayHoldHeads(text, slot)) continue;
-        if (requires[k] && !requires[k]!(text)) continue;
         const sticky = stickies[k];
         const at = sticky ? headStarts(text, slot) : null;
+        // Tried at a few words, a pattern costs less than its `requires` test would.
+        if (!at && requires[k] && !requires[k]!(text)) continue;
         if (at) {
           let from = 0;
           for (const start of at) {
