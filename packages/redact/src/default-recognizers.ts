@@ -16,6 +16,8 @@ import { nrpRecognizer } from "./recognizers/nrp-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
 import { scriptPlaceRecognizer } from "./recognizers/script-place-recognizer";
 import { secretRecognizer } from "./recognizers/secret-recognizer";
+import { spokenEmailRecognizer } from "./recognizers/spoken-email-recognizer";
+import { spokenPhoneRecognizer } from "./recognizers/spoken-phone-recognizer";
 import { titleRecognizer } from "./recognizers/title-recognizer";
 import { urlRecognizer } from "./recognizers/url-recognizer";
 import { usSsnRecognizer } from "./recognizers/us-ssn-recognizer";
@@ -31,6 +33,8 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   ibanRecognizer,
   usSsnRecognizer,
   phoneRecognizer,
+  spokenPhoneRecognizer,
+  spokenEmailRecognizer,
   dateTimeRecognizer,
   addressRecognizer,
   zipCodeRecognizer,

@@ -76,6 +76,10 @@ const ADVERSARIAL: Record<string, string> = {
   "nhs numbers": fill("NHS 123 "),
   "colon plus": fill(":+1 "),
   "slashed groups": fill("0171 / 5"),
+  "number words": fill("one two, three "),
+  "short number runs": fill("oh oh oh oh oh oh x "),
+  "number word compounds": fill("vingt et un-"),
+  "spoken addresses": fill("a dot b at c dot "),
 };
 
 describe("every recognizer runs in linear time", () => {

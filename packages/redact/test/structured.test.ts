@@ -177,3 +177,44 @@ describe("identity numbers once read as phones", () => {
     expect(of("personnummer 19811218-9875", "ID")).toEqual([]);
   });
 });
+
+describe("numbers and addresses said in words", () => {
+  it("reads the digits of number words in several languages, pairs and tens included", async () => {
+    const { spokenDigits } = await import("../src/recognizers/spoken-phone-recognizer");
+    expect(spokenDigits("oh seven seven double four, one two three, nine oh six")).toBe("07744123906");
+    expect(spokenDigits("zéro six, douze, soixante-dix-huit, quatre-vingt-un, vingt et un")).toBe("0612788121");
+    expect(spokenDigits("tres cuatro cinco, sesenta y siete, veintidós, ocho")).toBe("3456722" + "8");
+    expect(spokenDigits("null acht neun, einundvierzig, zwo zwo")).toBe("0894122");
+    expect(spokenDigits("y y y")).toBeNull();
+  });
+
+  it("finds a phone number said in words after a word for calling, and nothing else", () => {
+    expect(
+      of("Hi, it's Priya, call me back on oh seven seven double four, one two three, nine oh six.", "PHONE"),
+    ).toEqual(["oh seven seven double four, one two three, nine oh six"]);
+    expect(of("Rufen Sie mich unter null acht neun, einundvierzig, zwo zwo, sechs sieben an.", "PHONE")).toEqual([
+      "null acht neun, einundvierzig, zwo zwo, sechs sieben",
+    ]);
+    expect(of("Mon numéro : zéro six, douze, soixante-dix-huit, quatre-vingt-un, vingt et un.", "PHONE")).toEqual([
+      "zéro six, douze, soixante-dix-huit, quatre-vingt-un, vingt et un",
+    ]);
+    // A count, a code named as a reference, and too few digits are no phone.
+    for (const text of [
+      "She counted one two three four five six seven eight and opened her eyes.",
+      "Your reference number is four four one, seven seven two, nine zero three.",
+      "Call me, the code is four two nine one.",
+    ])
+      expect([text, of(text, "PHONE")]).toEqual([text, []]);
+  });
+
+  it("finds an e-mail address said in words near a word for mail", () => {
+    expect(of("Send it by email to raj dot patel at northbank dot co dot uk, thanks", "EMAIL")).toEqual([
+      "raj dot patel at northbank dot co dot uk",
+    ]);
+    expect(of("We met at home dot com last year", "EMAIL")).toEqual([]);
+  });
+
+  it("keeps a phone after a label word followed by a short lower-case word", () => {
+    expect(of("Call me after the meeting on 0171 2345678 please", "PHONE")).toEqual(["0171 2345678"]);
+  });
+});

@@ -3,7 +3,7 @@
 // with the same words for "number" that "order no." uses, so the word before the label decides.
 
 // Labels of numbers that are not phones, closing the text before the number ("order #", "Kundennummer:", "NHS
-// number", "nomor resi JNE"): a word, maybe "number" or "is" after it, maybe a carrier's or airline's code.
+// number"): a word, maybe "number" or "is" after it.
 const OTHER_LABEL = new RegExp(
   `(?:#|(?<![\\p{L}\\p{N}])(?:${[
     "nr\\.?",
@@ -169,7 +169,7 @@ const OTHER_LABEL = new RegExp(
     "routing",
   ].join(
     "|",
-  )})(?![\\p{L}\\p{N}]))(?:\\s(?:number|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?(?:\\s\\p{Lu}{2,4})?\\s?[:：]?\\s?$`,
+  )})(?![\\p{L}\\p{N}]))(?:\\s(?:number|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?\\s?[:：]?\\s?$`,
   "iu",
 );
 
@@ -187,7 +187,7 @@ const PHONE_STEM =
 // seryjny", "numer zamówienia", "số tài khoản". The word after it says what the number is; only words known to name
 // something else count, since "número fijo", "numéro direct" or "nummer hier" still name a phone.
 const NUMBER_OF =
-  /(?<![\p{L}])(?:n[úu]mero|numéro|numer|nomor|number|nummer|nr|no|n[°º]|số|č[íi]slo)\.?\s(?:(?:de|di|do|da|del|du|des|of|d['’])\s?)?(\p{L}+)(?:\s\p{Lu}{2,4})?\s?[:：]?\s?$/iu;
+  /(?<![\p{L}])(?:n[úu]mero|numéro|numer|nomor|number|nummer|nr|no|n[°º]|số|č[íi]slo)\.?\s(?:(?:de|di|do|da|del|du|des|of|d['’])\s?)?(\p{L}+)\s?[:：]?\s?$/iu;
 const OTHER_QUALIFIER = new RegExp(
   `^(?:${[
     "pedido",
@@ -307,16 +307,28 @@ const OTHER_QUALIFIER = new RegExp(
 const CJK_LABEL =
   /(?:(?:注文|伝票|追跡|問い合わせ|予約|会員|口座|請求|受付|管理|登録|顧客|受注|配送|荷物|订单|運單|运单|快递|物流|发票|客户|预订|账户|帐户|银行卡|주문|운송장|송장|계좌|예약|회원|고객|카드)\s?(?:番号|号码|編號|编号|单号|號碼|번호|No\.?)|〒|郵便番号|邮编|邮政编码|우편번호)\s?[:：]?\s?$/iu;
 
+const CODE = /\s\p{Lu}{2,4}\s?$/u;
+
 /**
  * Whether the text just before a number names it as something other than a phone: an order, an invoice, a parcel,
  * an account, an identity document, a flight or a ticket, in the covered languages.
  */
-export function namedOtherThanPhone(before: string): boolean {
-  if (CJK_LABEL.test(before)) return true;
+export function namedOtherThanPhone(text: string): boolean {
+  if (CJK_LABEL.test(text)) return true;
+  const said = labelled(text);
+  if (said !== null) return said;
+  // A carrier's or airline's code between the label and the number ("nomor resi JNE", "Frequent flyer KL"); the
+  // labels fold case, so the code is read apart, in capitals only.
+  const code = CODE.exec(text);
+  return code !== null && labelled(text.slice(0, code.index)) === true;
+}
+
+/** True when the text names a number as something other than a phone, false when as a phone, null when neither. */
+function labelled(before: string): boolean | null {
   const label = OTHER_LABEL.exec(before);
   if (label) return !PHONE_WORD.test(before.slice(0, label.index));
   const compound = COMPOUND.exec(before);
   if (compound) return !PHONE_STEM.test(compound[1]!);
   const of = NUMBER_OF.exec(before);
-  return of !== null && OTHER_QUALIFIER.test(of[1]!);
+  return of !== null && OTHER_QUALIFIER.test(of[1]!) ? true : null;
 }
