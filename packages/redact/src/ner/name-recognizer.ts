@@ -214,32 +214,56 @@ function tokenize(text: string): Token[] {
   };
   for (let at = 0; nextWord(text, at, span); at = span[1]) {
     const index = span[0];
-    let word = text.slice(index, span[1]);
-    const initial = word.length === 2 && word[1] === "." && word[0] !== word[0]!.toLowerCase();
+    let end = span[1];
+    // One pass over the word's code units answers the case questions below for the ASCII words most text is made
+    // of, which then need no lower- or upper-cased copies and no regex.
+    let ascii = true;
+    let upper = false;
+    let lowerCase = false;
+    let lettersOnly = true;
+    for (let k = index; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (c >= 65 && c <= 90) upper = true;
+      else if (c >= 97 && c <= 122) lowerCase = true;
+      else lettersOnly = false;
+    }
+    const dot = text.charCodeAt(end - 1) === 46;
+    const c0 = text.charCodeAt(index);
+    const firstUpper = c0 < 0x80 ? c0 >= 65 && c0 <= 90 : text[index] !== text[index]!.toLowerCase();
+    const initial = end - index === 2 && dot && firstUpper;
     // A dot is part of a token only for initials and honorifics ("Dr."); otherwise it ends a sentence.
-    if (word.endsWith(".") && !initial && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
-    const first = word[0]!;
+    if (dot && !initial && !KEEP_DOT.has(text.slice(index, end - 1).toLowerCase())) end--;
+    const word = text.slice(index, end);
     // "31C", "4B": a letter glued to a number starts no word.
     // So is a word with digits glued after it: "INC0049213", "AB12" are codes.
-    const glued = (index > 0 && isDigit(text.charCodeAt(index - 1))) || isDigit(text.charCodeAt(index + word.length));
-    const cap = first !== first.toLowerCase() && !glued;
+    const glued = (index > 0 && isDigit(text.charCodeAt(index - 1))) || isDigit(text.charCodeAt(end));
+    const cap = firstUpper && !glued;
     // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
     let allCaps = false;
     if (cap && word.length >= 2) {
-      const letters = asciiLetters(word) ? word : word.replace(/[^\p{L}]/gu, "");
-      allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+      if (ascii && lettersOnly) allCaps = !lowerCase;
+      else {
+        const letters = asciiLetters(word) ? word : word.replace(/[^\p{L}]/gu, "");
+        allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+      }
     }
     let lower = word.endsWith(".") ? word.slice(0, -1) : word;
     if (lower.endsWith("s") && (lower.endsWith("'s") || lower.endsWith("’s"))) lower = lower.slice(0, -2);
-    lower = lower.toLowerCase();
-    // "İ" lower-cases to "i" plus a combining dot.
-    if (lower.includes("\u0307")) lower = lower.replace(/\u0307/g, "");
+    if (!ascii) {
+      lower = lower.toLowerCase();
+      // "İ" lower-cases to "i" plus a combining dot.
+      if (lower.includes("\u0307")) lower = lower.replace(/\u0307/g, "");
+    } else if (upper) lower = lower.toLowerCase();
     // "w Gdańsku", "Ольги", "Annalle": a capitalized word no list or lexicon knows may be an inflected form of one
     // they do. Cheap tests first: most capitalized words stand in text of no inflecting language.
     if (cap && !allCaps && (cyrillicWord(word) || inflects(languagesOf())) && unknownWord(lower)) {
       lower = baseForms(lower, languagesOf()).find(listed) ?? lower;
     }
-    tokens.push({ start: index, end: index + word.length, word, lower, cap, allCaps, initial });
+    tokens.push({ start: index, end, word, lower, cap, allCaps, initial });
   }
   return tokens;
 }
