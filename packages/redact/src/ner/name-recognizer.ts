@@ -342,14 +342,29 @@ interface Phrases {
   readonly maxWords: number;
   /** Length of the longest phrase: lower-casing never shortens a word, so nothing longer is looked up. */
   readonly longest: number;
+  /**
+   * For each ASCII letter or digit a phrase starts with, a bit per length of such phrases (lengths of 31 and more
+   * share the last bit): an ASCII candidate whose bit is clear is no phrase, and is never sliced or lower-cased.
+   */
+  readonly lengths: Uint32Array;
 }
 
 function phrases(list: readonly string[]): Phrases {
+  const lengths = new Uint32Array(128);
+  for (const p of list) {
+    const c = p.charCodeAt(0);
+    if (c < 128) lengths[c]! |= lengthBit(p.length);
+  }
   return {
     set: new Set(list),
     maxWords: Math.max(1, ...list.map((p) => p.split(" ").length)),
     longest: Math.max(0, ...list.map((p) => p.length)),
+    lengths,
   };
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
 }
 
 const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
@@ -363,14 +378,26 @@ function precededBy(text: string, at: number, cues: Phrases): boolean {
     end--;
   }
   let from = end;
+  // Whether the candidate, `text.slice(k, end)`, is all ASCII so far.
+  let ascii = true;
   for (let n = 0; n < cues.maxWords; n++) {
     // Back over one word and the single space before it.
     let k = from;
-    while (k > 0 && k > end - 24 && !isSpace(text.charCodeAt(k - 1))) k--;
+    while (k > 0 && k > end - 24) {
+      const c = text.charCodeAt(k - 1);
+      if (isSpace(c)) break;
+      if (c >= 0x80) ascii = false;
+      k--;
+    }
     if (k === from) return false;
+    const c = text.charCodeAt(k);
     // A candidate longer than every cue that opens on a letter or digit (nothing for the replace to strip) is no cue:
-    // most words before a capital are skipped without lower-casing them.
-    if (end - k <= cues.longest || !asciiAlphanumeric(text.charCodeAt(k))) {
+    // most words before a capital are skipped without lower-casing them. Nor is an ASCII one of a length no cue
+    // starting with its letter has: lower-casing ASCII keeps the length.
+    if (
+      (end - k <= cues.longest || !asciiAlphanumeric(c)) &&
+      !(ascii && asciiAlphanumeric(c) && (cues.lengths[c | (c >= 65 ? 32 : 0)]! & lengthBit(end - k)) === 0)
+    ) {
       const candidate = text.slice(k, end).toLowerCase();
       if (cues.set.has(candidate)) return true;
       // Only a candidate opening on punctuation ("(dear") has anything for the replace to strip.
@@ -387,8 +414,19 @@ function asciiAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-function titleCase(word: string): string {
-  return word[0] + word.slice(1).toLowerCase();
+/**
+ * Whether a word ends in a letter that "k" matches case-insensitively (k, K, the Kelvin sign): the only words the
+ * "...bank" test can match, so the others skip its regex.
+ */
+function endsInK(word: string): boolean {
+  const c = word.charCodeAt(word.length - 1);
+  return c === 107 || c === 75 || c === 0x212a;
+}
+
+/** {@link NAME_SUFFIX} right after `at`: every suffix starts after a space or a hyphen, which most words lack. */
+function nameSuffixAfter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c === 32 || c === 45) && NAME_SUFFIX.test(text.slice(at, at + 7));
 }
 
 /**
@@ -455,7 +493,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         // respectful suffix, is the name.
         else if (
           caseless(t.word) &&
-          (precededBy(text, t.start, GREETING_CUES) || NAME_SUFFIX.test(text.slice(t.end, t.end + 7)))
+          (precededBy(text, t.start, GREETING_CUES) || nameSuffixAfter(text, t.end))
         )
           push("PERSON", t, t, 0.7);
         i++;
@@ -654,9 +692,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
   if (run.length === 1 && !greeted && !honorific && CALENDAR_WORDS.has(first.lower)) return;
 
-  const words = run.map((t) => (t.allCaps ? titleCase(t.word) : t.word));
   const lowers = run.map((t) => t.lower);
-  const joined = lowers.join(" ");
+  // Most runs are one word: its lower-case form is the phrase, with no array joined.
+  const joined = run.length === 1 ? first.lower : lowers.join(" ");
   const atStart = sentenceStart(text, first);
 
   // Organizations: "Acme GmbH", "Northwind Traders Ltd", "Bank of Ireland", "University of Porto".
@@ -679,7 +717,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     return;
   }
   // "Vietcombank", "Rabobank", "GTBank": one word that ends in "bank" names one.
-  if (/^\p{L}{2,}bank$/iu.test(first.word) && !FIRST_NAMES.has(first.lower)) {
+  if (endsInK(first.word) && /^\p{L}{2,}bank$/iu.test(first.word) && !FIRST_NAMES.has(first.lower)) {
     // "Rabobank Utrecht": the bank, then where its branch is.
     const rest = lowers.slice(1).join(" ");
     if (run.length === 1 || PLACES.has(rest)) {
@@ -706,7 +744,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push("PERSON", first, last, 0.85);
     return;
   }
-  if (run.length <= 3 && NAME_SUFFIX.test(text.slice(last.end, last.end + 7))) {
+  if (run.length <= 3 && nameSuffixAfter(text, last.end)) {
     // From the first listed given name, or else the surname alone: "Kal Verma ji" is about Verma.
     const given = run.findIndex((t) => FIRST_NAMES.has(t.lower));
     push("PERSON", given >= 0 ? run[given]! : last, last, 0.8);
@@ -757,7 +795,8 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       return;
     }
   }
-  const lastIsSurname = SURNAMES.has(last.lower) || SURNAMES.has(lowers.slice(-2).join(" "));
+  // One word: its last two words are itself, looked up already.
+  const lastIsSurname = SURNAMES.has(last.lower) || (run.length > 1 && SURNAMES.has(lowers.slice(-2).join(" ")));
   const initials = run.some((t) => t.initial) && !last.initial;
   const allCaps = run.every((t) => t.allCaps || t.initial);
 
@@ -842,7 +881,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   if (allCaps) {
     // "ACME" or "URGENT" alone is not a name; "MARIA GONZALEZ" was caught above through the first-name list.
     if (run.length >= 2 && lastIsSurname) push("PERSON", first, last, 0.7);
-    else if (run.length >= 2 && words.length >= 2) deferred.push([first.start, last.end]);
+    else if (run.length >= 2) deferred.push([first.start, last.end]);
     return;
   }
   // "Will kommt später", "Rose said", "Crystal from accounting": a listed name that is also a word, at the start of
