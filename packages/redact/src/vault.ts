@@ -26,13 +26,51 @@ function isAscii(value: string): boolean {
   return true;
 }
 
+/**
+ * Whether trimming, collapsing whitespace and lower-casing would leave `value` as it is: ASCII with no capital, no
+ * whitespace but single spaces between words. Most values are, and skip the three copies.
+ */
+function isNormalAscii(value: string): boolean {
+  const n = value.length;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x7f || (c >= 65 && c <= 90) || (c >= 9 && c <= 13)) return false;
+    if (c === 32 && (i === 0 || i === n - 1 || value.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/** Whether a value holds nothing but ASCII digits and plus signs: what the digit filter would keep of it. */
+function digitsOnly(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 43)) return false;
+  }
+  return true;
+}
+
 /** Same person, different spelling of whitespace, case or digit grouping: one placeholder. */
 export function normalizeValue(type: EntityType, value: string): string {
   // ASCII is its own NFKC form: most values skip the normalization.
-  const v = (isAscii(value) ? value : value.normalize("NFKC")).trim().replace(/\s+/g, " ").toLowerCase();
-  if (type === "PHONE" || type === "CREDIT_CARD" || type === "US_SSN") return v.replace(/[^\p{N}+]/gu, "");
+  const v = isNormalAscii(value)
+    ? value
+    : (isAscii(value) ? value : value.normalize("NFKC")).trim().replace(/\s+/g, " ").toLowerCase();
+  if (type === "PHONE" || type === "CREDIT_CARD" || type === "US_SSN")
+    return digitsOnly(v) ? v : v.replace(/[^\p{N}+]/gu, "");
   if (type === "IBAN") return v.replace(/ /g, "");
   return v;
+}
+
+// Type names a vault has checked: a conversation uses a handful, and each is checked by its regex once.
+const CHECKED_TYPES = new Set<string>();
+const MAX_CHECKED_TYPES = 1_024;
+
+function checkType(type: string): void {
+  if (CHECKED_TYPES.has(type)) return;
+  if (!ENTITY_TYPE_NAME.test(type)) {
+    throw new InvalidArgumentError("Entity type names must be upper-case words joined by underscores.");
+  }
+  if (CHECKED_TYPES.size < MAX_CHECKED_TYPES) CHECKED_TYPES.add(type);
 }
 
 /**
@@ -46,9 +84,7 @@ export class Vault {
 
   /** The placeholder key (`PERSON_1`) for a value, assigned on first sight. */
   keyFor(type: EntityType, value: string): string {
-    if (!ENTITY_TYPE_NAME.test(type)) {
-      throw new InvalidArgumentError("Entity type names must be upper-case words joined by underscores.");
-    }
+    checkType(type);
     const id = `${type}\u0000${normalizeValue(type, value)}`;
     const known = this.byValue.get(id);
     if (known) return known.key;
