@@ -506,7 +506,8 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       while (j + 1 < tokens.length && j - i < 6) {
         const next = tokens[j + 1]!;
         // "Moreau & Associés", "Dupont & Fils": a company form after an ampersand closes the organization's name.
-        if (next.cap && ORG_SUFFIXES.has(next.lower) && text.slice(tokens[j]!.end, next.start) === " & ") {
+        // The characters first: most words follow no ampersand.
+        if (ampersandBetween(text, tokens[j]!.end, next.start) && next.cap && ORG_SUFFIXES.has(next.lower)) {
           j++;
           continue;
         }
@@ -992,7 +993,33 @@ function byLastLetter(endings: readonly string[]): Map<string, string[]> {
   return map;
 }
 const CASE_ENDINGS_BY_LAST = byLastLetter(CASE_ENDINGS);
-const INFLECTING_TEXT = /[ąęłńśźżćčřšžěůďťňőűõ\u0400-\u04ff]/;
+const INFLECTING_TEXT = lettersNear(/[ąęłńśźżćčřšžěůďťňőűõ\u0400-\u04ff]/g);
+
+/**
+ * Whether `letters` (a global regex of single UTF-16 units) matches anywhere in `text.slice(from, to)`. Many words
+ * of one text ask about the 400 characters around them: the letters' places in the text are found once, for the
+ * last text asked about, and each question is then a binary search.
+ */
+function lettersNear(letters: RegExp): (text: string, from: number, to: number) => boolean {
+  let seen: string | undefined;
+  let places: number[] = [];
+  return (text, from, to) => {
+    if (text !== seen) {
+      seen = text;
+      places = [];
+      letters.lastIndex = 0;
+      for (let m = letters.exec(text); m !== null; m = letters.exec(text)) places.push(m.index);
+    }
+    let lo = 0;
+    let hi = places.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (places[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < places.length && places[lo]! < to;
+  };
+}
 
 /** Whether a capitalized word is a listed place with a case ending: "krakowie", "budapesten", "москве". */
 function inflectedPlace(lower: string, text = "", at = 0): boolean {
@@ -1002,7 +1029,7 @@ function inflectedPlace(lower: string, text = "", at = 0): boolean {
     // A one-letter ending only in text with the letters of a language that inflects places: French "Bonne" is no
     // case of "Bonn".
     if (ending.length === 1) {
-      inflecting ??= INFLECTING_TEXT.test(text.slice(Math.max(0, at - 200), at + 200));
+      inflecting ??= INFLECTING_TEXT(text, Math.max(0, at - 200), at + 200);
       if (!inflecting) continue;
     }
     const stem = lower.slice(0, -ending.length);
@@ -1331,6 +1358,16 @@ function chatSpeakers(text: string, found: RecognizerResult[]): void {
     const end = m.index + m[0].length - (m[1] ? 1 : 1);
     found.push({ start: end - name.length, end, type: "PERSON", score: 0.8 });
   }
+}
+
+/** Whether `text.slice(from, to)` is " & ". */
+function ampersandBetween(text: string, from: number, to: number): boolean {
+  return (
+    to - from === 3 &&
+    text.charCodeAt(from) === 32 &&
+    text.charCodeAt(from + 1) === 38 &&
+    text.charCodeAt(from + 2) === 32
+  );
 }
 
 /** Whether only spaces or tabs stand between `at` and the line break before it. */
