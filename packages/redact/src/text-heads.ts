@@ -102,17 +102,15 @@ export function registerHeads(heads: WordHeads): number {
 function markAll(list: number[] | undefined, start: number): void {
   if (!list) return;
   for (const slot of list) {
-    let at = starts[slot];
-    if (!at) {
-      at = [];
-      starts[slot] = at;
-    }
     if (marks[slot] !== stamp) {
       marks[slot] = stamp;
-      at.length = 0;
+      // A new list per text, never one emptied: a caller may still be going through the last text's.
+      starts[slot] = [start];
+      continue;
     }
+    const at = starts[slot]!;
     // A word may hit one slot twice, as a word and by its prefix.
-    if (at.length === 0 || at[at.length - 1] !== start) at.push(start);
+    if (at[at.length - 1] !== start) at.push(start);
   }
 }
 

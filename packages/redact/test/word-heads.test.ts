@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PATTERN_RECOGNIZERS, type PatternRecognizer, parseCorpus } from "../src/index";
+import { PATTERN_RECOGNIZERS, type PatternRecognizer, parseCorpus, patternRecognizer } from "../src/index";
 import { mayHoldHeads, registerHeads } from "../src/text-heads";
 import { FOLDS_TO_LETTER, isFoldableLetter, type WordHeads, wordHeads } from "../src/word-heads";
 
@@ -62,6 +62,27 @@ describe("wordHeads", () => {
     expect(atStart(/(?<!\p{L})#?(?:foo|bar)\s/gu)).toBe(false);
     // Read at a later word, the rarer one: "Senior Engineer" starts before "engineer".
     expect(atStart(/(?<![\p{L}])(?:Senior|Lead)\s(?:Engineer|Nurse)(?![\p{L}])/gu)).toBe(false);
+  });
+
+  it("finds every keyword when a validator analyzes another text between two of them", () => {
+    // The other text is read for its words while the first text's keyword positions are being gone through.
+    const inner = patternRecognizer({ name: "inner", type: "ID", patterns: [{ regex: /(?<!\p{L})bar/gu, score: 1 }] });
+    const outer = patternRecognizer({
+      name: "outer",
+      type: "ID",
+      patterns: [
+        {
+          regex: /(?<!\p{L})(?:foo|bar)(?!\p{L})/gu,
+          score: 1,
+          validate: () => (inner.analyze("one bar, two bar, three bar", { regions: [] }).length > 0 ? 1 : null),
+        },
+      ],
+    });
+    expect(wordHeads(/(?<!\p{L})(?:foo|bar)(?!\p{L})/gu)?.atStart).toBe(true);
+    expect(outer.analyze("foo and bar", { regions: [] }).map((r) => [r.start, r.end])).toEqual([
+      [0, 3],
+      [8, 11],
+    ]);
   });
 
   it("claims nothing where a match need not start a word it can name", () => {
