@@ -40,6 +40,34 @@ describe("names", () => {
     expect(found("ATTENDEES: board\nSTATUS: open").filter(([t]) => t === "PERSON")).toEqual([]);
   });
 
+  it("reads line-initial keys as a form's labels unless the lines are turns of a conversation", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    // Labels of forms in languages the lists do not know, each named once: no speakers, only the values' names.
+    expect(people("Spotkanie: zarząd wspólnoty\nMiejsce: świetlica, Lipowa 4\nObecni: Halina Wrzos")).toEqual([
+      "Halina Wrzos",
+    ]);
+    expect(people("Vuokralainen: Ritva Kallio\nKohde: Satamakatu 3 B 12")).toEqual(["Ritva Kallio"]);
+    // A listed given name standing as a label of a form is the label: "Ema" is a name and Romanian for nothing here.
+    expect(people("Portar: Ionel\nFundaș: Sorin, Matei\nEma: 12 ani")).not.toContain("Ema");
+    // Turns: a key comes back, the keys are listed given names, or every line reads as said.
+    expect(people("Oyibo: you don reach?\nTamuno: almost\nOyibo: ok")).toEqual(["Oyibo", "Tamuno", "Oyibo"]);
+    expect(people("Wairimu: nimefika stesheni!\nKerubo: sawa, nakuja sasa")).toEqual(["Wairimu", "Kerubo"]);
+    // A role of a call transcript is no one; the person who holds it follows it or stands in brackets after it.
+    const call = [
+      "Operadora (Lucimar): Bom dia, em que posso ajudar?",
+      "Cliente: minha fatura veio errada",
+      "Operadora (Lucimar): Vou verificar.",
+    ];
+    expect(people(call.join("\n"))).toEqual(["Lucimar", "Lucimar"]);
+    expect(people("Agent Tomasz: how can I help?\nCaller: my parcel is lost\nAgent Tomasz: let me check")).toEqual([
+      "Tomasz",
+      "Tomasz",
+    ]);
+  });
+
   it("finds a name that is also a word after a verb of asking, an introduction, a welcome or a signature rule", () => {
     expect(found("Could you ask Hope whether the van is free?")).toContainEqual(["PERSON", "Hope"]);
     expect(found("hi, this is Tobenna from the lab")).toContainEqual(["PERSON", "Tobenna"]);

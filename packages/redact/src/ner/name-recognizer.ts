@@ -468,6 +468,9 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
   const useCompromise = options.compromise ?? true;
   const lists = (text: string): { found: RecognizerResult[]; windows: [number, number][] } => {
     const tokens = tokenize(text);
+    const keys = text.includes(":") || text.includes("<") ? lineKeys(text) : [];
+    // A form: line-initial keys that are no conversation's turns. Its keys are labels, whatever they look like.
+    const form = keys.length >= 2 && !isConversation(keys);
     const found: RecognizerResult[] = [];
     const deferred: [number, number][] = [];
     const push = (type: EntityType, a: Token, b: Token, score: number) =>
@@ -557,11 +560,12 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         i = dotted.next;
         continue;
       }
-      classify(text, tokens.slice(i, j + 1), push, deferred);
+      // "Tor: Milan", "Pai: Joaquim Macuacua   Mae: Celeste Nhantumbo": a form's label, even a listed name.
+      if (!(form && labelAt(text, t.start, tokens[j]!.end))) classify(text, tokens.slice(i, j + 1), push, deferred);
       i = j + 1;
     }
     signOffNames(text, tokens, push);
-    chatSpeakers(text, found);
+    chatSpeakers(text, keys, form, found);
     addressedCjkNames(text, found);
     socialHandles(text, found);
     const windows: [number, number][] = [];
@@ -1268,11 +1272,28 @@ function dottedOrgEnd(text: string, tokens: Token[], i: number, j: number): { en
   return null;
 }
 
+// The roles a support, interview or call transcript names its sides by; a person's name may follow the role
+// ("Agent Carlo:") or stand in brackets after it ("Agente (Rodrigo):").
+const ROLE_WORDS = new Set(
+  `agent agente agentin customer cliente client klient kunde kundin caller operator operador operadora operatore
+  opérateur opératrice assistant asistente assistente assistent user usuario usuaria utente utilisateur benutzer
+  nutzer bot host moderator interviewer interviewee candidate candidato candidata kandidat support soporte suporte
+  atendente atendimento conseiller conseillère berater beraterin mitarbeiter mitarbeiterin medewerker klant
+  representative rep advisor adviser staff driver fahrer chauffeur motorista q a`.split(/\s+/),
+);
+const ROLE_HOLDER = /\((\p{Lu}[\p{L}\p{M}'’-]{1,20}(?: \p{Lu}[\p{L}\p{M}'’-]{1,20})?)\)/u;
+
 /** Whether a transcript line's speaker is a person and not a header, a form field or a common word. */
 function speakerLike(name: string): boolean {
   const lower = name.toLowerCase();
   const head = lower.split(" ")[0]!;
-  if (FIELD_WORDS.has(lower) || NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || isFieldName(lower))
+  if (
+    FIELD_WORDS.has(lower) ||
+    NOT_NAMES.has(lower) ||
+    SIGN_OFF_NOT_NAMES.has(lower) ||
+    ROLE_WORDS.has(lower) ||
+    isFieldName(lower)
+  )
     return false;
   // "db:", "api:": a lower-case label of two letters names a component in a log, not a speaker.
   if (name.length < 3 && name === lower) return false;
@@ -1285,26 +1306,62 @@ function speakerLike(name: string): boolean {
 }
 
 /**
+ * Whether the line-initial keys of a text are the turns of a conversation rather than the fields of a form. Speakers
+ * take turns, so one of them comes back ("Tunde: ... Bisola: ... Tunde: ..."), or they are people the lists know;
+ * a form names each of its fields once ("Plats: ... Tid: ... Deltagare: ..."), in words of any language. Names in
+ * the form of the header shape ("Ingvild Haugen 9:41 AM") are turns whatever their number.
+ */
+function isConversation(speakers: readonly Speaker[]): boolean {
+  if (speakers.length < 2) return false;
+  const seen = new Set<string>();
+  let named = 0;
+  let spoken = 0;
+  for (const [, name, handle, speech] of speakers) {
+    if (speech) spoken++;
+    if (handle) return true;
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) {
+      // A key that comes back is a turn ("Agent: ... Customer: ... Agent: ..."), unless it names a field of a form
+      // that lists several records, or shouts like a ticket's "PASSENGER:".
+      if (!FIELD_WORDS.has(lower) && !isFieldName(lower) && name !== name.toUpperCase()) return true;
+      continue;
+    }
+    seen.add(lower);
+    const head = lower.split(" ")[0]!;
+    if (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head)) named++;
+  }
+  // Every line said rather than filled in: "Bea: Ruby got in!!!", "Cath: omg congrats".
+  return named * 2 >= seen.size || spoken === speakers.length;
+}
+
+// What a line says after its key reads as speech: it opens on a lower-case word followed by more ("ok em, ...",
+// "received, asante sana"), on "I", or it asks or exclaims ("?", "!", an emoji). A form's value opens on a capital
+// or a digit and states a fact: "Johanna Nyström", "10. 2. 2026", "Firefox 124".
+const SPEECH = /^(?:\p{Ll}[\p{L}\p{M}'’]*[\s,]+\S|I(?:[\s'’]))|[?!¿¡]|\p{Extended_Pictographic}/u;
+
+/** Whether the rest of the line from `at` reads as something said. */
+function spokenLine(text: string, at: number): boolean {
+  const end = text.indexOf("\n", at);
+  return SPEECH.test(text.slice(at, Math.min(end < 0 ? text.length : end, at + 160)).trimStart());
+}
+
+/** A line-initial key: where its name starts, the name, whether it is a handle, and whether the line reads as speech. */
+type Speaker = readonly [number, string, boolean, boolean];
+
+/**
  * Speakers of transcripts without timestamps: a line-initial name before a colon counts when two or more lines of
  * the text open that way (a conversation) or when it is a listed given name; a handle in angle brackets always.
  */
-function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
-  const speakers: [number, string, boolean][] = [];
-  LINE_SPEAKER.lastIndex = 0;
-  for (let m = LINE_SPEAKER.exec(text); m !== null; m = LINE_SPEAKER.exec(text)) {
-    const handle = m[1];
-    const name = handle ?? m[2]!;
-    const start = m.index + m[0].indexOf(handle ? `<${name}>` : name) + (handle ? 1 : 0);
-    speakers.push([start, name, handle !== undefined]);
-  }
-  HEADER_SPEAKER.lastIndex = 0;
-  for (let m = HEADER_SPEAKER.exec(text); m !== null; m = HEADER_SPEAKER.exec(text)) {
-    speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false]);
-  }
-  const conversation = speakers.length >= 2;
+function transcriptSpeakers(
+  text: string,
+  speakers: readonly Speaker[],
+  form: boolean,
+  found: RecognizerResult[],
+): void {
   for (const [start, name, handle] of speakers) {
     if (!speakerLike(name)) continue;
-    if (!handle && !conversation && !FIRST_NAMES.has(name.toLowerCase())) continue;
+    // A form's keys are its labels; outside one, a listed given name alone opening a line is a speaker.
+    if (!handle && (form || (speakers.length < 2 && !FIRST_NAMES.has(name.toLowerCase())))) continue;
     found.push({ start, end: start + name.length, type: "PERSON", score: handle ? 0.8 : 0.75 });
   }
   if (text.includes("@")) {
@@ -1314,6 +1371,47 @@ function transcriptSpeakers(text: string, found: RecognizerResult[]): void {
       found.push({ start: m.index + 1, end: m.index + m[0].length, type: "PERSON", score: 0.7 });
     }
   }
+}
+
+/** The keys opening lines of a text: transcript speakers ("Tunde: ...", "<olu> ...", "Rhys Evans 10:02") or labels. */
+function lineKeys(text: string): Speaker[] {
+  const speakers: Speaker[] = [];
+  LINE_SPEAKER.lastIndex = 0;
+  for (let m = LINE_SPEAKER.exec(text); m !== null; m = LINE_SPEAKER.exec(text)) {
+    const handle = m[1];
+    let name = handle ?? m[2]!;
+    let start = m.index + m[0].indexOf(handle ? `<${name}>` : name) + (handle ? 1 : 0);
+    const speech = spokenLine(text, m.index + m[0].length);
+    const space = name.indexOf(" ");
+    const role = !handle && ROLE_WORDS.has((space < 0 ? name : name.slice(0, space)).toLowerCase());
+    if (role && space > 0) {
+      // "Agent Carlo: ...": the role, then the person who holds it.
+      start += space + 1;
+      name = name.slice(space + 1);
+    } else if (role) {
+      // "Agente (Rodrigo): ...": the person in brackets after the role.
+      const held = ROLE_HOLDER.exec(m[0]);
+      if (held) {
+        start = m.index + held.index + 1;
+        name = held[1]!;
+      }
+    }
+    speakers.push([start, name, handle !== undefined, speech]);
+  }
+  HEADER_SPEAKER.lastIndex = 0;
+  for (let m = HEADER_SPEAKER.exec(text); m !== null; m = HEADER_SPEAKER.exec(text)) {
+    speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false, true]);
+  }
+  return speakers;
+}
+
+// A label's place: at a line start, or after a wide gap, a tab or a bar of a scanned form's line; then the colon.
+const LABEL_BEFORE = /(?:^|\n|[ \t]{2}|\t|\|)[ \t]*$/;
+const LABEL_AFTER = /^[ \t]?[:：]/;
+
+/** Whether the words at `[start, end)` stand where a form puts a field's label: "Mae: ", "   Sexo: ". */
+function labelAt(text: string, start: number, end: number): boolean {
+  return LABEL_AFTER.test(text.slice(end, end + 2)) && LABEL_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 
 // Japanese and Korean names before a form of address: 田中太郎様, 김민준 님. Chinese ones (王先生) are read from the
@@ -1343,9 +1441,9 @@ function addressedCjkNames(text: string, found: RecognizerResult[]): void {
 }
 
 /** Speakers of chat-log lines ("[10:41] <dave> ...", "21:04 - Ana Souza: ..."), in any case. */
-function chatSpeakers(text: string, found: RecognizerResult[]): void {
+function chatSpeakers(text: string, keys: readonly Speaker[], form: boolean, found: RecognizerResult[]): void {
   if (!text.includes(":") && !text.includes("<") && !text.includes("@")) return;
-  transcriptSpeakers(text, found);
+  transcriptSpeakers(text, keys, form, found);
   if (!text.includes(":")) return;
   CHAT_SPEAKER.lastIndex = 0;
   for (let m = CHAT_SPEAKER.exec(text); m !== null; m = CHAT_SPEAKER.exec(text)) {
