@@ -44,6 +44,21 @@ describe("fields named for what they hold", () => {
     ]);
   });
 
+  it("reads firms by their field or column name, and titles and suppliers only in a table", () => {
+    expect(fields("Arbeitgeber: Kranbau Ostholstein GmbH\nGläubiger: Wasserverband Nord")).toEqual([
+      ["ORGANIZATION", "Kranbau Ostholstein GmbH"],
+      ["ORGANIZATION", "Wasserverband Nord"],
+    ]);
+    const sheet = "Nombre;Título;Proveedor\nAinhoa Urrutia;Jefa de compras;Talleres Zubieta\n";
+    expect(fields(sheet)).toEqual([
+      ["PERSON", "Ainhoa Urrutia"],
+      ["TITLE", "Jefa de compras"],
+      ["ORGANIZATION", "Talleres Zubieta"],
+    ]);
+    // Before a colon in running text a title is a document's, and a value without a capital is no firm.
+    expect(fields("Title: Quarterly figures for the board\nEmployer: self-employed")).toEqual([]);
+  });
+
   it("reads job titles by their field name", () => {
     expect(fields('{"name": "Ayo Balogun", "jobTitle": "Site Engineer"}')).toEqual([
       ["PERSON", "Ayo Balogun"],

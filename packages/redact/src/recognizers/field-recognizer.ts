@@ -47,6 +47,13 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         cittadinanza nacionalidade nationaliteit obywatelstwo uyruk religion`,
       ],
       ["US_SSN", "ssn ssno ssnumber socialsecurity socialsecuritynumber socialsecurityno socsec"],
+      [
+        "ORGANIZATION",
+        `company companyname organization organisation employer currentemployer creditor merchant firma firmenname
+        unternehmen arbeitgeber gläubiger société entreprise employeur créancier empresa compañía compania empleador
+        acreedor azienda società datoredilavoro creditore bedrijf werkgever organisatie schuldeiser companhia
+        empregador credor pracodawca wierzyciel şirket işveren`,
+      ],
       ["ZIP_CODE", "zip zipcode postcode postalcode plz postleitzahl cp codepostal códigopostal cap cep postcodenl"],
       [
         "DATE_TIME",
@@ -56,6 +63,20 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
     ] as const
   ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [n, type as EntityType] as const)),
 );
+// Column names that say what a table holds but would say too little before a colon in running text: "Title:" heads a
+// document's title as often as a job, "Partner:" a spouse as often as a firm.
+const COLUMN_TYPES: ReadonlyMap<string, EntityType> = new Map([
+  ...FIELD_TYPES,
+  ...(
+    [
+      ["TITLE", "title titel titre título titolo"],
+      [
+        "ORGANIZATION",
+        "partner vendor supplier lieferant fournisseur proveedor fornitore leverancier fornecedor dostawca bank",
+      ],
+    ] as const
+  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [n, type as EntityType] as const)),
+]);
 // Numbered keys such as "line1" or "address_2" name the same field.
 const normalizeKey = (key: string) => key.toLowerCase().replace(/[^\p{L}]/gu, "");
 
@@ -92,6 +113,9 @@ function plausible(type: EntityType, value: string): boolean {
       return /\d/.test(value) && value.length >= 5 && value.length <= 24 && value.split(/\s+/).length <= 4;
     case "TITLE":
       return value.split(/\s+/).length <= 5 && !/\d/.test(value);
+    case "ORGANIZATION":
+      // A firm's name: a few words, one with a capital ("none", "self-employed" are no firm).
+      return value.split(/\s+/).length <= 6 && /\p{Lu}/u.test(value) && /^[\p{L}\p{N}]/u.test(value);
     case "NRP":
       return value.split(/\s+/).length <= 3 && !/\d/.test(value) && /^\p{Lu}/u.test(value);
     case "ZIP_CODE":
@@ -152,7 +176,7 @@ function tables(text: string, out: RecognizerResult[]): void {
       // A cell longer than any field name makes this a line of prose, not a header: checked before the names are
       // normalized, since most lines of a message hold a comma.
       if (head.some(([, name]) => name.trim().length > 30)) continue;
-      const types = head.map(([, name]) => FIELD_TYPES.get(normalizeKey(name.replace(/^\s*"|"\s*$/g, ""))));
+      const types = head.map(([, name]) => COLUMN_TYPES.get(normalizeKey(name.replace(/^\s*"|"\s*$/g, ""))));
       if (!types.some(Boolean)) continue;
       let r = h + 1;
       for (; r < lines.length; r++) {
@@ -176,7 +200,7 @@ function tables(text: string, out: RecognizerResult[]): void {
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
-  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE", "US_SSN"],
+  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE", "US_SSN", "ORGANIZATION"],
   analyze(text) {
     const out: RecognizerResult[] = [];
     if (text.includes('":')) {
