@@ -68,6 +68,20 @@ describe("names", () => {
     ]);
   });
 
+  it("reads the key opening a notice as its sender when it has a brand's marks", () => {
+    const orgs = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "ORGANIZATION")
+        .map(([, v]) => v);
+    // Capitals, or the sender named again in its message or its web address.
+    expect(orgs("GLS: Ihr Paket 8841 kommt morgen zwischen 9 und 13 Uhr.")).toEqual(["GLS"]);
+    expect(orgs("Zentiva: vaše objednávka je připravena, podrobnosti na zentiva.example.cz")).toContain("Zentiva");
+    // A capitalized word alone gives no mark: a reminder, an all-caps word of the language, a given name.
+    expect(orgs("Recordatorio: su cita es el martes a las 10, traiga la tarjeta.")).toEqual([]);
+    expect(orgs("URGENT: the boiler is leaking again, call me back please.")).toEqual([]);
+    expect(orgs("Halima: nimefika nyumbani salama, asante sana kwa chakula")).toEqual([]);
+  });
+
   it("finds a name that is also a word after a verb of asking, an introduction, a welcome or a signature rule", () => {
     expect(found("Could you ask Hope whether the van is free?")).toContainEqual(["PERSON", "Hope"]);
     expect(found("hi, this is Tobenna from the lab")).toContainEqual(["PERSON", "Tobenna"]);

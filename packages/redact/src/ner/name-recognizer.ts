@@ -566,6 +566,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     }
     signOffNames(text, tokens, push);
     chatSpeakers(text, keys, form, found);
+    if (keys.length === 1) messageSender(text, keys[0]!, found);
     addressedCjkNames(text, found);
     socialHandles(text, found);
     const windows: [number, number][] = [];
@@ -1403,6 +1404,37 @@ function lineKeys(text: string): Speaker[] {
     speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false, true]);
   }
   return speakers;
+}
+
+const ALL_CAPS_BRAND = /^\p{Lu}[\p{Lu}\p{N}&.-]{1,11}$/u;
+
+/**
+ * "DHL: Uw zending ...", "Revolut: ... not even with Revolut staff": the one key opening a text's first line, before a
+ * message, is the sender of a notice when it has a brand's marks: written in capitals, known to the lexicon as an
+ * organization, or named again in its message or in a web address of it. A word that is only capitalized
+ * ("Recordatorio:", "Aviso:") gives no such mark and is left alone.
+ */
+function messageSender(text: string, key: Speaker, found: RecognizerResult[]): void {
+  const [start, name, handle] = key;
+  if (handle || text.slice(0, start).trim() !== "" || name.split(" ").length > 3) return;
+  const lower = name.toLowerCase();
+  const head = lower.split(" ")[0]!;
+  if (
+    FIELD_WORDS.has(lower) ||
+    ROLE_WORDS.has(lower) ||
+    isCommonWord(lower) ||
+    isFieldName(lower) ||
+    (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head))
+  )
+    return;
+  const body = text.slice(start + name.length + 1, start + name.length + 400);
+  if (body.trim().length < 20) return;
+  const compact = lower.replace(/[\s.]+/g, "");
+  const brand =
+    ALL_CAPS_BRAND.test(name) ||
+    lexiconKind(lower) === "org" ||
+    (compact.length >= 3 && body.toLowerCase().includes(compact));
+  if (brand) found.push({ start, end: start + name.length, type: "ORGANIZATION", score: 0.8 });
 }
 
 // A label's place: at a line start, or after a wide gap, a tab or a bar of a scanned form's line; then the colon.
