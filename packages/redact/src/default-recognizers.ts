@@ -13,6 +13,7 @@ import { idRecognizer } from "./recognizers/id-recognizer";
 import { ipRecognizer } from "./recognizers/ip-recognizer";
 import { macRecognizer } from "./recognizers/mac-recognizer";
 import { nrpRecognizer } from "./recognizers/nrp-recognizer";
+import { ocrPhoneRecognizer } from "./recognizers/ocr-phone-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
 import { scriptPlaceRecognizer } from "./recognizers/script-place-recognizer";
 import { secretRecognizer } from "./recognizers/secret-recognizer";
@@ -35,6 +36,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   phoneRecognizer,
   spokenPhoneRecognizer,
   spokenEmailRecognizer,
+  ocrPhoneRecognizer,
   dateTimeRecognizer,
   addressRecognizer,
   zipCodeRecognizer,

@@ -80,6 +80,7 @@ const ADVERSARIAL: Record<string, string> = {
   "short number runs": fill("oh oh oh oh oh oh x "),
   "number word compounds": fill("vingt et un-"),
   "spoken addresses": fill("a dot b at c dot "),
+  "o for zero": fill("O1O1 O"),
 };
 
 describe("every recognizer runs in linear time", () => {

@@ -218,3 +218,11 @@ describe("numbers and addresses said in words", () => {
     expect(of("Call me after the meeting on 0171 2345678 please", "PHONE")).toEqual(["0171 2345678"]);
   });
 });
+
+describe("phone numbers with the letter O for a zero", () => {
+  it("reads an OCR'd or hastily typed number with O for 0, and leaves codes alone", () => {
+    expect(of("Surgery line: O2O 7946 O958, ask for Dr Iqbal.", "PHONE")).toEqual(["O2O 7946 O958"]);
+    for (const text of ["Model GO10 200 300 in stock", "Rooms 1O1 and 2O2 3O3", "Order O123 4567 89O1 shipped"])
+      expect([text, of(text, "PHONE")]).toEqual([text, []]);
+  });
+});
