@@ -98,7 +98,10 @@ const WORDS = [...VALUE.keys(), ...REPEAT.keys(), ...JOINERS].sort((a, b) => b.l
 const WORD = `(?:${WORDS.join("|")})`;
 // A run of at least seven such words, joined by spaces, commas or hyphens. Each repeat consumes a separator and a
 // word, so a run has one way to be read and the scan stays linear.
-const RUN = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}(?:[ ,\\u00A0–-]{1,3}${WORD}){6,40}(?![\\p{L}\\p{N}])`, "giu");
+// A run opens on a number or "double", never on "y", "e" or "et": those are among the commonest words of their
+// languages, and every word that could open a run is a place the pattern is tried.
+const FIRST = `(?:${WORDS.filter((w) => !JOINERS.has(w)).join("|")})`;
+const RUN = new RegExp(`(?<![\\p{L}\\p{N}])${FIRST}(?:[ ,\\u00A0–-]{1,3}${WORD}){6,40}(?![\\p{L}\\p{N}])`, "giu");
 const TOKEN = /[^ ,\u00A0–-]+/gu;
 
 // A word for a phone or for calling a few words before the number: without one, a run of number words is a code, a
