@@ -1,4 +1,5 @@
-import { patternRecognizer } from "../pattern-recognizer";
+import { type PatternRecognizer, patternRecognizer } from "../pattern-recognizer";
+import type { RecognizerContext, RecognizerResult } from "../recognizer";
 import { namedOtherThanPhone } from "./phone-label";
 
 // Number words of the covered languages and their values. Phone numbers read aloud, and voicemail transcripts, say
@@ -154,7 +155,7 @@ export function spokenDigits(run: string): string | null {
  * "null eins sieben zwei", "seis uno nueve, cuarenta y dos". Taken only after a word for a phone or for calling, when
  * the words read as seven to fifteen digits and nothing names the number as something else.
  */
-export const spokenPhoneRecognizer = patternRecognizer({
+const runs = patternRecognizer({
   name: "spoken-phone",
   type: "PHONE",
   patterns: [
@@ -171,3 +172,77 @@ export const spokenPhoneRecognizer = patternRecognizer({
     },
   ],
 });
+
+const WORD_SET = new Set(WORDS);
+const SHORTEST = Math.min(...WORDS.map((w) => w.length));
+const LONGEST = Math.max(...WORDS.map((w) => w.length));
+const LETTER = /\p{L}/u;
+
+/** Length in UTF-16 units of the letter at `i` (1 or 2), or 0 when no letter starts there. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 44 || c === 45 || c === 0xa0 || c === 0x2013;
+}
+
+/**
+ * Whether a text holds seven number words in a row, each a whole run of letters with one to three separators between
+ * it and the next: what every match of the run pattern holds. The pattern opens on any of some 250 words and would
+ * otherwise be tried at nearly every word of every text; this loop over character codes rules out almost all texts
+ * first.
+ */
+export function mayHoldSpokenRun(text: string): boolean {
+  let inRow = 0;
+  let gap = -1;
+  for (let i = 0; i < text.length; ) {
+    let step = letterAt(text, i);
+    if (step > 0) {
+      // The regex's `iu` flags fold the long s and the Kelvin sign to "s" and "k"; lower-casing does not.
+      let folds = false;
+      let end = i;
+      while (step > 0) {
+        const c = text.charCodeAt(end);
+        if (c === 0x17f || c === 0x212a) folds = true;
+        end += step;
+        step = end < text.length ? letterAt(text, end) : 0;
+      }
+      let number = false;
+      if (end - i >= SHORTEST && end - i <= LONGEST) {
+        let word = text.slice(i, end).toLowerCase();
+        if (folds) word = word.replace(/\u017f/g, "s").replace(/\u212a/g, "k");
+        number = WORD_SET.has(word);
+      }
+      if (number) {
+        inRow = gap >= 1 && gap <= 3 ? inRow + 1 : 1;
+        if (inRow >= 7) return true;
+      } else inRow = 0;
+      gap = 0;
+      i = end;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (isSeparator(c) && gap >= 0) gap++;
+    else {
+      inRow = 0;
+      gap = -1;
+    }
+    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  }
+  return false;
+}
+
+/**
+ * Phone numbers said in words: see the run pattern above. Texts without seven number words in a row skip it.
+ */
+export const spokenPhoneRecognizer: PatternRecognizer = {
+  name: runs.name,
+  types: runs.types,
+  patterns: runs.patterns,
+  analyze: (text: string, context: RecognizerContext): RecognizerResult[] =>
+    mayHoldSpokenRun(text) ? runs.analyze(text, context) : [],
+};

@@ -1,0 +1,57 @@
+// The spoken-phone recognizer skips its run pattern on texts without seven number words in a row. A wrong skip loses
+// a phone number silently, so this checks the gate against the plain pattern on texts built from number words in any
+// case (long s and Kelvin sign included), with separators, marks, digits and other words between them.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { mayHoldSpokenRun, spokenPhoneRecognizer } from "../src/recognizers/spoken-phone-recognizer";
+
+const RUN = spokenPhoneRecognizer.patterns[0]!.regex;
+const plainMatches = (text: string) => [...text.matchAll(new RegExp(RUN.source, RUN.flags))].length;
+
+const WORDS = ["oh", "zero", "null", "zwo", "doce", "soixante", "dix", "sept", "y", "et", "e", "double", "một", "bẩy"];
+const WORDS_CASED = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)]).concat([
+  "ſix",
+  "ſeven",
+  "ſieben",
+  "\u212aein",
+]);
+const SEPARATORS = [" ", ", ", " - ", "\u00a0", "–", "  "];
+const BREAKS = [" ,  ", ". ", "\n", " 4 ", "\u0301 ", "x", ""];
+
+describe("spoken-phone gate", () => {
+  it("lets through every text the run pattern matches", () => {
+    const text = fc
+      .array(
+        fc.tuple(
+          fc.oneof({ arbitrary: fc.constantFrom(...WORDS_CASED), weight: 12 }, fc.constantFrom("call", "me", "on")),
+          fc.oneof({ arbitrary: fc.constantFrom(...SEPARATORS), weight: 8 }, fc.constantFrom(...BREAKS)),
+        ),
+        {
+          minLength: 1,
+          maxLength: 24,
+        },
+      )
+      .map((parts) => parts.map(([w, g]) => w + g).join(""));
+    let matched = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = plainMatches(t);
+        if (n > 0) matched++;
+        return n === 0 || mayHoldSpokenRun(t);
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator must reach the pattern often enough for the property to mean something.
+    expect(matched).toBeGreaterThan(30);
+  });
+
+  it("passes runs at their edges and rules out texts with fewer words in a row", () => {
+    expect(mayHoldSpokenRun("call oh seven seven double four, one two")).toBe(true);
+    expect(mayHoldSpokenRun("CALL ZWO ZWO NULL ACHT NEUN SECHS SIEBEN")).toBe(true);
+    expect(mayHoldSpokenRun("ſix ſix ſix ſix ſix ſix ſix")).toBe(true);
+    expect(mayHoldSpokenRun("one two three four five six")).toBe(false);
+    expect(mayHoldSpokenRun("one two three. four five six seven")).toBe(false);
+    expect(mayHoldSpokenRun("one two three    four five six seven")).toBe(false);
+    expect(mayHoldSpokenRun("Meet me at ten to discuss the two plans with one of them.")).toBe(false);
+  });
+});
