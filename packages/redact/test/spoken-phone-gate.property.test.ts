@@ -16,7 +16,7 @@ const WORDS_CASED = WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase(
   "\u212aein",
 ]);
 const SEPARATORS = [" ", ", ", " - ", "\u00a0", "–", "  "];
-const BREAKS = [" ,  ", ". ", "\n", " 4 ", "\u0301 ", "x", ""];
+const BREAKS = [" ,  ", ". ", "\n", " 4 ", "\u0301 ", "x", "", "\ud800", "\udc00", "😀", "\ud835\udc00"];
 
 describe("spoken-phone gate", () => {
   it("lets through every text the run pattern matches", () => {
@@ -52,6 +52,16 @@ describe("spoken-phone gate", () => {
     expect(mayHoldSpokenRun("one two three four five six")).toBe(false);
     expect(mayHoldSpokenRun("one two three. four five six seven")).toBe(false);
     expect(mayHoldSpokenRun("one two three    four five six seven")).toBe(false);
+    // A lone high surrogate is one unit: the word right after it opens the run.
+    expect(mayHoldSpokenRun("\ud800one two three four five six seven")).toBe(true);
+    expect(mayHoldSpokenRun("😀one two three four five six seven")).toBe(true);
     expect(mayHoldSpokenRun("Meet me at ten to discuss the two plans with one of them.")).toBe(false);
+  });
+
+  it("keeps a spoken number after a lone high surrogate (a text cut inside a pair)", () => {
+    const text = "Please call me on \ud800one two three four five six seven";
+    expect(spokenPhoneRecognizer.analyze(text, { regions: [] }).map((r) => text.slice(r.start, r.end))).toEqual([
+      "one two three four five six seven",
+    ]);
   });
 });

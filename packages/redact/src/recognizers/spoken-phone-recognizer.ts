@@ -186,6 +186,10 @@ function letterAt(text: string, i: number): number {
   return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 function isSeparator(c: number): boolean {
   return c === 32 || c === 44 || c === 45 || c === 0xa0 || c === 0x2013;
 }
@@ -231,7 +235,8 @@ export function mayHoldSpokenRun(text: string): boolean {
       inRow = 0;
       gap = -1;
     }
-    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    // Two units only for a whole pair: a lone high surrogate is one, and the letter after it may open a run.
+    i += c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
   return false;
 }
