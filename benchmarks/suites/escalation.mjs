@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Escalator, MemoryAuditLog, RedactAnonymizer, Router } from "@hearth/escalate";
 import { createRedactor, restore, restoreStream, Vault } from "@hearth/redact";
+import { newTextAnalyzer } from "../lib/new-text-analyzer.mjs";
 import { packageDir } from "../lib/package-dir.mjs";
 
 export const description = "added latency of redact + restore per 2 KB request and per streamed delta";
@@ -90,8 +91,9 @@ function sanityCheck(ok, what) {
 /** @param {{quick: boolean, measure: (spec: object) => Promise<unknown>}} ctx */
 export async function run({ quick, measure }) {
   const prompts = loadPrompts(quick ? PROMPTS.quick : PROMPTS.full);
-  const anonymizer = new RedactAnonymizer({ rememberTexts: 0 });
-  const redactor = createRedactor();
+  // Detection as for new text on both sides (see newTextAnalyzer): the prompts are replayed many times.
+  const anonymizer = new RedactAnonymizer({ rememberTexts: 0, analyzer: newTextAnalyzer() });
+  const redactor = createRedactor(newTextAnalyzer());
 
   // Each prompt is a conversation of its own: the first call fills its vault, later ones reuse it (a later turn).
   let i = 0;
@@ -187,7 +189,7 @@ export async function run({ quick, measure }) {
   });
 
   // The pipeline apart: a whole cloud request through the Escalator vs the anonymizer alone on the same prompt.
-  const pipelineAnonymizer = new RedactAnonymizer({ rememberTexts: 0 });
+  const pipelineAnonymizer = new RedactAnonymizer({ rememberTexts: 0, analyzer: newTextAnalyzer() });
   const escalator = new Escalator({
     router: new Router({ policy: { consent: true } }),
     cloud: echoModel(),
@@ -284,7 +286,9 @@ export async function run({ quick, measure }) {
     new Escalator({
       router: new Router({ policy: { consent: true } }),
       cloud: echoModel(),
-      anonymizer: new RedactAnonymizer(rememberTexts === undefined ? {} : { rememberTexts }),
+      anonymizer: new RedactAnonymizer(
+        rememberTexts === undefined ? { analyzer: newTextAnalyzer() } : { rememberTexts, analyzer: newTextAnalyzer() },
+      ),
       audit: new MemoryAuditLog(),
     });
   const remembering = turnEscalator();

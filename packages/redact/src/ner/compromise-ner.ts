@@ -41,9 +41,11 @@ export interface CompromiseWindow {
 // separated by blank lines (a sentence break it never joins across).
 const SEPARATOR = "\n\n";
 const BATCH = 256;
-// Chats repeat themselves ("Thanks, Customer Service", signatures, quoted replies): a window seen before is not
-// parsed again. Bounded, and cleared whole when full, which is cheaper than tracking recency.
-const CACHE_LIMIT = 4_096;
+/**
+ * Chats repeat themselves ("Thanks, Customer Service", signatures, quoted replies): a window seen before is not
+ * parsed again. Default size of {@link WindowCache}.
+ */
+export const WINDOW_CACHE_SIZE = 4_096;
 
 /** A finding relative to its window's start. */
 interface Found {
@@ -53,7 +55,24 @@ interface Found {
   readonly score: number;
 }
 
-const cache = new Map<string, readonly Found[]>();
+/**
+ * What compromise found in windows parsed before, keyed by the window's text. Bounded, and cleared whole when full,
+ * which is cheaper than tracking recency. A size of 0 keeps nothing: every window is parsed, as in a new text.
+ */
+export class WindowCache {
+  readonly #found = new Map<string, readonly Found[]>();
+  constructor(readonly size: number = WINDOW_CACHE_SIZE) {}
+
+  get(key: string): readonly Found[] | undefined {
+    return this.#found.get(key);
+  }
+
+  set(key: string, found: readonly Found[]): void {
+    if (this.size <= 0) return;
+    if (this.#found.size >= this.size) this.#found.clear();
+    this.#found.set(key, found);
+  }
+}
 
 /**
  * People, places and organizations that compromise tags in the windows, grouped per input. Runs of terms with one
@@ -64,6 +83,7 @@ const cache = new Map<string, readonly Found[]>();
 export function compromiseEntities(
   texts: readonly string[],
   windows: readonly CompromiseWindow[],
+  cache: WindowCache,
 ): RecognizerResult[][] {
   const out: RecognizerResult[][] = texts.map(() => []);
   const todo: { window: CompromiseWindow; key: string }[] = [];
@@ -81,7 +101,6 @@ export function compromiseEntities(
     const batch = todo.slice(b, b + BATCH);
     const found = parseBatch(batch.map((t) => t.key));
     batch.forEach((t, k) => {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(t.key, found[k]!);
       emit(t.window, found[k]!);
     });

@@ -1,8 +1,9 @@
 import type { EntityType } from "../entity-type";
+import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
-import { type CompromiseWindow, compromiseEntities } from "./compromise-ner";
+import { type CompromiseWindow, compromiseEntities, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
 import {
   GAZETTEER_AMBIGUOUS_FIRST_NAMES,
@@ -458,6 +459,12 @@ export interface NameRecognizerOptions {
    * only the sentences holding such words, which keeps most text away from the slow full parse.
    */
   readonly compromise?: boolean;
+  /**
+   * How many windows compromise has tagged this recognizer keeps, so a window seen again (a signature, a quoted reply)
+   * is not parsed again (default 4,096). 0 parses every window: what a text never seen before costs, which is what
+   * a benchmark that replays the same texts should measure.
+   */
+  readonly windowCache?: number;
 }
 
 /**
@@ -466,6 +473,10 @@ export interface NameRecognizerOptions {
  */
 export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer {
   const useCompromise = options.compromise ?? true;
+  const cacheSize = options.windowCache ?? WINDOW_CACHE_SIZE;
+  if (!Number.isSafeInteger(cacheSize) || cacheSize < 0)
+    throw new InvalidArgumentError(`windowCache must be an integer >= 0, got ${String(cacheSize)}`);
+  const cache = new WindowCache(cacheSize);
   const lists = (text: string): { found: RecognizerResult[]; windows: [number, number][] } => {
     const tokens = tokenize(text);
     const keys = text.includes(":") || text.includes("<") ? lineKeys(text) : [];
@@ -587,7 +598,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     const windows: CompromiseWindow[] = firstPass.flatMap((r, input) =>
       r.windows.map(([start, end]) => ({ input, start, end })),
     );
-    const tagged = windows.length > 0 ? compromiseEntities(texts, windows) : [];
+    const tagged = windows.length > 0 ? compromiseEntities(texts, windows, cache) : [];
     // compromise sometimes tags a form of address alone ("Frau", "Sig.") as a person.
     return firstPass.map((r, i) => [
       ...r.found,

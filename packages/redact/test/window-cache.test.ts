@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { nameRecognizer } from "../src/index";
+import { WindowCache } from "../src/ner/compromise-ner";
+
+const CONTEXT = { regions: [] };
+
+describe("window cache", () => {
+  it("keeps nothing at size 0, and clears itself whole when full", () => {
+    const none = new WindowCache(0);
+    none.set("Ask Marguerite", []);
+    expect(none.get("Ask Marguerite")).toBeUndefined();
+    const two = new WindowCache(2);
+    two.set("a", []);
+    two.set("b", []);
+    expect(two.get("a")).toEqual([]);
+    two.set("c", []);
+    expect([two.get("a"), two.get("b"), two.get("c")]).toEqual([undefined, undefined, []]);
+  });
+
+  it("finds the same with and without a cache, on a first and a repeated reading", () => {
+    const text = "We had lunch with Marguerite Okonjo-Lindqvist at Brasserie Vautrin, then Anselm called from Tbilisi.";
+    const cached = nameRecognizer();
+    const uncached = nameRecognizer({ windowCache: 0 });
+    const first = cached.analyze(text, CONTEXT);
+    expect(first.length).toBeGreaterThan(0);
+    expect(cached.analyze(text, CONTEXT)).toEqual(first);
+    expect(uncached.analyze(text, CONTEXT)).toEqual(first);
+    expect(uncached.analyze(text, CONTEXT)).toEqual(first);
+  });
+
+  it("refuses a size that is not a whole number >= 0", () => {
+    for (const windowCache of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => nameRecognizer({ windowCache })).toThrow(expect.objectContaining({ code: "E_ARGUMENT" }));
+  });
+});
