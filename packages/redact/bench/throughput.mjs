@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { createAnalyzer, evaluate, parseCorpus } from "../dist/index.js";
+import { createAnalyzer, defaultRecognizers, evaluate, nameRecognizer, parseCorpus } from "../dist/index.js";
 
 const require = createRequire(import.meta.url);
 const { SyncRedactor } = require("redact-pii");
@@ -60,7 +60,11 @@ function spansFromRedacted(original, redacted) {
   return spans;
 }
 
-const analyzer = createAnalyzer();
+// Timed as for text never seen before: the passes repeat the corpus, and the name recognizer's window cache would
+// spare compromise every window after the first pass, which no new message is spared.
+const analyzer = createAnalyzer({
+  recognizers: defaultRecognizers().map((r) => (r.name === "names" ? nameRecognizer({ windowCache: 0 }) : r)),
+});
 const redactPii = new SyncRedactor({ globalReplaceWith: MARK });
 const redactPiiNode = new Redactor({ globalReplaceWith: MARK });
 
