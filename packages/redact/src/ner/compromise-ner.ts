@@ -1,24 +1,23 @@
 import nlp from "compromise";
 import type { EntityType } from "../entity-type";
 import type { RecognizerResult } from "../recognizer";
+import { installFastBulkMatch } from "./fast-bulk-match";
 
-interface TermJson {
-  text?: string;
-  pre?: string;
-  post?: string;
-  tags?: string[];
-}
-interface SentenceJson {
-  terms?: TermJson[];
+/** A term as compromise keeps it in `doc.docs`: its text, the text around it, and its tags. */
+interface Term {
+  readonly text?: string;
+  readonly pre?: string;
+  readonly post?: string;
+  readonly tags?: ReadonlySet<string>;
 }
 
 const SCORES: Readonly<Record<string, number>> = { PERSON: 0.7, LOCATION: 0.65, ORGANIZATION: 0.6 };
 
-function kindOf(tags: readonly string[]): EntityType | null {
-  if (tags.includes("Honorific")) return null;
-  if (tags.includes("Person")) return "PERSON";
-  if (tags.includes("Place")) return "LOCATION";
-  if (tags.includes("Organization")) return "ORGANIZATION";
+function kindOf(tags: ReadonlySet<string> | undefined): EntityType | null {
+  if (!tags || tags.has("Honorific")) return null;
+  if (tags.has("Person")) return "PERSON";
+  if (tags.has("Place")) return "LOCATION";
+  if (tags.has("Organization")) return "ORGANIZATION";
   return null;
 }
 
@@ -85,6 +84,7 @@ export function compromiseEntities(
   windows: readonly CompromiseWindow[],
   cache: WindowCache,
 ): RecognizerResult[][] {
+  installFastBulkMatch();
   const out: RecognizerResult[][] = texts.map(() => []);
   const todo: { window: CompromiseWindow; key: string }[] = [];
   const emit = (w: CompromiseWindow, found: readonly Found[]) => {
@@ -118,7 +118,8 @@ function parseBatch(windows: readonly string[]): Found[][] {
     joined += w;
   }
   const soft = softenCaps(joined);
-  const sentences = nlp(soft).json() as SentenceJson[];
+  // The parsed terms themselves: `.json()` would copy each one into a new object first.
+  const sentences = (nlp(soft) as unknown as { docs: readonly (readonly Term[])[] }).docs;
   let run: { type: EntityType; start: number; end: number; w: number } | null = null;
   const windowOf = (pos: number) => {
     let lo = 0;
@@ -153,14 +154,14 @@ function parseBatch(windows: readonly string[]): Found[][] {
   // Terms carry their surrounding text (pre, text, post), so offsets are a running sum, checked against the input.
   let at = 0;
   for (const sentence of sentences) {
-    for (const term of sentence.terms ?? []) {
+    for (const term of sentence) {
       const text = term.text ?? "";
       let start = at + (term.pre ?? "").length;
       if (soft.slice(start, start + text.length) !== text) start = soft.indexOf(text, at);
       if (start < 0) return out;
       const end = start + text.length;
       at = end + (term.post ?? "").length;
-      const kind = text === "" ? null : kindOf(term.tags ?? []);
+      const kind = text === "" ? null : kindOf(term.tags);
       const w = windowOf(start);
       if (!kind) {
         flush();
