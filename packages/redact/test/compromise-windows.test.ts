@@ -1,0 +1,66 @@
+import nlp from "compromise";
+import { afterEach, describe, expect, it } from "vitest";
+import { createAnalyzer, nameRecognizer } from "../src/index";
+
+const CONTEXT = { regions: [] };
+const methods = (nlp.world() as unknown as { methods: { one: { bulkMatch: (...a: unknown[]) => unknown } } }).methods
+  .one;
+const bulkMatch = methods.bulkMatch;
+
+/** How many times compromise's tagger ran while `f` did: once per parse. */
+function parses(f: () => void): number {
+  let n = 0;
+  const inner = methods.bulkMatch;
+  methods.bulkMatch = (...a: unknown[]) => {
+    n++;
+    return inner(...a);
+  };
+  try {
+    f();
+  } finally {
+    methods.bulkMatch = inner;
+  }
+  return n;
+}
+
+afterEach(() => {
+  methods.bulkMatch = bulkMatch;
+});
+
+describe("what the name recognizer asks compromise", () => {
+  it("asks about an unknown name in English", () => {
+    // Warm up: the first call installs compromise's faster matcher.
+    nameRecognizer({ windowCache: 0 }).analyze("We met Zorvath yesterday.", CONTEXT);
+    const names = nameRecognizer({ windowCache: 0 });
+    expect(
+      parses(() => names.analyze("The parcel for Aisha Rahman, our new Senior Data Analyst, is here.", CONTEXT)),
+    ).toBeGreaterThan(0);
+  });
+
+  it("does not ask about one capitalized word in German, where every noun has a capital", () => {
+    const names = nameRecognizer({ windowCache: 0 });
+    const text = "Ich bestätige den Termin am Dienstag um 14 Uhr, und bitte um Rückruf. Die Antwort kommt morgen.";
+    expect(parses(() => names.analyze(text, CONTEXT))).toBe(0);
+    // Two unknown capitalized words in a row may still be a name, in German too.
+    const two = "Ich habe mit Zorvath Quellbrook gesprochen, und die Antwort kommt morgen.";
+    expect(parses(() => names.analyze(two, CONTEXT))).toBeGreaterThan(0);
+  });
+
+  it("does not ask about a street's name, which the address recognizer finds whole", () => {
+    const names = nameRecognizer({ windowCache: 0 });
+    const analyzer = createAnalyzer();
+    const streets: [string, string][] = [
+      ["The restaurant near 15 rue de la Paix, 75002 Paris closes at 11.", "15 rue de la Paix"],
+      ["Send the contract to Via Roma 22, 00184 Roma.", "Via Roma 22"],
+      ["A delivery notice for Calle Mayor 5, 28013 Madrid came today.", "Calle Mayor 5"],
+      ["Dentist at Hauptstraße 12, 10115 Berlin, call first.", "Hauptstraße 12"],
+    ];
+    for (const [text, address] of streets) {
+      expect(
+        parses(() => names.analyze(text, CONTEXT)),
+        text,
+      ).toBe(0);
+      expect(analyzer.analyze(text).find((e) => e.type === "ADDRESS")?.text, text).toBe(address);
+    }
+  });
+});
