@@ -17,7 +17,7 @@ function reference(text: string, start: number, end: number, score: number, word
   return score;
 }
 
-const WORDS = ["tel", "phone", "call me", "code postal", "id", "née", "on", "σ", "i̇d"];
+const WORDS = ["tel", "phone", "call me", "code postal", "id", "née", "on", "σ", "i̇d", "nº", "#", "tel:", "1x", "t"];
 
 describe("boostWithContext", () => {
   it("raises the score for a word just before or after, at a word start only", () => {
@@ -32,17 +32,19 @@ describe("boostWithContext", () => {
   it("boosts as the window reading does, with letters that lower-case oddly and words across the joining space", () => {
     const piece = fc.constantFrom(
       ...["tel", "TEL", "Phone", "call", "me", "code", "postal", "ID", "NÉE", "on", "x", "1", " ", "\n", ".", ":"],
-      ...["İ", "İd", "Σ", "ΟΣ", "σ", "𝐀", "\ud800", "K", "ß"],
+      ...["İ", "İd", "Σ", "ΟΣ", "σ", "𝐀", "\ud800", "K", "ß", "Nº", "#", "1X", "é", "telephone", "tt"],
     );
     fc.assert(
       fc.property(
         fc.array(piece, { minLength: 1, maxLength: 40 }),
         fc.nat(),
         fc.nat(8),
-        fc.subarray(WORDS, { minLength: 1 }),
+        fc.oneof(fc.subarray(WORDS, { minLength: 1 }), fc.array(fc.constantFrom(...WORDS, ""), { maxLength: 6 })),
         fc.constantFrom(0.3, 0.5, 0.6, 1),
-        (pieces, at, length, words, score) => {
-          const text = pieces.join("");
+        fc.nat(3),
+        (pieces, at, length, words, score, repeat) => {
+          // Long texts too, so that the window is cut on both sides.
+          const text = pieces.join("").repeat(repeat + 1);
           const start = at % (text.length + 1);
           const end = Math.min(text.length, start + length);
           expect(boostWithContext(text, start, end, score, words)).toBe(reference(text, start, end, score, words));
@@ -50,5 +52,14 @@ describe("boostWithContext", () => {
       ),
       { numRuns: 3_000 },
     );
+  });
+
+  it("reads a word list again when its caller changed it between calls", () => {
+    const words = ["fax"];
+    expect(boostWithContext("tel 555 0100", 4, 12, 0.5, words)).toBe(0.5);
+    words[0] = "tel";
+    expect(boostWithContext("tel 555 0100", 4, 12, 0.5, words)).toBeCloseTo(0.85);
+    words.push("");
+    expect(boostWithContext("x 555 0100", 2, 10, 0.5, words)).toBeCloseTo(0.85);
   });
 });

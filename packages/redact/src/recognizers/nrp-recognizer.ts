@@ -39,8 +39,15 @@ const NOT_OF_A_PERSON_AFTER =
 const LANGUAGE_BEFORE =
   /(?:^|[^\p{L}])(?:in|en|em|auf|su|parlo|parla|parli|hablo|habla|hablas|falo|fala|parle|parles|spreche|sprichst|spricht|lerne|aprendo|imparo|apprends|traducir|tradurre|traduire|übersetzen)\s$/iu;
 
-/** The country a nationality adjective is made of, or null: the word less its ending, with the vowel it lost. */
-function countryStem(word: string, ending: string): string | null {
+// The vowels a stem may have lost before its ending, and every country name less one of them: a stem is then looked
+// up once, not once per vowel with a new string each time.
+const LOST_VOWELS = ["", "e", "a", "o", "ie", "ia", "i", "y", "en", "ien"];
+const COUNTRY_STEMS: ReadonlySet<string> = new Set(
+  [...COUNTRY_SET].flatMap((c) => LOST_VOWELS.filter((v) => c.endsWith(v)).map((v) => c.slice(0, c.length - v.length))),
+);
+
+/** Whether a nationality adjective is made of a listed country: the word less its ending, with the vowel it lost. */
+export function isCountryStem(word: string, ending: string): boolean {
   const lower = word.toLowerCase();
   const cut = word.length - ending.length;
   // The ending found may have taken letters of the country ("jap-anischer" is "japan-ischer", "congo-l-aise" and
@@ -48,12 +55,8 @@ function countryStem(word: string, ending: string): string | null {
   const stems = [0, 1, 2, 3].map((j) => lower.slice(0, cut + j));
   // ... and without the l or the German "-es-", "-an-" before "-isch" ("vietnam-es-isch", "ital-ien-isch").
   stems.push(lower.slice(0, cut).replace(/l$/u, ""), lower.slice(0, cut).replace(/(?:es|ian|an|ien|en|in)$/u, ""));
-  for (const s of stems) {
-    for (const v of ["", "e", "a", "o", "ie", "ia", "i", "y", "en", "ien"]) {
-      if (COUNTRY_SET.has(s + v)) return s + v;
-    }
-  }
-  return null;
+  // A stem with a lost vowel is a country exactly when the stem is a country less that vowel.
+  return stems.some((s) => COUNTRY_STEMS.has(s));
 }
 
 /**
@@ -101,7 +104,7 @@ export const nrpRecognizer = patternRecognizer({
         while (start > 0 && start > m.index - 24 && /\p{L}/u.test(text[start - 1]!)) start--;
         const word = text.slice(start, m.index + value.length);
         if (m.index - start < 3 || (start > 0 && /[\p{L}\p{N}_@.-]/u.test(text[start - 1]!))) return null;
-        if (!countryStem(word, value)) return null;
+        if (!isCountryStem(word, value)) return null;
         const before = text.slice(Math.max(0, start - 40), start);
         // "parlo italiano", "auf Japanisch": the language, not a nationality.
         if (NOT_OF_A_PERSON.test(before) || LANGUAGE_BEFORE.test(before)) return null;

@@ -198,7 +198,7 @@ export const phoneRecognizer: Recognizer = {
 // Letters that only some languages use, and the regions whose numbering plans their writers likely use: kana for
 // Japan, Hangul for Korea, Han alone for China and Taiwan, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, and
 // the letters of Polish, Turkish, Czech, Scandinavian and Vietnamese.
-const SCRIPT_REGIONS: readonly [RegExp, readonly string[]][] = [
+export const SCRIPT_REGIONS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/[\u3040-\u30ff]/u, ["JP"]],
   [/[\uac00-\ud7af]/u, ["KR"]],
   [/[\u4e00-\u9fff]/u, ["CN", "TW", "HK", "SG"]],
@@ -215,12 +215,53 @@ const SCRIPT_REGIONS: readonly [RegExp, readonly string[]][] = [
   [/[ơưđƠƯĐ]/u, ["VN"]],
 ];
 
-function scriptRegions(text: string): string[] {
-  const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
+// Which of SCRIPT_REGIONS' letter sets each UTF-16 unit is in, as bits, plus one; 0 when not yet known.
+const scriptMasks = new Uint16Array(0x10000);
+
+function scriptMaskOf(code: number): number {
+  let mask = scriptMasks[code]!;
+  if (mask === 0) {
+    mask = 1;
+    // A surrogate is in none of the sets: with the `u` flag a pair reads as one code point past them all, and a lone
+    // one is none of the letters listed.
+    if (code < 0xd800 || code > 0xdfff) {
+      const unit = String.fromCharCode(code);
+      SCRIPT_REGIONS.forEach(([letters], k) => {
+        if (letters.test(unit)) mask |= 2 << k;
+      });
+    }
+    scriptMasks[code] = mask;
+  }
+  return mask - 1;
+}
+
+/**
+ * The regions of the scripts and letters in the first 2,000 units of `text`, in the order of SCRIPT_REGIONS: one pass
+ * over the units with the sets each is in, not one regex scan per set.
+ */
+export function scriptRegions(text: string): string[] {
+  const end = Math.min(text.length, 2_000);
+  let found = 0;
+  // Only text with a letter past Latin-1 can say anything here, though Scandinavian letters are within it: a unit from
+  // U+0100 on, a lone surrogate included (the `u` flag reads a pair as one code point past U+FFFF).
+  let wide = false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xc0) continue;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair) i++;
+      else wide = true;
+      continue;
+    }
+    if (c >= 0x100) wide = true;
+    found |= scriptMaskOf(c);
+  }
   const out: string[] = [];
-  // Only text with a letter past Latin-1 can say anything here: most messages skip the tests.
-  if (!/[\u0100-\uffff]/u.test(head)) return out;
-  for (const [letters, regions] of SCRIPT_REGIONS) if (letters.test(head)) out.push(...regions);
+  if (!wide || found === 0) return out;
+  SCRIPT_REGIONS.forEach(([, regions], k) => {
+    if (found & (2 << k)) out.push(...regions);
+  });
   return out;
 }
 
