@@ -49,7 +49,7 @@ describe("scriptRegions", () => {
       fc.property(text, (t) => {
         expect(scriptRegions(t)).toEqual(reference(t));
       }),
-      { numRuns: 5_000 },
+      { numRuns: 2_000 },
     );
   });
 
