@@ -13,6 +13,11 @@
 // as well, from what a user pastes into or asks a personal assistant (requests to reply, schedule or summarize,
 // forwarded threads with headers in many languages, chat exports, transcripts, task trackers, contracts, ads, forms,
 // logs and configs, bank and tax letters) in some forty languages, becomes fresh-c.json whole; scored once.
+// corpus/fresh-d/*.txt, written blind too, stresses the structured types (phones of some fifty countries in every
+// written form, IPv4/IPv6, MACs, e-mail addresses plain, quoted, IDN and spelled out, Luhn-valid cards of every
+// issuer, mod-97-valid IBANs, SSNs, crypto addresses, personal URLs) and the numbers that look like them but are not
+// personal data (orders, tracking, invoices, amounts, dates, versions, OIDs, SKUs, ISBNs, serials, part numbers,
+// hashes, UUIDs, coordinates, scores, accounts that are not IBANs); it becomes fresh-d.json whole; scored once.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -78,6 +83,7 @@ const varied = [];
 const freshA = [];
 const freshB = [];
 const freshC = [];
+const freshD = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -105,6 +111,7 @@ for (const [sample] of read("varied")) varied.push(sample);
 for (const [sample] of read("fresh-a")) freshA.push(sample);
 for (const [sample] of read("fresh-b")) freshB.push(sample);
 for (const [sample] of read("fresh-c")) freshC.push(sample);
+for (const [sample] of read("fresh-d")) freshD.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
@@ -113,7 +120,8 @@ writeFileSync(join(root, "varied.json"), `${JSON.stringify(varied, null, 1)}\n`)
 writeFileSync(join(root, "fresh-a.json"), `${JSON.stringify(freshA, null, 1)}\n`);
 writeFileSync(join(root, "fresh-b.json"), `${JSON.stringify(freshB, null, 1)}\n`);
 writeFileSync(join(root, "fresh-c.json"), `${JSON.stringify(freshC, null, 1)}\n`);
+writeFileSync(join(root, "fresh-d.json"), `${JSON.stringify(freshD, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), checksumProblems: problems })}\n`,
 );
