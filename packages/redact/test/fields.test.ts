@@ -74,4 +74,36 @@ describe("fields named for what they hold", () => {
     expect(fields("name: see attached\ncity: 12")).toEqual([]);
     expect(fields("Name: sales@example.com")).toEqual([]);
   });
+
+  it("reads fields joined by a middle dot, after a full-width colon or dot leaders, and names without capitals", () => {
+    expect(fields("Nom : Benali · Prénom : Yasmina · Date de naissance : 12/04/1990")).toEqual([
+      ["PERSON", "Benali"],
+      ["PERSON", "Yasmina"],
+      ["DATE_TIME", "12/04/1990"],
+    ]);
+    expect(fields("お届け先：山本 花子 様\n氏名：李 明（り めい）")).toEqual([
+      ["PERSON", "山本 花子"],
+      ["PERSON", "李 明"],
+    ]);
+    expect(fields("Customer ...... Ifeoma Chukwu\nCompany ....... Lagos Freight Ltd")).toEqual([
+      ["PERSON", "Ifeoma Chukwu"],
+      ["ORGANIZATION", "Lagos Freight Ltd"],
+    ]);
+  });
+
+  it("reads people by the role their field names, in many languages", () => {
+    expect(fields("Legal name: Kwabena Asante-Mensah\nPreferred name: Kobi")).toEqual([
+      ["PERSON", "Kwabena Asante-Mensah"],
+      ["PERSON", "Kobi"],
+    ]);
+    expect(fields("Кому: Ахметов Д. Р.\nΈνοικος: Ελένη Κωνσταντίνου\nKhách hàng: Phạm Thu Hà")).toEqual([
+      ["PERSON", "Ахметов Д. Р."],
+      ["PERSON", "Ελένη Κωνσταντίνου"],
+      ["PERSON", "Phạm Thu Hà"],
+    ]);
+    // A role field holding no one: lower case, a number, or more words than a name has.
+    expect(fields("Organizer: tbd\nMechanic: 2\nCoordinator: to be confirmed by the school office next week")).toEqual(
+      [],
+    );
+  });
 });

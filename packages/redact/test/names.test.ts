@@ -308,4 +308,25 @@ describe("names", () => {
     expect(swedish).toContainEqual(["LOCATION", "Stockholm"]);
     expect(found("ul. Długa 5, 80-831 Gdańsk")).toContainEqual(["LOCATION", "Gdańsk"]);
   });
+
+  it("takes every item of a list of mostly known given names as a person, and no list of places, days or things", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([type]) => type === "PERSON")
+        .map(([, v]) => v);
+    expect(people("Carpool this week: Hannah, Tiihu, Marco, Olamide\nBring snacks.")).toEqual([
+      "Hannah",
+      "Tiihu",
+      "Marco",
+      "Olamide",
+    ]);
+    expect(people("Invitees: Sophie Martin; Wairimu Njoroge; Thomas Becker")).toEqual([
+      "Sophie Martin",
+      "Wairimu Njoroge",
+      "Thomas Becker",
+    ]);
+    expect(people("We stop in Lyon, Grenoble, Annecy and Chamonix.")).toEqual([]);
+    expect(people("Open: Monday, Tuesday, Thursday, Friday")).toEqual([]);
+    expect(people("Packing list: Tent, Stove, Lantern, Rope")).toEqual([]);
+  });
 });

@@ -580,6 +580,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     if (keys.length === 1) messageSender(text, keys[0]!, found);
     addressedCjkNames(text, found);
     socialHandles(text, found);
+    nameLists(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
       let lastEnd = -1;
@@ -1501,6 +1502,54 @@ function socialHandles(text: string, found: RecognizerResult[]): void {
     if (isCommonWord(m[1]!.toLowerCase())) continue;
     found.push({ start, end: start + m[1]!.length, type: "PERSON", score: 0.75 });
   }
+}
+
+// One item of a list of people: one to three capitalized words, perhaps with an initial ("Oluwatobi A.").
+const NAME_ITEM = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,2}(?: \p{Lu}\.)?$/u;
+
+/**
+ * "Voted: Annika, Jarno, Ngozi, Rahel", "Required: Agata Wróblewska-Kos; Ołeksandr Melnyk; Tomasz Ząbek": in a list
+ * of three or more items, on one line or after its label, whose items are mostly listed given names, every item is
+ * a person, the unlisted ones too.
+ */
+function nameLists(text: string, found: RecognizerResult[]): void {
+  if (!text.includes(",") && !text.includes(";")) return;
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    if (end - at >= 8) nameListOnLine(text, at, end, found);
+    at = end + 1;
+  }
+}
+
+function nameListOnLine(text: string, lineStart: number, lineEnd: number, found: RecognizerResult[]): void {
+  const line = text.slice(lineStart, lineEnd);
+  const separator = line.includes(";") ? ";" : ",";
+  if (!line.includes(separator)) return;
+  const colon = line.search(/[:：][ \t]/u);
+  let from = colon >= 0 && colon < 40 ? colon + 1 : 0;
+  const items: [number, number, string][] = [];
+  for (;;) {
+    const next = line.indexOf(separator, from);
+    const to = next < 0 ? line.length : next;
+    const raw = line.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const item = raw.trim().replace(/(?<!\b\p{Lu})\.$/u, "");
+    if (!NAME_ITEM.test(item)) return;
+    items.push([lineStart + from + lead, lineStart + from + lead + item.length, item]);
+    if (next < 0) break;
+    from = next + 1;
+  }
+  if (items.length < 3) return;
+  let listed = 0;
+  for (const [, , item] of items) {
+    const words = item.toLowerCase().split(" ");
+    if (isCommonWord(words[0]!) && !FIRST_NAMES.has(words[0]!)) return;
+    if (FIRST_NAMES.has(words[0]!) || (words.length > 1 && SURNAMES.has(words.at(-1)!))) listed++;
+  }
+  if (listed * 2 < items.length) return;
+  for (const [start, end] of items)
+    if (!found.some((f) => f.start < end && f.end > start)) found.push({ start, end, type: "PERSON", score: 0.7 });
 }
 
 function addressedCjkNames(text: string, found: RecognizerResult[]): void {

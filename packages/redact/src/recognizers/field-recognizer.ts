@@ -15,7 +15,13 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         beneficiary tenant landlord driver nom prénom prenom nomcomplet titulaire vorname nachname familienname
         kontoinhaber kunde empfänger absender nombre nombres apellido apellidos nombrecompleto titular cliente nome
         cognome nomecompleto sobrenome naam voornaam achternaam klant imię imie nazwisko imięinazwisko ad soyad
-        adsoyad isim müşteri`,
+        adsoyad isim müşteri legalname preferredname displayname nameonfile contactperson organizer organiser
+        caregiver guardian mechanic technician courier broker realtor coordinator coordinadora coordinador corredor
+        corredora ansprechpartner ansprechpartnerin mieterin vermieterin kontaktperson interlocuteur contato
+        contacto referente имя фамилия отчество фио клиент получатель отправитель пациент арендатор кому όνομα
+        επώνυμο ονοματεπώνυμο ένοικος πελάτης παραλήπτης họtên hovàtên họvàtên kháchhàng hànhkhách ngườinhận nama
+        namalengkap penerima pengirim pelanggan 氏名 名前 お名前 お届け先 担当 担当者 姓名 联系人 收件人 客户 이름 성명
+        담당자 받는사람 고객 الاسم שם नाम ชื่อ`,
       ],
       [
         "LOCATION",
@@ -88,8 +94,10 @@ export function isFieldName(key: string): boolean {
 const JSON_FIELD = /"([\p{L}_ .-]{1,30})"\s?:\s?"([^"\n]{1,100})"/gu;
 // "name: Anna Weber", "- name: Anna", "Geb.-Datum: 03.07.1961": a key at a line start (or after two spaces or a
 // bar, as on a scanned form), a colon, and the value up to the next such gap.
+// Also: fields joined by a middle dot ("Nom : Haddad · Prénom : Rim"), the full-width colon of Chinese and Japanese
+// forms ("氏名：高橋 美咲"), and dot leaders instead of a colon ("Name ........ Thanh Nguyễn-Lê").
 const LINE_FIELD =
-  /(?:^|[ \t]{2,8}|\|[ \t]{0,4})(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29})[ \t]?:[ \t]{0,4}([^\n]{1,100}?)(?= {2}|\t|\s\|| ?; |\r?$)/gmu;
+  /(?:^|[ \t]{2,8}|\|[ \t]{0,4}|[ \t][·•][ \t])(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29}?)(?:[ \t]?[:：]|[ \t]\.{3,40})[ \t]{0,4}([^\n]{1,100}?)(?= {2}|\t|\s\|| ?; |[ \t][·•][ \t]|\r?$)/gmu;
 const DELIMITERS = ["\t", ";", "|", ","] as const;
 
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
@@ -99,12 +107,13 @@ function plausible(type: EntityType, value: string): boolean {
     return false;
   switch (type) {
     case "PERSON":
-      // A person's name has at most five words and a capital ("facilities" in an owner column is no one); user
-      // names may instead hold digits, dots and underscores ("rose.hill", "willgrant88").
+      // A person's name has at most five words and a capital ("facilities" in an owner column is no one), unless
+      // it is written in a script without capitals ("高橋 美咲", "Δήμητρα" has them); user names may instead hold
+      // digits, dots and underscores ("rose.hill", "willgrant88").
       return (
         value.split(/\s+/).length <= 5 &&
         /^[\p{L}\p{M}][\p{L}\p{M}\p{N}'’ ,./_-]*$/u.test(value) &&
-        (/\p{Lu}/u.test(value) || /[\d._]/.test(value))
+        (/\p{Lu}/u.test(value) || /[\d._]/.test(value) || CASELESS.test(value))
       );
     case "LOCATION":
       return value.split(/\s+/).length <= 4 && !/\d/.test(value);
@@ -131,13 +140,20 @@ function plausible(type: EntityType, value: string): boolean {
   }
 }
 
+// Letters of scripts that have no capitals, where a name shows no capital either.
+const CASELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}]/u;
+// A form of address after a name in Japanese, or a reading in brackets after it: "渡辺 陽子 様", "高橋 美咲（たかはし）".
+const NAME_TAIL = /\s?(?:様|さま|さん|殿|先生|氏|님|씨)$|\s?[（(][^）)]*[）)]?$/u;
+
 function push(out: RecognizerResult[], type: EntityType, start: number, raw: string): void {
   // Trim spaces and quotes; a trailing comma or semicolon closes a field, not the value.
   const lead = raw.length - raw.trimStart().replace(/^["']/, "").length;
-  const value = raw
+  let value = raw
     .trim()
     .replace(/^["']|["',;]$/g, "")
     .trim();
+  if (type === "PERSON") value = value.replace(NAME_TAIL, "").trimEnd();
   if (!plausible(type, value)) return;
   out.push({ start: start + lead, end: start + lead + value.length, type, score: 0.85 });
 }
@@ -210,7 +226,7 @@ export const fieldRecognizer: Recognizer = {
         if (type) push(out, type, m.index + m[0].length - m[2]!.length - 1, m[2]!);
       }
     }
-    if (text.includes(":")) {
+    if (text.includes(":") || text.includes("：") || text.includes("...")) {
       LINE_FIELD.lastIndex = 0;
       for (let m = LINE_FIELD.exec(text); m !== null; m = LINE_FIELD.exec(text)) {
         const type = FIELD_TYPES.get(normalizeKey(m[1]!));
