@@ -101,6 +101,7 @@ describe("fields named for what they hold", () => {
       ["PERSON", "Ελένη Κωνσταντίνου"],
       ["PERSON", "Phạm Thu Hà"],
     ]);
+    expect(fields("Broker: Macarena Vial, +56 9 8431 2276")).toEqual([["PERSON", "Macarena Vial"]]);
     // A role field holding no one: lower case, a number, or more words than a name has.
     expect(fields("Organizer: tbd\nMechanic: 2\nCoordinator: to be confirmed by the school office next week")).toEqual(
       [],

@@ -329,4 +329,16 @@ describe("names", () => {
     expect(people("Open: Monday, Tuesday, Thursday, Friday")).toEqual([]);
     expect(people("Packing list: Tent, Stove, Lantern, Rope")).toEqual([]);
   });
+
+  it("takes a name after a closing in many languages, on the next line or after a comma on the same line", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([type]) => type === "PERSON")
+        .map(([, v]) => v);
+    expect(people("Faktura w załączniku.\n\nPozdrawiam,\nGrzegorz Wątroba")).toEqual(["Grzegorz Wątroba"]);
+    expect(people("Tack för hjälpen!\nMed vänlig hälsning\nLinnea Sjöberg")).toEqual(["Linnea Sjöberg"]);
+    expect(people("Документы готовы.\nС уважением,\nЕвгений Шаповалов")).toEqual(["Евгений Шаповалов"]);
+    expect(people("Ödeme alındı.\nSaygılarımla, Mehmet Yıldırım")).toEqual(["Mehmet Yıldırım"]);
+    expect(people("Terima kasih atas pesanannya.\nHormat kami, Customer Service")).toEqual([]);
+  });
 });

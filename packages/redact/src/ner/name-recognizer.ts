@@ -109,8 +109,26 @@ const LOWER_NAME_THEN =
 // What only a person does right after their name: "Abdulrahman said", "Seun wrote", "Reto schreibt".
 const SPEECH_AFTER =
   /^\s(?:said|says|wrote|writes|asked|told|replied|mentioned|sagt|sagte|schreibt|schrieb|meint|dit|a dit|écrit|dice|dijo|escribió|disse|escreveu|zegt|zei|schrijft|ha detto|scrive)(?![\p{L}])/u;
-const SIGN_OFF =
-  /(?:^|\n)[ \t]*(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|all the best|take care|love|xoxo|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|lg|vg|gruß|grüße|--|—|cordialement|bien à vous|bisous|amitiés|saludos|un saludo|atentamente|un abrazo|cordiali saluti|saluti|un saluto|a presto|met vriendelijke groet|groetjes|groeten|met groet|atenciosamente|abraços|beijos|obrigado|obrigada)[ \t]*[,.!]?[ \t]*\n[ \t]*$/iu;
+// Closings of letters and messages in the cased languages, after which a name on its own signs the text.
+const SIGN_OFFS = `best|best regards|kind regards|regards|warm regards|best wishes|warmly|with thanks|respectfully|many
+thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|yours faithfully|all the best|take care|love|xoxo|viele
+grüße|liebe grüße|beste grüße|herzliche grüße|mit freundlichen grüßen|freundliche grüße|lg|vg|gruß|grüße|--|—|
+cordialement|bien cordialement|bien à vous|bisous|amitiés|salutations|saludos|un saludo|atentamente|un abrazo|
+cordiali saluti|saluti|un saluto|a presto|distinti saluti|met vriendelijke groet|vriendelijke groet|groetjes|groeten|
+met groet|atenciosamente|abraços|beijos|obrigado|obrigada|cumprimentos|salutacions|atentament|saygılarımla|
+saygılarımızla|sevgiler|teşekkürler|pozdrawiam|z poważaniem|pozdrawiamy|s pozdravem|s pozdravom|děkuji|ďakujem|
+med vänlig hälsning|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig
+hilsen|hilsen|terveisin|ystävällisin terveisin|üdvözlettel|tisztelettel|cu stimă|cu drag|s poštovanjem|srdačan
+pozdrav|lijep pozdrav|lep pozdrav|lugupidamisega|parimate soovidega|ar cieņu|pagarbiai|με εκτίμηση|φιλικά|
+ευχαριστώ|с уважением|всего доброго|спасибо|з повагою|дякую|hormat kami|hormat saya|salam|terima kasih|trân trọng|
+thân ái|salamat|asante|groete|vriendelike groete`
+  .split("|")
+  .map((w) => w.trim().replace(/\s+/g, " "))
+  .join("|");
+// A closing on the line before a name: "Kind regards,\nAnna".
+const SIGN_OFF = new RegExp(`(?:^|\\n)[ \\t]*(?:${SIGN_OFFS})[ \\t]*[,.!]?[ \\t]*\\n[ \\t]*$`, "iu");
+// A closing and the name on one line that ends the text or a line: "Saygılarımızla, Nesrin Ak".
+const SIGN_OFF_INLINE = new RegExp(`(?:^|\\n)[ \\t]*(?:${SIGN_OFFS})[ \\t]*[,–—-][ \\t]*$`, "iu");
 
 // Multi-word places are stored whole; the file lists them one line at a time, separated by single spaces between
 // words and double meaning is resolved by checking the longest listed names first.
@@ -1603,14 +1621,9 @@ function atLineStart(text: string, at: number): boolean {
 function signOffNames(text: string, tokens: Token[], push: Push): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (
-      !t.cap ||
-      !atLineStart(text, t.start) ||
-      NOT_NAMES.has(t.lower) ||
-      SIGN_OFF_NOT_NAMES.has(t.lower) ||
-      !SIGN_OFF.test(text.slice(Math.max(0, t.start - 60), t.start))
-    )
-      continue;
+    if (!t.cap || NOT_NAMES.has(t.lower) || SIGN_OFF_NOT_NAMES.has(t.lower)) continue;
+    const before = text.slice(Math.max(0, t.start - 60), t.start);
+    if (!(atLineStart(text, t.start) ? SIGN_OFF.test(before) : SIGN_OFF_INLINE.test(before))) continue;
     let j = i;
     while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && gapIsSpace(text, tokens[j]!, tokens[j + 1]!))
       j++;

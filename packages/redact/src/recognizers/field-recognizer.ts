@@ -153,7 +153,12 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
     .trim()
     .replace(/^["']|["',;]$/g, "")
     .trim();
-  if (type === "PERSON") value = value.replace(NAME_TAIL, "").trimEnd();
+  // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word.
+  if (type === "PERSON")
+    value = value
+      .replace(/,\s*[^\p{L}\s].*$/u, "")
+      .replace(NAME_TAIL, "")
+      .trimEnd();
   if (!plausible(type, value)) return;
   out.push({ start: start + lead, end: start + lead + value.length, type, score: 0.85 });
 }
