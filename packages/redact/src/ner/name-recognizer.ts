@@ -610,7 +610,9 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         if (!hasSpace(text, from, to) && germanAround(text, from)) continue;
         // "rue de la Paix", "Via Roma 22", "Hauptstraße 12": a street's name belongs to the address recognizer.
         if (streetName(text, from, to)) continue;
-        const w = windowAround(text, from, to, CONTEXT_WORDS);
+        // One word needs less context than a run of them: compromise's patterns around a lone name reach a word or
+        // two, and every word of a window costs parse time.
+        const w = windowAround(text, from, to, hasSpace(text, from, to) ? CONTEXT_WORDS : CONTEXT_WORDS - 1);
         lastEnd = w[1];
         windows.push(w);
       }
