@@ -39,6 +39,10 @@ const farthest = [
   `see ${`${"a".repeat(63)}.`.repeat(4)}com now`,
   `see ${`${"b".repeat(63)}.`.repeat(3)}io now`,
   "go to https://example.com/x or ftp://files.example.org or www.example.net",
+  // Four street-name words of 25 letters, astral but the first (an index inside a pair is moved back to its start),
+  // then the street word: 203 units from the start.
+  `at A${"𝐀".repeat(24)} ${Array(3).fill("𝐀".repeat(25)).join(" ")} Caddesi 5`,
+  `at ${Array(4).fill(`A${"b".repeat(24)}`).join(" ")} Sokak No: 12`,
 ];
 
 describe("anchor", () => {
@@ -80,6 +84,16 @@ describe("anchor", () => {
       domain,
       fc.tuple(fc.constantFrom("http", "https", "ftp", "hxxp", "www."), domain).map(([s, d]) => `${s}://${d}/x`),
       fc.constantFrom("@", ".", "-", "/", ":", "://", "www.", " ", "\n", "(", ")", "𝐀", "a"),
+      // Street names of up to four capitalized words, long and astral ones too, before or after a street word.
+      fc
+        .tuple(
+          fc.array(run(["A", "𝐀", "b", "ü", "'", ".", "-"], 26), { minLength: 1, maxLength: 5 }),
+          fc.constantFrom("ul.", "ulica", "al. ", "os.", "ул. ", "просп.", " Caddesi", " Cad.", " Sokağı", " Sk.", " Blv."),
+          fc.constantFrom(" 5", " No: 212", ", Nr. 4a", " 84/92", "12", ""),
+        )
+        .map(([words, street, house]) =>
+          street.startsWith(" ") ? `${words.join(" ")}${street}${house}` : `${street}${words.join(" ")}${house}`,
+        ),
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {

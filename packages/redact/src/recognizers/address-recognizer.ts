@@ -93,6 +93,13 @@ export const addressRecognizer = patternRecognizer({
         "gu",
       ),
       requires: /(?:ul|al|pl|os|ул|пр|просп|вул)\.|ulica|aleja|улица|проспект|вулиця|Cad|Sok|Sk\.|Bulvar|Blv\./,
+      // The street word: at the start, or after at most four words of at most 25 letters (50 units when astral) and
+      // their spaces. "al." and "os." end many words ("final.", "photos."), so the text passes the test above often;
+      // the pattern then runs only near each street word, not from every capital.
+      anchor: {
+        regex: /(?:ul|al|pl|os|ул|пр|просп|вул)\.|ulica|aleja|улица|проспект|вулиця|Cad|Sok|Sk\.|Bulvar|Blv\./,
+        within: 204,
+      },
       score: 0.8,
     },
     {
