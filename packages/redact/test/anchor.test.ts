@@ -42,7 +42,9 @@ const farthest = [
   // Four street-name words of 25 letters, astral but the first (an index inside a pair is moved back to its start),
   // then the street word: 203 units from the start.
   `at A${"𝐀".repeat(24)} ${Array(3).fill("𝐀".repeat(25)).join(" ")} Caddesi 5`,
-  `at ${Array(4).fill(`A${"b".repeat(24)}`).join(" ")} Sokak No: 12`,
+  `at ${Array(4)
+    .fill(`A${"b".repeat(24)}`)
+    .join(" ")} Sokak No: 12`,
 ];
 
 describe("anchor", () => {
@@ -88,7 +90,19 @@ describe("anchor", () => {
       fc
         .tuple(
           fc.array(run(["A", "𝐀", "b", "ü", "'", ".", "-"], 26), { minLength: 1, maxLength: 5 }),
-          fc.constantFrom("ul.", "ulica", "al. ", "os.", "ул. ", "просп.", " Caddesi", " Cad.", " Sokağı", " Sk.", " Blv."),
+          fc.constantFrom(
+            "ul.",
+            "ulica",
+            "al. ",
+            "os.",
+            "ул. ",
+            "просп.",
+            " Caddesi",
+            " Cad.",
+            " Sokağı",
+            " Sk.",
+            " Blv.",
+          ),
           fc.constantFrom(" 5", " No: 212", ", Nr. 4a", " 84/92", "12", ""),
         )
         .map(([words, street, house]) =>

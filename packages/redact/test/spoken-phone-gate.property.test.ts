@@ -3,7 +3,11 @@
 // case (long s and Kelvin sign included), with separators, marks, digits and other words between them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayHoldSpokenRun, spokenPhoneRecognizer } from "../src/recognizers/spoken-phone-recognizer";
+import {
+  mayHoldSpokenRun,
+  SPOKEN_NUMBER_WORDS,
+  spokenPhoneRecognizer,
+} from "../src/recognizers/spoken-phone-recognizer";
 
 const RUN = spokenPhoneRecognizer.patterns[0]!.regex;
 const plainMatches = (text: string) => [...text.matchAll(new RegExp(RUN.source, RUN.flags))].length;
@@ -63,5 +67,65 @@ describe("spoken-phone gate", () => {
     expect(spokenPhoneRecognizer.analyze(text, { regions: [] }).map((r) => text.slice(r.start, r.end))).toEqual([
       "one two three four five six seven",
     ]);
+  });
+
+  it("reads words of ASCII letters by their hash as the lower-cased word would be read", () => {
+    // The plain reading: every word lower-cased and looked up as a string.
+    const set = new Set(SPOKEN_NUMBER_WORDS);
+    const reference = (text: string): boolean => {
+      let inRow = 0;
+      let gap = -1;
+      for (let i = 0; i < text.length; ) {
+        const word = /^\p{L}+/u.exec(text.slice(i))?.[0];
+        if (word) {
+          const lower = word
+            .toLowerCase()
+            .replace(/\u017f/g, "s")
+            .replace(/\u212a/g, "k");
+          if (set.has(lower)) {
+            inRow = gap >= 1 && gap <= 3 ? inRow + 1 : 1;
+            if (inRow >= 7) return true;
+          } else inRow = 0;
+          gap = 0;
+          i += word.length;
+          continue;
+        }
+        const c = text.charCodeAt(i);
+        if ([32, 44, 45, 0xa0, 0x2013].includes(c) && gap >= 0) gap++;
+        else {
+          inRow = 0;
+          gap = -1;
+        }
+        i += c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      }
+      return false;
+    };
+    // Number words, the same with a letter changed or added (a hash may collide, the letters must not), cased.
+    const near = fc
+      .tuple(fc.constantFrom(...SPOKEN_NUMBER_WORDS), fc.nat(8), fc.constantFrom("", "a", "z", "é", "ſ", "\u212a", "İ"))
+      .map(([w, at, extra]) => (at < w.length ? w.slice(0, at) + extra + w.slice(at + 1) : w + extra));
+    const word = fc
+      .tuple(fc.oneof({ arbitrary: fc.constantFrom(...SPOKEN_NUMBER_WORDS), weight: 8 }, near), fc.nat(2))
+      .map(([w, c]) => (c === 0 ? w : c === 1 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)));
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            word,
+            fc.oneof({ arbitrary: fc.constantFrom(...SEPARATORS), weight: 12 }, fc.constantFrom(...BREAKS)),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (parts) => {
+          const text = parts.map(([w, g]) => w + g).join("");
+          const expected = reference(text);
+          if (expected) runs++;
+          expect(mayHoldSpokenRun(text)).toBe(expected);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+    expect(runs).toBeGreaterThan(30);
   });
 });

@@ -95,7 +95,11 @@ const FRENCH_TEENS = new Map([
 // "cuarenta y dos", "quarenta e dois", "vingt et un": words joining tens and units.
 const JOINERS = new Set(["y", "e", "et"]);
 
-const WORDS = [...VALUE.keys(), ...REPEAT.keys(), ...JOINERS].sort((a, b) => b.length - a.length);
+/** Every word a spoken number is made of, in lower case, longest first. */
+export const SPOKEN_NUMBER_WORDS: readonly string[] = [...VALUE.keys(), ...REPEAT.keys(), ...JOINERS].sort(
+  (a, b) => b.length - a.length,
+);
+const WORDS = SPOKEN_NUMBER_WORDS;
 const WORD = `(?:${WORDS.join("|")})`;
 // A run of at least seven such words, joined by spaces, commas or hyphens. Each repeat consumes a separator and a
 // word, so a run has one way to be read and the scan stays linear.
@@ -186,6 +190,33 @@ function letterAt(text: string, i: number): number {
   return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
+function hashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+// The number words of ASCII letters alone, by a hash of their letters: a word of the text in ASCII letters (most
+// words) is then looked up without a lower-cased copy of it. Only such a word can be one of them once lower-cased.
+const ASCII_WORDS = new Map<number, string[]>();
+for (const w of WORD_SET) {
+  if (!/^[a-z]+$/.test(w)) continue;
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+  ASCII_WORDS.set(h, [...(ASCII_WORDS.get(h) ?? []), w]);
+}
+
+/** Whether `text[start, end)`, ASCII letters whose lower case hashes to `hash`, is a number word in any case. */
+function isAsciiNumberWord(text: string, start: number, end: number, hash: number): boolean {
+  const words = ASCII_WORDS.get(hash);
+  if (!words) return false;
+  for (const w of words) {
+    if (w.length !== end - start) continue;
+    let k = 0;
+    while (k < w.length && (text.charCodeAt(start + k) | 32) === w.charCodeAt(k)) k++;
+    if (k === w.length) return true;
+  }
+  return false;
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
@@ -208,18 +239,26 @@ export function mayHoldSpokenRun(text: string): boolean {
     if (step > 0) {
       // The regex's `iu` flags fold the long s and the Kelvin sign to "s" and "k"; lower-casing does not.
       let folds = false;
+      let ascii = true;
+      let hash = 0;
       let end = i;
       while (step > 0) {
         const c = text.charCodeAt(end);
-        if (c === 0x17f || c === 0x212a) folds = true;
+        if (c >= 0x80) {
+          ascii = false;
+          if (c === 0x17f || c === 0x212a) folds = true;
+        } else hash = hashStep(hash, c | 32);
         end += step;
         step = end < text.length ? letterAt(text, end) : 0;
       }
       let number = false;
       if (end - i >= SHORTEST && end - i <= LONGEST) {
-        let word = text.slice(i, end).toLowerCase();
-        if (folds) word = word.replace(/\u017f/g, "s").replace(/\u212a/g, "k");
-        number = WORD_SET.has(word);
+        if (ascii) number = isAsciiNumberWord(text, i, end, hash);
+        else {
+          let word = text.slice(i, end).toLowerCase();
+          if (folds) word = word.replace(/\u017f/g, "s").replace(/\u212a/g, "k");
+          number = WORD_SET.has(word);
+        }
       }
       if (number) {
         inRow = gap >= 1 && gap <= 3 ? inRow + 1 : 1;
