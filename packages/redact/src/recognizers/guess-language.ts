@@ -42,13 +42,17 @@ interface Entry {
   readonly langs: readonly string[];
 }
 const byHash = new Map<number, Entry[]>();
+// Which low 16 bits of a hash some function word has: most words of a text are ruled out without a map lookup.
+const hashed = new Uint8Array(0x10000);
+// Kept within 30 bits, so that hashes stay small integers: a map keyed by larger numbers hashes each lookup slowly.
 function hashStep(h: number, c: number): number {
-  return (Math.imul(h, 31) + c) | 0;
+  return (Math.imul(h, 31) + c) & 0x3fffffff;
 }
 for (const [word, langs] of WORD_LANGUAGES) {
   let h = 0;
   for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
   byHash.set(h, [...(byHash.get(h) ?? []), { word, langs }]);
+  hashed[h & 0xffff] = 1;
 }
 
 /** How many units the letter at `i` takes (a surrogate pair is one code point), or 0 when it is no letter. */
@@ -77,6 +81,7 @@ function languagesOf(text: string, start: number, end: number): readonly string[
     if (l === ODD) return WORD_LANGUAGES.get(text.slice(start, end).toLowerCase());
     h = hashStep(h, l);
   }
+  if (hashed[h & 0xffff] === 0) return undefined;
   const entries = byHash.get(h);
   if (!entries) return undefined;
   for (const e of entries) {

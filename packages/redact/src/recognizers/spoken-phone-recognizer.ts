@@ -190,22 +190,27 @@ function letterAt(text: string, i: number): number {
   return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
+// Kept within 30 bits, so that hashes stay small integers: a map keyed by larger numbers hashes each lookup slowly.
 function hashStep(h: number, c: number): number {
-  return (Math.imul(h, 31) + c) | 0;
+  return (Math.imul(h, 31) + c) & 0x3fffffff;
 }
 
 // The number words of ASCII letters alone, by a hash of their letters: a word of the text in ASCII letters (most
 // words) is then looked up without a lower-cased copy of it. Only such a word can be one of them once lower-cased.
 const ASCII_WORDS = new Map<number, string[]>();
+// Which low 16 bits of a hash some number word has: most words of a text are ruled out without a map lookup.
+const ASCII_HASHED = new Uint8Array(0x10000);
 for (const w of WORD_SET) {
   if (!/^[a-z]+$/.test(w)) continue;
   let h = 0;
   for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
   ASCII_WORDS.set(h, [...(ASCII_WORDS.get(h) ?? []), w]);
+  ASCII_HASHED[h & 0xffff] = 1;
 }
 
 /** Whether `text[start, end)`, ASCII letters whose lower case hashes to `hash`, is a number word in any case. */
 function isAsciiNumberWord(text: string, start: number, end: number, hash: number): boolean {
+  if (ASCII_HASHED[hash & 0xffff] === 0) return false;
   const words = ASCII_WORDS.get(hash);
   if (!words) return false;
   for (const w of words) {
