@@ -341,4 +341,17 @@ describe("names", () => {
     expect(people("Ödeme alındı.\nSaygılarımla, Mehmet Yıldırım")).toEqual(["Mehmet Yıldırım"]);
     expect(people("Terima kasih atas pesanannya.\nHormat kami, Customer Service")).toEqual([]);
   });
+
+  it("takes a user name given as one, and no word, log path or e-mail after 'user' or 'login'", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([type]) => type === "PERSON")
+        .map(([, v]) => v);
+    expect(people("Password reset requested by user m.osei_2 at 09:14.")).toEqual(["m.osei_2"]);
+    expect(people("My username is kestrel_owl and it says locked.")).toEqual(["kestrel_owl"]);
+    expect(people("Benutzername: lwagner, Passwort vergessen")).toEqual(["lwagner"]);
+    expect(people("The login fails for every user since Monday.")).toEqual([]);
+    expect(people('"POST /login HTTP/1.1" 302 0')).toEqual([]);
+    expect(people("User admin has no e-mail; login user=ops@example.org")).toEqual([]);
+  });
 });

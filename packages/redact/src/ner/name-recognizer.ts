@@ -598,6 +598,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     if (keys.length === 1) messageSender(text, keys[0]!, found);
     addressedCjkNames(text, found);
     socialHandles(text, found);
+    userNames(text, found);
     nameLists(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
@@ -1570,6 +1571,27 @@ function nameListOnLine(text: string, lineStart: number, lineEnd: number, found:
   if (listed * 2 < items.length) return;
   for (const [start, end] of items)
     if (!found.some((f) => f.start < end && f.end > start)) found.push({ start, end, type: "PERSON", score: 0.7 });
+}
+
+const USER_WORD =
+  /user|login|benutzer|utilisateur|usuario|utente|gebruiker|usuário|kullanıcı|użytkownik|пользовател|логин/i;
+// A user name given as one: after "username" or "login" (group 1), or after "user" (group 2) when it has the dots,
+// digits or underscores of one ("user hamid.q", "Username is dragonfly_kaz", "Benutzer: k.wagner7").
+const USER_NAME =
+  /(?<![\p{L}\p{N}_/])(?:(user\s?name|user id|login|benutzername|nom d'utilisateur|nombre de usuario|nome utente|gebruikersnaam|nome de usuário|kullanıcı adı|nazwa użytkownika|имя пользователя|логин)|(user|benutzer|utilisateur|usuario|utente|gebruiker|usuário|kullanıcı|użytkownik|пользователь))(?:\s(?:is|ist|est|es|è|é))?[ \t]?[:=]?[ \t]?@?([\p{L}\p{N}][\p{L}\p{N}._-]{1,30}[\p{L}\p{N}])(?![\p{L}\p{N}@_/-]|\.[\p{L}\p{N}])/dgiu;
+
+function userNames(text: string, found: RecognizerResult[]): void {
+  if (!USER_WORD.test(text)) return;
+  USER_NAME.lastIndex = 0;
+  for (let m = USER_NAME.exec(text); m !== null; m = USER_NAME.exec(text)) {
+    const value = m[3]!;
+    const lower = value.toLowerCase();
+    const marked = /[._\d]/.test(value) && /\p{L}/u.test(value);
+    const word = m[1] !== undefined && value !== value.toUpperCase() && !isCommonWord(lower) && !NOT_HANDLES.has(lower);
+    if (!(marked || word)) continue;
+    const start = m.indices![3]![0];
+    found.push({ start, end: start + value.length, type: "PERSON", score: 0.7 });
+  }
 }
 
 function addressedCjkNames(text: string, found: RecognizerResult[]): void {
