@@ -1,6 +1,7 @@
 import { type PatternRecognizer, patternRecognizer } from "../pattern-recognizer";
 import type { RecognizerContext, RecognizerResult } from "../recognizer";
-import { WORLD_DATE_PATTERNS, WORLD_GATE, WORLD_TIME_PATTERNS } from "./world-date-time-patterns";
+import { WORLD_DATE_PATTERNS, WORLD_TIME_PATTERNS } from "./world-date-time-patterns";
+import { mayHoldWorldDateTime } from "./world-gate";
 
 // English, German, French, Spanish, Italian, Dutch and Portuguese month names and common abbreviations.
 const MONTHS = [
@@ -246,7 +247,7 @@ export const dateTimeRecognizer: PatternRecognizer = {
   patterns: [...patterns.patterns, ...worldDates.patterns, ...worldTimes.patterns],
   analyze(text: string, context: RecognizerContext): RecognizerResult[] {
     let found = patterns.analyze(text, context);
-    if (WORLD_GATE.test(text)) {
+    if (mayHoldWorldDateTime(text)) {
       found = found.concat(worldDates.analyze(text, context));
       if (!context.keepTimes) return found.concat(worldTimes.analyze(text, context));
     } else if (!context.keepTimes) return found;
