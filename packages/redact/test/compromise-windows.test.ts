@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import nlp from "compromise/two";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAnalyzer, nameRecognizer } from "../src/index";
 

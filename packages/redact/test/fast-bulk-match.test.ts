@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import nlp from "compromise";
+import nlp from "compromise/two";
 import { describe, expect, it } from "vitest";
 import { parseCorpus } from "../src/eval/corpus";
 import { fastBulkMatch, installFastBulkMatch } from "../src/ner/fast-bulk-match";

@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import nlp from "compromise/two";
 import type { EntityType } from "../entity-type";
 import type { RecognizerResult } from "../recognizer";
 import { installFastBulkMatch } from "./fast-bulk-match";

@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import nlp from "compromise/two";
 
 /** A compiled match of compromise's tagger: the fields of it that choosing candidates reads. */
 interface NetMatch {

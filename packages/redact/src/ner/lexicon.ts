@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import nlp from "compromise/two";
 import { WordFilter } from "./word-filter";
 
 /** What compromise's lexicon says a lower-case word is, reduced to the kinds the name pass cares about. */

@@ -214,6 +214,7 @@ const NOT_HANDLES = new Set("all channel here everyone team param return overrid
 // Header and form words that stand where a speaker would: "Subject: ...", "Betreff: ...".
 const FIELD_WORDS = new Set(
   `from to cc bcc subject date sent re fw fwd reply-to sender recipient note notes ps p.s nb tel phone fax mobile
+  tél telefon telefone teléfono telefono handy mob cell celular móvil gsm tlf tfn
   email e-mail web address von an betreff gesendet datum de à objet envoyé para asunto enviado fecha da a oggetto
   inviato data van aan onderwerp verzonden assunto enviada od do temat wysłano kimden kime konu tarih attendees
   apologies present absent role status type title company department admin host agent bot system moderator
@@ -510,7 +511,13 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       if (!t.cap) {
         const name = LOWER_CASE_NAMES.has(t.lower);
         // Lower-case chat names: "hi anna", "thanks tom".
-        if (name && precededBy(text, t.start, STRONG_GREETING_CUES)) push("PERSON", t, t, 0.65);
+        // "hey can u book...": a name that is also a word reads as the word unless punctuation closes it ("hi will,").
+        if (
+          name &&
+          precededBy(text, t.start, STRONG_GREETING_CUES) &&
+          (!isCommonWord(t.lower) || /^\s?(?:[,!.?:;]|$)/.test(text.slice(t.end, t.end + 2)))
+        )
+          push("PERSON", t, t, 0.65);
         // "lol bob just fell asleep", "kofi has the cooler": a listed given name that is no word, before what people
         // do.
         else if (
@@ -1348,7 +1355,8 @@ const ROLE_HOLDER = /\((\p{Lu}[\p{L}\p{M}'’-]{1,20}(?: \p{Lu}[\p{L}\p{M}'’-]
 
 /** Whether a transcript line's speaker is a person and not a header, a form field or a common word. */
 function speakerLike(name: string): boolean {
-  const lower = name.toLowerCase();
+  // "Tel.:", "Mob.:": an abbreviated label is the label.
+  const lower = name.toLowerCase().replace(/\.$/, "");
   const head = lower.split(" ")[0]!;
   if (
     FIELD_WORDS.has(lower) ||
@@ -1491,6 +1499,10 @@ function messageSender(text: string, key: Speaker, found: RecognizerResult[]): v
     return;
   const body = text.slice(start + name.length + 1, start + name.length + 400);
   if (body.trim().length < 20) return;
+  // "Calendly: https://...", "IBAN: IT55Q18...", "GPS: 48.8583": a label before a link, or a data label before its
+  // value, not a sender before its message ("Google: G-418225 is your code" is one).
+  const first = /^\S*/u.exec(body.trimStart())![0];
+  if (first.includes("://") || (DATA_LABELS.has(lower) && /\d/.test(first))) return;
   const compact = lower.replace(/[\s.]+/g, "");
   const brand =
     ALL_CAPS_BRAND.test(name) ||
@@ -1498,6 +1510,14 @@ function messageSender(text: string, key: Speaker, found: RecognizerResult[]): v
     (compact.length >= 3 && body.toLowerCase().includes(compact));
   if (brand) found.push({ start, end: start + name.length, type: "ORGANIZATION", score: 0.8 });
 }
+
+// Labels of data that open a line the way a sender's name opens a notice: bank, tax and device numbers, coordinates,
+// one-time codes and coin addresses.
+const DATA_LABELS = new Set(
+  "iban bic swift gps itin ssn tin vat siret siren ein nif cif rfc pin otp puk imei iccid btc eth ltc xmr usdt sepa aba".split(
+    " ",
+  ),
+);
 
 // A label's place: at a line start, or after a wide gap, a tab or a bar of a scanned form's line; then the colon.
 const LABEL_BEFORE = /(?:^|\n|[ \t]{2}|\t|\|)[ \t]*$/;
