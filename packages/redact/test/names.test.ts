@@ -367,4 +367,17 @@ describe("names", () => {
     expect(of("hey can u send me the form tonight", "PERSON")).toEqual([]);
     expect(of("hi mark, are you coming tonight?", "PERSON")).toEqual(["mark"]);
   });
+
+  it("takes a word of a name found in the text as that person wherever else it stands, unless it is also a word", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([type]) => type === "PERSON")
+        .map(([, v]) => v);
+    expect(
+      people(
+        "To: Kwabena Ofori-Atta <k.ofori@example.org>\n\nKwabena, the landlord wrote back. Ofori-Atta is the name on the lease.",
+      ),
+    ).toEqual(["Kwabena Ofori-Atta", "Kwabena", "Ofori-Atta"]);
+    expect(people("Lunch with Rose Okafor on Friday. The Rose garden opens at noon.")).toEqual(["Rose Okafor"]);
+  });
 });

@@ -635,14 +635,17 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     );
     const tagged = windows.length > 0 ? compromiseEntities(texts, windows, cache) : [];
     // compromise sometimes tags a form of address alone ("Frau", "Sig.") as a person.
-    return firstPass.map((r, i) => [
-      ...r.found,
-      // ...nor does a name run over a tab or a line break: those separate table cells and lines.
-      ...(tagged[i] ?? []).filter((e) => {
-        const value = texts[i]!.slice(e.start, e.end);
-        return !isAddressWord(value) && !/[\t\n]/.test(value);
-      }),
-    ]);
+    return firstPass.map((r, i) => {
+      const found = [
+        ...r.found,
+        // ...nor does a name run over a tab or a line break: those separate table cells and lines.
+        ...(tagged[i] ?? []).filter((e) => {
+          const value = texts[i]!.slice(e.start, e.end);
+          return !isAddressWord(value) && !/[\t\n]/.test(value);
+        }),
+      ];
+      return [...found, ...namedAgain(texts[i]!, found)];
+    });
   };
 
   return {
@@ -1612,6 +1615,50 @@ function userNames(text: string, found: RecognizerResult[]): void {
     const start = m.indices![3]![0];
     found.push({ start, end: start + value.length, type: "PERSON", score: 0.7 });
   }
+}
+
+const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+/**
+ * "To: Efua Boateng ... Efua, see below": a word of a person's name found in the text names that person wherever
+ * else it stands capitalized, alone, with nothing around it to say so. Only words no lexicon lists as anything else
+ * ("Will", "Rose" stay words) and no forms of address.
+ */
+function namedAgain(text: string, found: readonly RecognizerResult[]): RecognizerResult[] {
+  const words = new Set<string>();
+  for (const e of found) {
+    if (e.type !== "PERSON") continue;
+    for (const w of text.slice(e.start, e.end).split(/[\s,]+/)) {
+      const lower = w.toLowerCase();
+      if (
+        w.length >= 3 &&
+        /^\p{Lu}\p{Ll}/u.test(w) &&
+        !isCommonWord(lower) &&
+        !AMBIGUOUS_FIRST_NAMES.has(lower) &&
+        !HONORIFICS.has(lower) &&
+        !GREETING_WORDS.has(lower) &&
+        !PLACES.has(lower) &&
+        !ORG_HEADS.has(lower)
+      )
+        words.add(w);
+    }
+  }
+  if (words.size === 0) return [];
+  const covered = found.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
+  const out: RecognizerResult[] = [];
+  let k = 0;
+  CAPITALIZED_WORD.lastIndex = 0;
+  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
+    if (!words.has(m[0])) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // Found entities in order of start: skip those that end before this word, then see whether one covers it.
+    while (k < covered.length && covered[k]![1] <= start) k++;
+    let inside = false;
+    for (let j = k; j < covered.length && covered[j]![0] < end; j++) if (covered[j]![1] > start) inside = true;
+    if (!inside) out.push({ start, end, type: "PERSON", score: 0.6 });
+  }
+  return out;
 }
 
 function addressedCjkNames(text: string, found: RecognizerResult[]): void {
