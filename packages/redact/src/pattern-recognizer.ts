@@ -17,9 +17,10 @@ export interface Pattern {
   /**
    * A cheap test that every text containing a match passes (a literal or short class run, no look-behind): when the
    * text fails it, the pattern is not run. Patterns that open with a look-behind are tried at every position, so on
-   * short messages this spares most of their cost.
+   * short messages this spares most of their cost. A function serves where a loop over the characters is cheaper
+   * than any regex (a long run of one class).
    */
-  readonly requires?: RegExp;
+  readonly requires?: RegExp | ((text: string) => boolean);
   /**
    * A landmark every match holds near its start: the `@` of an e-mail address, the top-level domain of a domain name.
    * Every match starting at `s` must contain a match of `regex` (tested on the whole text) starting between `s` and
@@ -184,7 +185,11 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   // each match is then checked here.
   const split = options.patterns.map((p) => leadingLookBehind(p.regex));
   const requires = options.patterns.map((p) =>
-    p.requires ? sharedTest(p.requires, foldsLess(p.regex, p.requires)) : null,
+    p.requires === undefined
+      ? null
+      : typeof p.requires === "function"
+        ? p.requires
+        : sharedTest(p.requires, foldsLess(p.regex, p.requires)),
   );
   // The digits each pattern cannot match without, read off its source: on short messages most patterns are ruled out
   // by one count of the text's digits, shared by every recognizer, before any regex runs.
