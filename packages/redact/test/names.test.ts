@@ -380,4 +380,13 @@ describe("names", () => {
     ).toEqual(["Kwabena Ofori-Atta", "Kwabena", "Ofori-Atta"]);
     expect(people("Lunch with Rose Okafor on Friday. The Rose garden opens at noon.")).toEqual(["Rose Okafor"]);
   });
+
+  it("takes a listed name opening a sentence before what people do, in several languages", () => {
+    const people = (text: string) =>
+      found(text)
+        .filter(([type]) => type === "PERSON")
+        .map(([, v]) => v);
+    expect(people("Treffpunkt 9 Uhr. Ole bringt die Brötchen mit.")).toEqual(["Ole"]);
+    expect(people("Jantar às oito. Rui traz o vinho.")).toEqual(["Rui"]);
+  });
 });

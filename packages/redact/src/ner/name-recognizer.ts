@@ -1284,7 +1284,7 @@ const PLACE_PREPOSITIONS = new Set(
 );
 // What a person does right after their name, in the covered languages: enough to read "Will" or "Rosa" as a name.
 const NAME_THEN_VERB =
-  /^\s(?:said|says|wrote|asked|called|told|will|would|is|was|has|had|can|could|from|and\s(?:I|me)|kommt|kam|ist|war|hat|sagt|sagte|schreibt|est|a|dit|vient|es|está|dice|dijo|viene|è|ha|porta|è|is|heeft|zegt|komt|werkt|é|disse|vem|tem)(?![\p{L}])/u;
+  /^\s(?:said|says|wrote|asked|called|told|will|would|is|was|has|had|can|could|from|and\s(?:I|me)|brings|brought|came|comes|went|needs|wants|kommt|kam|ist|war|hat|sagt|sagte|schreibt|bringt|holt|fährt|macht|kann|muss|wird|hatte|est|a|dit|vient|arrive|apporte|peut|sera|es|está|dice|dijo|viene|trae|puede|llega|tiene|è|ha|porta|arriva|può|dice|is|heeft|zegt|komt|werkt|brengt|gaat|é|disse|vem|tem|traz|pode|chega|vai|är|har|kommer|tar|säger|er|tager|siger)(?![\p{L}])/u;
 const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
 const GERMAN =
   /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
