@@ -17,9 +17,17 @@ function whole(regex: RegExp, text: string): string[] {
   return out;
 }
 
+// One probe per pattern, built once: building compiles the pattern, which for the calendar-name lists costs more than
+// running it on a short text.
+const probes = new Map<RegExp, PatternRecognizer>();
+
 /** The spans the engine reports for the pattern alone: split, digit-gated, whatever it does to run it. */
 function engine(regex: RegExp, text: string): string[] {
-  const recognizer = patternRecognizer({ name: "probe", type: "ID", patterns: [{ regex, score: 1 }] });
+  let recognizer = probes.get(regex);
+  if (!recognizer) {
+    recognizer = patternRecognizer({ name: "probe", type: "ID", patterns: [{ regex, score: 1 }] });
+    probes.set(regex, recognizer);
+  }
   return recognizer.analyze(text, { regions: [] }).map((r) => `${r.start}-${r.end}`);
 }
 

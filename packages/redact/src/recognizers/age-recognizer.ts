@@ -1,8 +1,13 @@
 import { patternRecognizer } from "../pattern-recognizer";
 
+// Units that say "years of age" wherever they stand ("yaşında", "ετών", "éves", "歳"), and units that are also
+// durations ("Jahre", "лет", "tahun"), which the validator below reads in context.
 const AFTER =
-  "(?:years?\\sold|yrs?\\sold|y/o|yo|year-old|-year-old|jahre\\salt|jahre|jährig|-jährige[rn]?|ans|años|anni|jaar|anos|år)";
-const BEFORE = "(?:aged|age|âgée?|edad|età|leeftijd|idade|alter|im\\salter\\svon)";
+  "(?:years?\\sold|yrs?\\sold|y/o|y\\.o\\.|yo|year-old|-year-old|jahre\\salt|jahre|jährig|-jährige[rn]?|ans|años|anni|jaar|anos|år|лет|года|год|yaşında|yaşındaki|ετών|χρονών|éves|évesen|let|lat|roků|godina|metų|gadus|aastane|vuotias|vuotta|tahun|taon|umri|साल|J\\.|jr\\.?|y)";
+const DURATION_UNITS =
+  /^(?:jahre|ans|años|anni|jaar|anos|år|лет|года|год|let|lat|roků|godina|metų|gadus|vuotta|tahun|taon|साल)$/;
+const BEFORE =
+  "(?:aged|age|âgée?|edad|età|leeftijd|idade|alter|im\\salter\\svon|usia|umur|возраст|возрастом|yaş|ηλικία|wiek|věk|vek|ikä|ålder|alder|vârsta|vârstă|életkor|umri|edat|starost|amžius|vecums|vanus)";
 
 /** Ages written with their unit ("42 years old", "42 Jahre", "42 ans") or after "aged". The number is the span. */
 export const ageRecognizer = patternRecognizer({
@@ -33,30 +38,46 @@ export const ageRecognizer = patternRecognizer({
   ],
   patterns: [
     {
-      regex: new RegExp(`(?<![\\p{L}\\p{N}.,])(1[01]\\d|\\d{1,2})(?:\\s|-)?${AFTER}(?![\\p{L}])`, "dgiu"),
+      regex: new RegExp(`(?<![\\p{L}\\p{N}.,])(1[01]\\d|\\d{1,2})(?:\\s|-)?${AFTER}(?![\\p{L}\\p{M}])`, "dgiu"),
       group: 1,
       score: 0.75,
       validate: (_v, m) => {
         const unit = m[0].slice(m[1]!.length).trim().toLowerCase();
+        const end = m.index + m[0].length;
+        // "34 y" and "34 J." are a chart's ages only where nothing but a separator follows: "34 y 35" is "and".
+        if (/^(?:y|j\.|jr\.?)$/.test(unit)) {
+          return unit === "y" && m[0].length - m[1]!.length !== 2
+            ? null
+            : /^[^\S\n]*(?:[·,;|/)\n]|$)/u.test(m.input.slice(end, end + 3))
+              ? 0.6
+              : null;
+        }
         // "5 years" of experience is not an age; "5 Jahre alt" and "5 years old" are.
-        if (!/^(?:jahre|ans|años|anni|jaar|anos|år)$/.test(unit)) return 0.8;
+        if (!DURATION_UNITS.test(unit)) return 0.8;
         // Bare "Jahre"/"ans"/"años" is an age unless it is a duration: "vor 3 Jahren", "2 anni fa", "hace 5 años".
         const before = m.input.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
         const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 16).toLowerCase();
         if (
-          /(?:hace|há|vor|il y a|seit|depuis|desde|da|per|für|pendant|durante|over|in|en|em|dans|tra|fra|nach|après|dopo|después|após|met|plus de|más de|più di|mehr als|ca\.?|etwa|about|über)\s$/.test(
+          /(?:hace|há|vor|il y a|seit|depuis|desde|da|per|für|pendant|durante|over|in|en|em|dans|tra|fra|nach|après|dopo|después|após|met|plus de|más de|più di|mehr als|ca\.?|etwa|about|über|за|через|назад|на|уже|od|przez|po|za|před|sejak|selama|dalam|lebih dari|last|for|the|these|those|first|next|past|many|few|several|ogni|every|jede|alle)\s$/.test(
             before,
           )
         )
           return null;
         if (
-          /^\s?(?:fa|geleden|atrás|später|plus tard|después|dopo|later|d'|de\s|di\s|van\s|of\s|lang|long|erfahrung|d’)/.test(
+          /^\s?(?:fa|geleden|atrás|später|plus tard|después|dopo|later|d'|de\s|di\s|van\s|of\s|lang|long|erfahrung|d’|назад|тому|spółki|temu|lalu|yang lalu|kemudian|lagi|pengalaman|опыта|стажа|работы|w\s|в\s|na\s|ago|warranty|garantie|garantía)/.test(
             after,
           )
         )
           return null;
         return 0.6;
       },
+    },
+    {
+      // Chinese, Japanese and Korean write the unit right after the number: "満29歳", "30세", "5岁".
+      regex: /(?<![\p{N}.,])(1[01]\d|\d{1,2})[^\S\n]?[歳才岁세](?![\p{N}])/dgu,
+      requires: /\d[^\S\n]?[歳才岁세]/,
+      group: 1,
+      score: 0.75,
     },
     {
       // "Arjun (9)", "Jürgen Krause (45)": a one- or two-digit number in brackets right after a capitalized name.
@@ -72,7 +93,7 @@ export const ageRecognizer = patternRecognizer({
     {
       // "I'm 34, Brazilian", "ich bin 41 und ...": a bare number said of oneself, closed by punctuation or "and".
       regex:
-        /(?<![\p{L}])(?:i'm|i’m|i am|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
+        /(?<![\p{L}])(?:i'm|i’m|i am|you're|you’re|you are|he's|he’s|he is|she's|she’s|she is|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
       group: 1,
       score: 0.6,
     },

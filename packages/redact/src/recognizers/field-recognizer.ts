@@ -60,6 +60,7 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         acreedor azienda società datoredilavoro creditore bedrijf werkgever organisatie schuldeiser companhia
         empregador credor pracodawca wierzyciel şirket işveren`,
       ],
+      ["AGE", "age alter âge edad età leeftijd idade wiek возраст yaş usia umur ålder alder ikä"],
       ["ZIP_CODE", "zip zipcode postcode postalcode plz postleitzahl cp codepostal códigopostal cap cep postcodenl"],
       [
         "DATE_TIME",
@@ -103,7 +104,14 @@ const DELIMITERS = ["\t", ";", "|", ","] as const;
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
 function plausible(type: EntityType, value: string): boolean {
   if (value.length < 2 || value.includes("@") || value.includes("://")) return false;
-  if (!/\p{L}/u.test(value) && type !== "DATE_TIME" && type !== "ZIP_CODE" && type !== "ID" && type !== "US_SSN")
+  if (
+    !/\p{L}/u.test(value) &&
+    type !== "DATE_TIME" &&
+    type !== "AGE" &&
+    type !== "ZIP_CODE" &&
+    type !== "ID" &&
+    type !== "US_SSN"
+  )
     return false;
   switch (type) {
     case "PERSON":
@@ -135,6 +143,8 @@ function plausible(type: EntityType, value: string): boolean {
     }
     case "DATE_TIME":
       return /\d/.test(value) && value.length <= 30;
+    case "AGE":
+      return /^\d{1,3}$/.test(value) && Number(value) <= 120;
     default:
       return /\p{L}/u.test(value) && value.length <= 80;
   }
@@ -159,6 +169,8 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
       .replace(/,\s*[^\p{L}\s].*$/u, "")
       .replace(NAME_TAIL, "")
       .trimEnd();
+  // "14.05.1990 (35 Jahre)": what the brackets add after a date is another value, left to its own recognizer.
+  if (type === "DATE_TIME") value = value.replace(/[^\S\n]*\([^)]*\)?$/u, "");
   if (!plausible(type, value)) return;
   out.push({ start: start + lead, end: start + lead + value.length, type, score: 0.85 });
 }
@@ -221,7 +233,19 @@ function tables(text: string, out: RecognizerResult[]): void {
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
-  types: ["PERSON", "LOCATION", "ADDRESS", "ZIP_CODE", "DATE_TIME", "ID", "NRP", "TITLE", "US_SSN", "ORGANIZATION"],
+  types: [
+    "PERSON",
+    "LOCATION",
+    "ADDRESS",
+    "ZIP_CODE",
+    "DATE_TIME",
+    "AGE",
+    "ID",
+    "NRP",
+    "TITLE",
+    "US_SSN",
+    "ORGANIZATION",
+  ],
   analyze(text) {
     const out: RecognizerResult[] = [];
     if (text.includes('":')) {

@@ -1,5 +1,19 @@
 import { patternRecognizer } from "../pattern-recognizer";
 import { luhnValid } from "../validation/luhn";
+import {
+  balticPersonalCodeValid,
+  belgianNationalNumberValid,
+  cnpValid,
+  cprValid,
+  egnValid,
+  fodselsnummerValid,
+  hetuValid,
+  kvnrValid,
+  rodneCisloValid,
+  rutValid,
+  snilsValid,
+  steuerIdValid,
+} from "../validation/national-id-checks";
 import { verhoeffValid } from "../validation/verhoeff";
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
@@ -69,8 +83,61 @@ const ELEVEN_DIGIT_IDS: readonly [RegExp, (digits: string) => boolean][] = [
   [/kimlik|tckn|t\.\s?c\.?\s?(?:no|kimlik)/i, tcknValid],
 ];
 
+// Between a number's name and the number: "CPR-nr.:", "RUT", "תעודת זהות לחוזה:", "Steuer-ID ist", "(".
+const NAMED_GAP =
+  "(?:-?[^\\S\\n]?(?:no|nr|n[º°o]|number|nummer|numéro|número|numero|číslo|#)\\.?)?(?:[^\\S\\n]\\p{L}{1,12}){0,2}?[^\\S\\n]?(?:[:#=]|is|ist|est|es|je|er|on|är)?[^\\S\\n]{0,3}\\(?";
+const digits = (v: string) => v.replace(/\D/g, "");
+
+/** A national number after its name, checked by its own rule: `[name, number shape, check]`. */
+const NAMED_NUMBERS: readonly [string, string, (value: string) => boolean][] = [
+  // Czech and Slovak rodné číslo: "r. č. 850614/1237".
+  [
+    "rodné číslo|rodného čísla|rodne cislo|r\\.[^\\S\\n]?č\\.|RČ",
+    "\\d{6}\\/?\\d{3,4}",
+    (v) => rodneCisloValid(digits(v)),
+  ],
+  // Danish CPR: "CPR-nr.: 120387-4417".
+  ["CPR|cpr-nummer|personnummer", "\\d{6}-?\\d{4}", (v) => cprValid(digits(v))],
+  // Chilean RUT and RUN: "RUT 17.482.553-K".
+  [
+    "RUT|RUN|R\\.U\\.T\\.",
+    "\\d{1,2}\\.?\\d{3}\\.?\\d{3}-?[\\dkK]",
+    (v) => rutValid(digits(v.slice(0, -1)), v.slice(-1)),
+  ],
+  // Romanian CNP.
+  ["CNP|cod numeric personal", "[1-9]\\d{12}", cnpValid],
+  // Israeli identity number (Luhn over nine digits): "ת.ז. 312786452".
+  ['תעודת זהות|ת\\.ז\\.?|ת"ז|מספר זהות|teudat zehut', "\\d{8,9}", (v) => luhnValid(v.padStart(9, "0"))],
+  // German tax id: "Steuer-ID 65 929 970 489".
+  [
+    "steuer-?id|steuer-?idnr\\.?|steueridentifikationsnummer|steuer-identifikationsnummer|identifikationsnummer",
+    "\\d{2}[^\\S\\n]?\\d{3}[^\\S\\n]?\\d{3}[^\\S\\n]?\\d{3}",
+    (v) => steuerIdValid(digits(v)),
+  ],
+  // German health insurance number: "Versichertennummer K403812572".
+  [
+    "versichertennummer|krankenversichertennummer|versicherten-nr\\.?|versichertennr\\.?|KVNR",
+    "[A-Z]\\d{9}",
+    kvnrValid,
+  ],
+  // Russian SNILS: "СНИЛС 112-233-445 95".
+  ["СНИЛС|SNILS", "\\d{3}-?\\d{3}-?\\d{3}[-\\s]?\\d{2}", (v) => snilsValid(digits(v))],
+  // Bulgarian EGN.
+  ["ЕГН|EGN", "\\d{10}", egnValid],
+  // Estonian isikukood, Lithuanian asmens kodas.
+  ["isikukood|asmens kodas|asmens kodo", "[1-6]\\d{10}", balticPersonalCodeValid],
+  // Norwegian fødselsnummer.
+  ["fødselsnummer|fødselsnr\\.?|fodselsnummer", "\\d{6}[^\\S\\n]?\\d{5}", (v) => fodselsnummerValid(digits(v))],
+  // Belgian national register number: "rijksregisternummer 85.07.30-033.28".
+  [
+    "rijksregisternummer|rijksregister|registre national|numéro national|NISS|INSZ",
+    "\\d{2}\\.?\\d{2}\\.?\\d{2}-?\\d{3}\\.?\\d{2}",
+    (v) => belgianNationalNumberValid(digits(v)),
+  ],
+];
+
 const DOC_WORDS =
-  "passport|passeport|pasaporte|passaporto|paspoort|passaporte|reisepass|licen[cs]e|driver'?s? licen[cs]e|driving licen[cs]e|führerschein|permis|carnet|patente|rijbewijs|carta de condução|identity card|id card|ausweis|personalausweis|carte d'identité|cni|dni|nie|documento|identiteitskaart|national insurance|nino|tax id|steuer-id|steueridentifikationsnummer|nif|bsn|aadhaar|cpf|tfn|medicare|codice fiscale|licence number|license number|id number";
+  "passport|passeport|pasaporte|passaporto|paspoort|passaporte|reisepass|licen[cs]e|driver'?s? licen[cs]e|driving licen[cs]e|führerschein|permis|carnet|patente|rijbewijs|carta de condução|identity card|id card|ausweis|personalausweis|carte d'identité|cni|cnie|cin|dni|nie|documento|identiteitskaart|national insurance|nino|tax id|steuer-id|steueridentifikationsnummer|nif|bsn|aadhaar|cpf|tfn|medicare|codice fiscale|licence number|license number|id number";
 
 /**
  * Identity documents: national ids with checksums (Spanish DNI/NIE, Italian codice fiscale, Brazilian CPF, Dutch
@@ -176,10 +243,49 @@ export const idRecognizer = patternRecognizer({
         return ELEVEN_DIGIT_IDS.some(([name, valid]) => name.test(before) && valid(value)) ? 0.85 : null;
       },
     },
+    ...NAMED_NUMBERS.map(([name, shape, valid]) => ({
+      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${name})${NAMED_GAP}(${shape})(?![\\p{L}\\p{N}]|[-/.]\\d)`, "dgiu"),
+      group: 1,
+      score: 0.85,
+      validate: (value: string) => (valid(value) ? 0.85 : null),
+    })),
+    {
+      // Finnish henkilötunnus, whose century sign and check character make it unmistakable: "131052-308T".
+      regex: /(?<![\p{L}\p{N}])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\p{L}\p{N}])/gu,
+      requires: /\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]/,
+      score: 0.85,
+      validate: (value) => (hetuValid(value) ? 0.85 : null),
+    },
+    {
+      // Named numbers whose check digit is not published or that people mistype: a UK National Insurance number
+      // after its name ("NI number QQ 12 34 56 C"), a French NIR after "sécurité sociale", a Russian health policy.
+      regex:
+        /(?<![\p{L}\p{N}])(?:NI number|NI no\.?|NINO|national insurance(?: number| no\.?)?|n(?:[º°o]|uméro) de sécurité sociale|sécurité sociale|securite sociale|NIR|carte vitale|полис(?:а)? ОМС|ОМС|ЕНП)(?:[^\S\n](?:is|est))?[^\S\n]?:?[^\S\n]{0,3}([A-Z]{2}[^\S\n]?\d{2}[^\S\n]?\d{2}[^\S\n]?\d{2}[^\S\n]?[A-D]|[12][^\S\n]?\d{2}[^\S\n]?\d{2}[^\S\n]?(?:\d{2}|2[AB])[^\S\n]?\d{3}[^\S\n]?\d{3}[^\S\n]?\d{2}|\d{4}[^\S\n]?\d{4}[^\S\n]?\d{4}[^\S\n]?\d{4})(?![\p{L}\p{N}])/dgiu,
+      group: 1,
+      score: 0.7,
+      validate: (value) => (/[a-z]/.test(value) ? null : 0.7),
+    },
+    {
+      // Number plates after their name: "Kennzeichen B-KL 4412", "vehicle reg: KDA 123X", "targa FG 123 AB".
+      regex:
+        /(?<![\p{L}])(?:amtliches kennzeichen|kennzeichen|kfz-kennzeichen|license plate|licence plate|number plate|plate number|plate no\.?|vehicle reg(?:istration)?(?: no\.?| number)?|registration number|reg\. no\.?|matrícula|targa|immatriculation|plaque d'immatriculation|kenteken|numer rejestracyjny|tablica rejestracyjna|rendszám|plaka|placa|registreringsnummer|rekisterinumero|SPZ|госномер)[^\S\n]?:?[^\S\n]{0,3}\(?([A-Z0-9ÄÖÜ]{1,4}(?:[- ][A-Z0-9ÄÖÜ]{1,4}){0,2})(?![\p{L}\p{N}]|[- ][A-Z0-9])/dgiu,
+      group: 1,
+      score: 0.75,
+      validate: (value) => {
+        const compact = value.replace(/[- ]/g, "");
+        return compact.length >= 4 &&
+          compact.length <= 10 &&
+          /\d/.test(compact) &&
+          /[A-ZÄÖÜ]/.test(compact) &&
+          value === value.toUpperCase()
+          ? 0.75
+          : null;
+      },
+    },
     {
       // "passport no. X1234567", "Führerschein: B072RRE2I55", "DNI 12345678Z", "license number D1234-5678".
       regex: new RegExp(
-        `(?<![\\p{L}])(?:${DOC_WORDS})(?:(?:\\s\\p{L}{1,12}){0,3}?\\s\\(?(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?#?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}])(?:${DOC_WORDS})(?:(?:\\s\\p{L}{1,12}){0,3}?\\s\\(?(?:no\\.?|number|nr\\.?|nummer|numéro|número|numero|n[º°o]\\.?|n\\.|#))?\\s?(?:is|ist|est|es|è|é)?:?\\s?[#(]?([A-Z0-9][A-Z0-9-]{4,15}[A-Z0-9])(?![\\p{L}\\p{N}])`,
         "dgiu",
       ),
       requires: new RegExp(DOC_WORDS, "i"),

@@ -70,6 +70,11 @@ export function hasTokenRun(text: string): boolean {
   return false;
 }
 
+// Words that name a password or a login, in the covered languages.
+const PASSWORD_WORDS =
+  "password|passwort|kennwort|mot de passe|mdp|contraseña|contrasena|clave|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pwd|pw|wifi|wi-fi|wlan|router|admin|vpn|login|lösenord|losenord|adgangskode|passord|salasana|heslo|jelszó|parolă|sandi|mật khẩu|κωδικός|密码|密碼|パスワード|비밀번호";
+const PASSWORD_NEAR = new RegExp(`(?:^|[^\\p{L}])(?:${PASSWORD_WORDS})(?![\\p{L}])`, "iu");
+
 /**
  * Secrets: keys with a known vendor prefix, PEM private keys, and high-entropy strings or short values right after
  * a word like "password:".
@@ -88,13 +93,15 @@ export const secretRecognizer = patternRecognizer({
     {
       // A value right after "password:" / "Passwort =" / "token is".
       regex:
-        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pin|token|secret|api[ _-]?key)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet))?(?:\s{0,3}[:=]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
+        /(?<!\p{L})(?:password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pw|pin|token|secret|api[ _-]?key|lösenord|losenord|adgangskode|passord|salasana|heslo|jelszó|parolă|kata sandi|mật khẩu|κωδικός|密码|密碼|パスワード|비밀번호)(?:\s{0,3}(?:is|ist|est|es|è|é|was|lautet|är|er|on|je))?(?:\s{0,3}[:=：]\s{0,3}|\s{1,3})["'`]?([^\s"'`]{4,128})/dgiu,
       requires:
-        /password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pin|token|secret|api[ _-]?key/iu,
+        /password|passwort|kennwort|mot de passe|mdp|contraseña|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pass|pwd|pw|pin|token|secret|api[ _-]?key|lösenord|losenord|adgangskode|passord|salasana|heslo|jelszó|parolă|sandi|mật khẩu|κωδικός|密码|密碼|パスワード|비밀번호/iu,
       group: 1,
       score: 0.85,
       validate: (value, m) => {
         const word = m[0].slice(0, m[0].length - value.length);
+        // "pw" is a password only before a value that looks made up: "pw Sunflower!26", not "PW Group".
+        if (/^pw\b/i.test(word) && !/[\d\W_]/u.test(value)) return null;
         // "password reset", "token expired": a plain lower-case word after the keyword is not a secret.
         if (/^\p{Ll}+[.,;:!?]?$/u.test(value) && !/[:=]/.test(word)) return null;
         if (/^(?:is|ist|est|was|for|and|the|und|der|die|das|pour|para|per|reset|changed|expired)$/i.test(value))
@@ -124,10 +131,40 @@ export const secretRecognizer = patternRecognizer({
       // One-time and door codes: "Your code is 730418", "OTP tha 8806", "le code de la porte c'est B4726",
       // "Türcode: 2580". A pickup or order code is no secret and has no such word.
       regex:
-        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|code de la porte|code porte|digicode|code d'accès|code de vérification|türcode|haustürcode|zugangscode|bestätigungscode|código de acceso|código de verificación|código de la puerta|código de verificação|codice di accesso|codice di verifica|codice del portone|toegangscode|verificatiecode|deurcode|kod do drzwi|kod weryfikacyjny|kapı kodu|doğrulama kodu)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet))?\s{0,3}:?\s{0,3}(\d{4,8}|[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\p{L}\p{N}])/dgiu,
-      requires: /otp|code|codice|código|kod|digicode/i,
+        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|code de la porte|code porte|digicode|code d'accès|code de vérification|türcode|haustürcode|zugangscode|bestätigungscode|código de acceso|código de verificación|código de la puerta|código de verificação|codice di accesso|codice di verifica|codice del portone|toegangscode|verificatiecode|deurcode|kod do drzwi|kod weryfikacyjny|kapı kodu|doğrulama kodu|kode otp|kode verifikasi|mã xác thực|mã xác nhận|mã otp|код подтверждения|код из смс|验证码|驗證碼|認証コード|確認コード|인증번호)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet|anda|kamu|của bạn|là))?(?:\s\p{L}{2,6}(?:\s(?:anda|kamu|adalah))?)?\s{0,3}[:：]?\s{0,3}(\d{4,8}|\d{3}[ -]\d{3}|\d{2} \d{2} \d{2}|[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\p{L}\p{N}]|\s\d)/dgiu,
+      requires: /otp|code|codice|código|kod|digicode|mã|код|验证码|驗證碼|コード|인증번호/i,
       group: 1,
       score: 0.8,
+    },
+    {
+      // The code before its name, as text messages put it: "G-418225 is your verification code", "482913 ist dein
+      // Bestätigungscode", "Votre code : 4829" is above.
+      regex:
+        /(?<![\p{L}\p{N}])(?:[A-Z]-)?(\d{4,8}|\d{3}[ -]\d{3})\s(?:is your|is uw|ist dein|ist ihr|est votre|es tu|es su|è il tuo|é o seu|é seu|to twój|jest twoim|adalah kode|là mã)(?:\s[\p{L}-]{1,15}){0,2}?\s?(?:code|codice|código|kode|kod|mã|otp|passcode|pin|bestätigungscode|verifizierungscode|sicherheitscode|verificatiecode|verification code|security code|login code)(?![\p{L}])/dgiu,
+      requires:
+        /is your|is uw|ist dein|ist ihr|est votre|es tu|es su|è il tuo|é o seu|é seu|to twój|jest twoim|adalah kode|là mã/i,
+      group: 1,
+      score: 0.8,
+    },
+    {
+      // A made-up password near a word for one, even a line away: "wifi? — oui c'est Soleil#2025", "router admin:
+      // Br!ck-Lane-2291", "VPN: q8Z#fW2m". Letters, digits and a symbol inside, so that words, numbers, e-mail
+      // addresses, dates and log fields stay out. Run only around such a symbol.
+      regex: /(?<![^\s"'(:=])[A-Za-z0-9!#$%&*?^~+=@._-]{6,40}(?=[\s"'),.;]|$)/g,
+      requires: new RegExp(PASSWORD_WORDS, "i"),
+      anchor: { regex: /[A-Za-z0-9][!#$%&*^~]|[!#$%&*^~][A-Za-z0-9]/, within: 40 },
+      score: 0.7,
+      validate: (value, m, text) => {
+        const token = value.replace(/[.!?]+$/, "");
+        if (token.length < 6 || !/\p{L}/u.test(token) || !/\d/.test(token)) return null;
+        // The symbol inside the token, not only at its end ("done!" "#1").
+        // A symbol inside the token ("=" and "?" join keys and values in logs and links, so they do not count).
+        if (!/[!#$%&*^~]/.test(token.slice(1, -1))) return null;
+        if (/@[\p{L}\d-]+\.\p{L}{2,}/u.test(token) || token.includes("://")) return null;
+        const before = text.slice(Math.max(0, m.index - 80), m.index);
+        if (!PASSWORD_NEAR.test(before)) return null;
+        return { start: m.index, end: m.index + token.length, score: 0.7 };
+      },
     },
     {
       regex: /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9_+/=-]{24,256}(?![A-Za-z0-9_+/=-])/g,
