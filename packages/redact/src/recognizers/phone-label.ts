@@ -140,7 +140,25 @@ const OTHER_LABEL = new RegExp(
     "voucher",
     "coupon",
     "imei",
-    "isbn",
+    "isbn(?:-1[03])?",
+    "ean",
+    "upc",
+    "gtin",
+    "cvr",
+    "kid",
+    "ocr",
+    "viite",
+    "org\\.?\\s?nr",
+    "kvk",
+    "y-tunnus",
+    "rut",
+    "cuit",
+    "cuil",
+    "curp",
+    "rfc",
+    "cnpj",
+    "grid",
+    "серийный\\s+номер",
     "issn",
     "arxiv",
     "doi",
@@ -169,7 +187,7 @@ const OTHER_LABEL = new RegExp(
     "routing",
   ].join(
     "|",
-  )})(?![\\p{L}\\p{N}]))(?:\\s(?:number|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?\\s?[:：]?\\s?$`,
+  )})(?![\\p{L}\\p{N}]))(?:\\s(?:numbers?|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?["']?\\s?[:：=]?\\s?["'(（]?\\s?$`,
   "iu",
 );
 
@@ -179,15 +197,18 @@ const PHONE_WORD =
 
 // Compound words for a number ("Kundennummer", "Biljettnummer", "asiakasnumero"): not a phone unless the compound
 // is one of the words for a phone number.
-const COMPOUND = /(?<![\p{L}])(\p{L}{2,})-?(?:nummer|numero|numer|nr)\.?\s?[:：]?\s?$/iu;
+// "Kontonummer til leverandøren er": a few words may stand between the compound and the verb before the number.
+const COMPOUND =
+  /(?<![\p{L}])(\p{L}{2,})-?(?:nummer|numero|numer|nr)\.?(?:\s?[:：]?|(?:\s\p{L}{1,16}){0,3}\s(?:er|is|ist|est|es|är|on|jest|je|è|é))\s?$/iu;
 const PHONE_STEM =
   /^(?:tel|telefon|telefoon|telephon|handy|mobil|mobiel|ruf|notruf|notfall|service|hotline|kontakt|contact|festnetz|durchwahl|direkt|privat|büro|fax|gsm|whatsapp|puhelin|matkapuhelin|telefono|tlf|zentrale|geschäfts|nød|nöd|jour)/iu;
 
 // A number named in the words of a language that puts "number" first: "número de pedido", "nomor resi", "nr
 // seryjny", "numer zamówienia", "số tài khoản". The word after it says what the number is; only words known to name
 // something else count, since "número fijo", "numéro direct" or "nummer hier" still name a phone.
+// Greek, Russian and Arabic put "number" first too: "αριθμός παραγγελίας είναι", "номер партии", "رقم الطلب".
 const NUMBER_OF =
-  /(?<![\p{L}])(?:n[úu]mero|numéro|numer|nomor|number|nummer|nr|no|n[°º]|số|č[íi]slo)\.?\s(?:(?:de|di|do|da|del|du|des|of|d['’])\s?)?(\p{L}+)\s?[:：]?\s?$/iu;
+  /(?<![\p{L}])(?:n[úu]mero|numéro|numer|nomor|number|nummer|nr|no|n[°º]|số|č[íi]slo|αριθμός|αριθμό|номер|رقم)\.?\s(?:(?:de|di|do|da|del|du|des|of|d['’])\s?)?(\p{L}+)(?:\s(?:είναι|is|es|est|è|é))?\s?[:：]?\s?$/iu;
 const OTHER_QUALIFIER = new RegExp(
   `^(?:${[
     "pedido",
@@ -298,6 +319,25 @@ const OTHER_QUALIFIER = new RegExp(
     "permis",
     "châssis",
     "chassis",
+    "παραγγελίας",
+    "τιμολογίου",
+    "λογαριασμού",
+    "αποστολής",
+    "заказа",
+    "счета",
+    "счёта",
+    "договора",
+    "партии",
+    "накладной",
+    "отслеживания",
+    "посылки",
+    "отправления",
+    "устройства",
+    "الطلب",
+    "الفاتورة",
+    "الحساب",
+    "الشحنة",
+    "التتبع",
   ].join("|")})$`,
   "iu",
 );
@@ -305,7 +345,7 @@ const OTHER_QUALIFIER = new RegExp(
 // The same labels in Chinese, Japanese and Korean, where they close on the word for "number" (电话号码 and 電話番号
 // name phones, so the kind of number must be there), and the postal mark and words for postcodes.
 const CJK_LABEL =
-  /(?:(?:注文|伝票|追跡|問い合わせ|予約|会員|口座|請求|受付|管理|登録|顧客|受注|配送|荷物|订单|運單|运单|快递|物流|发票|客户|预订|账户|帐户|银行卡|주문|운송장|송장|계좌|예약|회원|고객|카드)\s?(?:番号|号码|編號|编号|单号|號碼|번호|No\.?)|〒|郵便番号|邮编|邮政编码|우편번호)\s?[:：]?\s?$/iu;
+  /(?:(?:注文|伝票|追跡|問い合わせ|予約|会員|口座|請求|受付|管理|登録|顧客|受注|配送|荷物|订单|運單|运单|快递|物流|发票|客户|预订|账户|帐户|银行卡|주문|운송장|송장|계좌|예약|회원|고객|카드)\s?(?:番号|号码|編號|编号|单号|號碼|번호|No\.?)|〒|郵便番号|邮编|邮政编码|우편번호)\s?[:：(（]?\s?$/iu;
 
 const CODE = /\s\p{Lu}{2,4}\s?$/u;
 

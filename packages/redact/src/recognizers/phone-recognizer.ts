@@ -95,8 +95,9 @@ const CANDIDATE =
 // A calendar date opening the candidate ("12.03.2024 14"); "05.61.22.48.90" has no month 61 and stays a phone.
 const DAY = "(?:0?[1-9]|[12]\\d|3[01])";
 const MONTH = "(?:0?[1-9]|1[0-2])";
+// A fourth group after the year ("06.12.34.56.78") makes a French mobile, not a date.
 const DATE_LIKE = new RegExp(
-  `^(?:${DAY}[./-]${MONTH}[./-]\\d{2,4}|${MONTH}[./-]${DAY}[./-]\\d{2,4}|\\d{4}[./-]${MONTH}[./-]${DAY})(?!\\d)`,
+  `^(?:${DAY}[./-]${MONTH}[./-]\\d{2,4}|${MONTH}[./-]${DAY}[./-]\\d{2,4}|\\d{4}[./-]${MONTH}[./-]${DAY})(?![./-]?\\d)`,
 );
 const MIN_DIGITS = 7;
 // "2025-88412", "2024/5531": a year, a hyphen or slash and a serial is how references are numbered, not phones.
@@ -107,6 +108,11 @@ const YEAR_SERIAL = /^(?:19|20)\d\d[-/]\d{3,8}$/;
 const OTHER_SHAPE =
   /^(?:\d{3}([- ])\d{2}\1\d{4}|\d{4,5}-\d{3}|(?:[01]?\d|2[0-3])[.:][0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-3])[.:][0-5]\d|[1-9]\d{0,4}\/\d{1,4})$/;
 const GROUPED_NUMBER = /^\d{1,3}(?:[.,]\d{3})+$/;
+// Four numbers of at most three digits joined by dots, none with a leading zero: an IPv4 address ("192.168.1.20").
+const IPV4_LIKE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+// "151.213108", "3.10.0.1160": a decimal fraction or a version number, which no numbering plan writes as a phone
+// (a national number opens on its trunk 0 or on 1 in North America).
+const DECIMAL_OR_VERSION = /^[1-9]\d{0,2}\.\d{5,}$|^[2-9]\.\d/;
 const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*\s$/u;
 
 // "tel", "Handy", "móvil" just before a number: only then is it worth trying regions the text gives no hint of.
@@ -114,6 +120,22 @@ const CONTEXT_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:${CONTEXT.join("|")})[^\\p{L}\\p{N}]{0,12}(?:\\p{L}+[^\\p{L}\\p{N}]{1,3}){0,2}$`,
   "iu",
 );
+// Words for a phone in scripts written without spaces, straight before the number ("或拨打13912345678").
+const CJK_CONTEXT_BEFORE = /(?:电话|電話|拨打|撥打|致电|致電|手机|手機|携帯|連絡先|전화|휴대폰|연락처)[^\p{L}\p{N}]{0,3}$/u;
+// An extension after a number, in the words of the covered languages ("poste 4312", "доб. 214", "wew. 25", "ต่อ 105").
+const EXTENSION_AFTER =
+  /\s?(?:ext|extn|x|#|poste|durchwahl|dw|nebenstelle|interno|int|ramal|anexo|toestel|tst|lok|wew|доб|вн|ต่อ|内線|分机|內線|내선|dahili|klapka|linka)\.?:?\s?\d{1,6}(?![\p{L}\p{N}])/iuy;
+
+/** The end of a number with the extension written after it, if any. */
+function withExtension(text: string, end: number): number {
+  EXTENSION_AFTER.lastIndex = end;
+  return EXTENSION_AFTER.test(text) ? EXTENSION_AFTER.lastIndex : end;
+}
+
+// Commas inside a CSV row ("…,0152 3344 5566,20095"): the scan reads them as ends of cells, which the candidate's
+// look-ahead would otherwise take for the decimals of a number and cut the phone short.
+const CELL_COMMA = /(?<=[\d)]),(?=[\d+(])/g;
+
 // A price or an amount: "€ 1 234 567", "1.234.567 EUR", "USD 2 500 000".
 const MONEY_BEFORE = /(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|INR|BRL|MXN|R\$)\s?)\s?$/u;
 const MONEY_AFTER = /^\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR|BRL|MXN|euros?|dollars?|reais|pesos)\b)/iu;
@@ -136,7 +158,8 @@ export const phoneRecognizer: Recognizer = {
     const candidates: { start: number; raw: string; digits: string }[] = [];
     const regex = CANDIDATE;
     regex.lastIndex = 0;
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    const scan = text.includes(",") ? text.replace(CELL_COMMA, ";") : text;
+    for (let m = regex.exec(scan); m !== null; m = regex.exec(scan)) {
       // After a colon only "+" opens a number: "10:30 ..." goes on from the minutes, whose look-behind then fails.
       if (text.charCodeAt(m.index - 1) === 58 && text[m.index] !== "+") {
         regex.lastIndex = m.index + 1;
@@ -145,8 +168,24 @@ export const phoneRecognizer: Recognizer = {
       let raw = m[0];
       if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);
       const digits = raw.replace(/\D/g, "");
-      if (digits.length < MIN_DIGITS || digits.length > 17) continue;
-      if (DATE_LIKE.test(raw) || GROUPED_NUMBER.test(raw)) continue;
+      if (digits.length < MIN_DIGITS) continue;
+      // "+65 6123 4567 / 9123 4567": two numbers joined by a spaced slash, longer than any one number can be.
+      if (digits.length > 15 && /\s\/\s/.test(raw)) {
+        if (namedOtherThanPhone(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+        let at = m.index;
+        for (const part of raw.split(/\s\/\s/)) {
+          const partDigits = part.replace(/\D/g, "");
+          if (partDigits.length >= MIN_DIGITS && partDigits.length <= 15 && !DATE_LIKE.test(part))
+            candidates.push({ start: at, raw: part, digits: partDigits });
+          at += part.length + 3;
+        }
+        continue;
+      }
+      if (digits.length > 17) continue;
+      if (DATE_LIKE.test(raw) || GROUPED_NUMBER.test(raw) || IPV4_LIKE.test(raw) || DECIMAL_OR_VERSION.test(raw))
+        continue;
+      // "Summe 35.801 / 146.791": amounts side by side.
+      if (raw.split(/\s\/\s/).every((part) => GROUPED_NUMBER.test(part))) continue;
       // "3,1415926": the decimals of a number, not a phone after a CSV comma.
       if (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "") && /^\d+$/.test(raw)) continue;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -171,7 +210,8 @@ export const phoneRecognizer: Recognizer = {
       const found = scoreInternational(c.raw);
       if (!found) continue;
       if (found.country) seen.add(found.country);
-      out.push({ start: c.start, end: c.start + c.raw.length, type: "PHONE", score: found.score, context: CONTEXT });
+      const end = withExtension(text, c.start + c.raw.length);
+      out.push({ start: c.start, end, type: "PHONE", score: found.score, context: CONTEXT });
     }
     for (const c of national) {
       regions ??= likelyRegions(text, context, seen);
@@ -189,7 +229,10 @@ export const phoneRecognizer: Recognizer = {
         }
       }
       if (score === null) continue;
-      out.push({ start: c.start, end: c.start + c.raw.length, type: "PHONE", score, context: CONTEXT });
+      // Chinese and Japanese write mobile numbers as one run of digits, straight after the word for a phone.
+      if (score < 0.7 && CJK_CONTEXT_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) score = 0.7;
+      const end = withExtension(text, c.start + c.raw.length);
+      out.push({ start: c.start, end, type: "PHONE", score, context: CONTEXT });
     }
     return out.sort((a, b) => a.start - b.start);
   },
