@@ -14,6 +14,7 @@ import { ipRecognizer } from "./recognizers/ip-recognizer";
 import { macRecognizer } from "./recognizers/mac-recognizer";
 import { nrpRecognizer } from "./recognizers/nrp-recognizer";
 import { ocrPhoneRecognizer } from "./recognizers/ocr-phone-recognizer";
+import { phoneLinkRecognizer } from "./recognizers/phone-link-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
 import { scriptPlaceRecognizer } from "./recognizers/script-place-recognizer";
 import { secretRecognizer } from "./recognizers/secret-recognizer";
@@ -37,6 +38,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   spokenPhoneRecognizer,
   spokenEmailRecognizer,
   ocrPhoneRecognizer,
+  phoneLinkRecognizer,
   dateTimeRecognizer,
   addressRecognizer,
   zipCodeRecognizer,

@@ -187,7 +187,7 @@ const OTHER_LABEL = new RegExp(
     "routing",
   ].join(
     "|",
-  )})(?![\\p{L}\\p{N}]))(?:\\s(?:numbers?|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?["']?\\s?[:：=]?\\s?["'(（]?\\s?$`,
+  )})(?![\\p{L}\\p{N}]))(?:\\s(?:numbers?|nummer|numéro|número|numero|no\\.?|nr\\.?))?(?:\\s(?:is|ist|est|es|è|é|lautet|was))?(?:\\s?\\([^()]{1,24}\\))?["']?\\s?[:：=]?\\s?["'(（]?\\s?$`,
   "iu",
 );
 

@@ -20,6 +20,12 @@ function trimUrl(value: string, start: number): { start: number; end: number; sc
   return { start, end: start + end, score: 0.9 };
 }
 
+// A URL whose host is an address ("http://192.168.1.1:8080/", "http://[2001:db8::1]/") or whose whole path is a phone
+// number ("https://wa.me/5511987654321"): what identifies someone there is the address or the number, which the IP
+// and phone recognizers take on their own, and the rest of the URL says nothing.
+const ADDRESS_HOST = /^(?:https?|ftp):\/\/(?:[^@/\s]{1,64}@)?(?:\[|(?:\d{1,3}\.){3}\d{1,3}(?![\p{L}\p{N}.-]))/iu;
+const PHONE_LINK = /^(?:https?:\/\/)?(?:www\.)?wa\.me\/\+?\d{7,15}\/?$/iu;
+
 /** URLs with a scheme or `www.`, and bare domain names with a common top-level domain. */
 export const urlRecognizer = patternRecognizer({
   name: "url",
@@ -32,7 +38,12 @@ export const urlRecognizer = patternRecognizer({
       // "://" comes after at most five letters of scheme; "www." opens the match.
       anchor: { regex: /:\/\/|www\./iu, within: 5 },
       score: 0.9,
-      validate: (value, m) => trimUrl(value, m.index),
+      validate: (value, m) => {
+        const trimmed = trimUrl(value, m.index);
+        if (!trimmed) return null;
+        const url = value.slice(0, trimmed.end - m.index);
+        return ADDRESS_HOST.test(url) || PHONE_LINK.test(url) ? null : trimmed;
+      },
     },
     {
       regex: new RegExp(
