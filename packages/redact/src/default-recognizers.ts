@@ -13,6 +13,7 @@ import { idRecognizer } from "./recognizers/id-recognizer";
 import { ipRecognizer } from "./recognizers/ip-recognizer";
 import { macRecognizer } from "./recognizers/mac-recognizer";
 import { nrpRecognizer } from "./recognizers/nrp-recognizer";
+import { obfuscatedEmailRecognizer } from "./recognizers/obfuscated-email-recognizer";
 import { ocrPhoneRecognizer } from "./recognizers/ocr-phone-recognizer";
 import { phoneLinkRecognizer } from "./recognizers/phone-link-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
@@ -37,6 +38,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   phoneRecognizer,
   spokenPhoneRecognizer,
   spokenEmailRecognizer,
+  obfuscatedEmailRecognizer,
   ocrPhoneRecognizer,
   phoneLinkRecognizer,
   dateTimeRecognizer,

@@ -53,7 +53,16 @@ export function issuerKnown(digits: string): boolean {
   return false;
 }
 
-/** Payment card numbers 13 to 19 digits long, checked with Luhn and issuer ranges. */
+// The word for a card in scripts written without spaces, straight before the number ("您的银联卡6238…"): context
+// words are looked for at the start of words, which these scripts do not mark.
+const CARD_WORD_BEFORE = /(?:卡|カード|카드)\s?[:：]?\s?$/u;
+
+/** A score that only a context word lifts over the threshold, or a word for a card right before the number. */
+function weak(text: string, at: number): number {
+  return CARD_WORD_BEFORE.test(text.slice(Math.max(0, at - 6), at)) ? 0.6 : 0.3;
+}
+
+/** Payment card numbers 12 (Maestro) to 19 digits long, checked with Luhn and issuer ranges. */
 export const creditCardRecognizer = patternRecognizer({
   name: "credit-card",
   type: "CREDIT_CARD",
@@ -98,15 +107,28 @@ export const creditCardRecognizer = patternRecognizer({
   ],
   patterns: [
     {
-      regex: /(?<![\p{L}\p{N}_.,-])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}_]|[-.,]\d)/gu,
-      requires: /\d(?:[ -]?\d){12}/,
+      // A comma may stand on either side, as in a CSV row ("10021,4167988527373879,129.00"); the validator then asks for
+      // both the checksum and the issuer, since a comma between digits is also a decimal or thousands separator.
+      // Next to kana or Han the number stands alone ("您的银联卡6238 8843 …于11月"); next to any other letter it is part of
+      // a word.
+      regex:
+        /(?<![\p{N}_.-]|[^\P{L}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\d(?:[ -]?\d){11,18}(?![\p{N}_]|[^\P{L}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[-.]\d)/gu,
+      requires: /\d(?:[ -]?\d){11}/,
       score: 0.9,
-      validate: (value) => {
+      validate: (value, m, text) => {
         const digits = value.replace(/[ -]/g, "");
         if (/^(\d)\1+$/.test(digits)) return null;
         const luhn = luhnValid(digits);
         const issuer = issuerKnown(digits);
+        const end = m.index + value.length;
+        const inCell = (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "")) || /^,\d/.test(text.slice(end, end + 2));
+        if (inCell && !(luhn && issuer && /^\d+$/.test(value))) return null;
+        // Twelve digits only for Maestro, written in groups, and only with a word like "card" near.
+        if (digits.length === 12) return luhn && issuer && /^\d{4}([ -])\d{4}\1\d{4}$/.test(value) ? weak(text, m.index) : null;
         if (luhn && issuer) return 0.95;
+        // UnionPay's 62 range issues numbers without a Luhn check digit: grouped, with a word like "card" near.
+        if (issuer && digits.startsWith("62") && /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\d{1,3})?$/.test(value))
+          return weak(text, m.index);
         if (luhn) return 0.4;
         // Typed-out card numbers are often fakes that miss the checksum; keep them for context to confirm.
         return issuer && /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$/.test(value) ? 0.3 : null;

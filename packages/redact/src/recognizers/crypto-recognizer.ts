@@ -10,14 +10,15 @@ export const cryptoRecognizer = patternRecognizer({
   context: ["bitcoin", "btc", "wallet", "ethereum", "eth", "crypto", "address", "send", "usdt"],
   patterns: [
     {
-      regex: /(?<![\p{L}\p{N}])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu,
-      requires: /[13][1-9A-HJ-NP-Za-km-z]{25}/,
+      // Bitcoin's 1 and 3, Litecoin's L and M: every base58check address carries the same checksum.
+      regex: /(?<![\p{L}\p{N}])[13LM][1-9A-HJ-NP-Za-km-z]{25,34}(?![\p{L}\p{N}])/gu,
+      requires: /[13LM][1-9A-HJ-NP-Za-km-z]{25}/,
       score: 1,
       validate: (value) => (base58CheckValid(value) ? 1 : null),
     },
     {
-      regex: /(?<![\p{L}\p{N}])(?:bc|tb)1[02-9ac-hj-np-z]{11,71}(?![\p{L}\p{N}])/giu,
-      requires: /(?:bc|tb)1[02-9ac-hj-np-z]{11}/i,
+      regex: /(?<![\p{L}\p{N}])(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11,71}(?![\p{L}\p{N}])/giu,
+      requires: /(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11}/i,
       score: 1,
       validate: (value) => (bech32Valid(value) ? 1 : null),
     },
