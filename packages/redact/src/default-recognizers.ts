@@ -24,6 +24,7 @@ import { spokenPhoneRecognizer } from "./recognizers/spoken-phone-recognizer";
 import { titleRecognizer } from "./recognizers/title-recognizer";
 import { urlRecognizer } from "./recognizers/url-recognizer";
 import { usSsnRecognizer } from "./recognizers/us-ssn-recognizer";
+import { vanityPhoneRecognizer } from "./recognizers/vanity-phone-recognizer";
 import { zipCodeRecognizer } from "./recognizers/zip-code-recognizer";
 
 /** The pattern recognizers, in no particular order (overlap resolution does not depend on it). */
@@ -41,6 +42,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   obfuscatedEmailRecognizer,
   ocrPhoneRecognizer,
   phoneLinkRecognizer,
+  vanityPhoneRecognizer,
   dateTimeRecognizer,
   addressRecognizer,
   zipCodeRecognizer,

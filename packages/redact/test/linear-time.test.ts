@@ -43,6 +43,7 @@ const ADVERSARIAL: Record<string, string> = {
   "quoted local parts": fill('"a"@b.'),
   "chat links": fill("wa.me/1"),
   "csv digits": fill("1234,"),
+  "vanity numbers": fill("1-800-AB"),
   "caseless script": fill("नमस्ते "),
   "name suffixes": fill("Verma ji "),
   "form fields": fill("Name: Anna  "),

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer, type EntityType } from "../src/index";
 import { isUnassignedIpv4 } from "../src/recognizers/ip-recognizer";
 import { namedOtherThanPhone } from "../src/recognizers/phone-label";
+import { keypadDigits } from "../src/recognizers/vanity-phone-recognizer";
 import { ssaValid } from "../src/validation/ssa";
 
 const analyzer = createAnalyzer();
@@ -132,6 +133,27 @@ describe("phone numbers in rows, pairs and links", () => {
     ]) {
       expect(of(text, "PHONE"), text).toEqual([]);
     }
+  });
+});
+
+describe("phone numbers spelled with letters, and lists named as something else", () => {
+  it("reads a toll-free number spelled with letters off the keypad", () => {
+    expect(keypadDigits("1-800-GO-HOTEL")).toBe("18004646835");
+    expect(of("For bookings ring 1-888-GO-HOTEL any time.", "PHONE")).toEqual(["1-888-GO-HOTEL"]);
+    expect(of("Questions? (877) PETS-NOW", "PHONE")).toEqual(["(877) PETS-NOW"]);
+  });
+
+  it("leaves capitals after 800 that are a model, a figure or a code", () => {
+    for (const text of ["The 800 MEGAHERTZ band is busy.", "Model 800-XL3 ships in May.", "Code 844-AB."]) {
+      expect(of(text, "PHONE"), text).toEqual([]);
+    }
+  });
+
+  it("leaves every number of a list after a label that names them as something else", () => {
+    const text = "Lot numbers: 0761 204 3318 (tray), 06 41 552 907 (lid) and 2 318 440 917 (seal).";
+    expect(of(text, "PHONE")).toEqual([]);
+    // A phone word between the items starts a new thing.
+    expect(of("Lot number: 0761 204 3318, call +49 30 901820 for help.", "PHONE")).toEqual(["+49 30 901820"]);
   });
 });
 

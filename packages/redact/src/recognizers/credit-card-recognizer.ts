@@ -121,10 +121,12 @@ export const creditCardRecognizer = patternRecognizer({
         const luhn = luhnValid(digits);
         const issuer = issuerKnown(digits);
         const end = m.index + value.length;
-        const inCell = (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "")) || /^,\d/.test(text.slice(end, end + 2));
+        const inCell =
+          (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "")) || /^,\d/.test(text.slice(end, end + 2));
         if (inCell && !(luhn && issuer && /^\d+$/.test(value))) return null;
         // Twelve digits only for Maestro, written in groups, and only with a word like "card" near.
-        if (digits.length === 12) return luhn && issuer && /^\d{4}([ -])\d{4}\1\d{4}$/.test(value) ? weak(text, m.index) : null;
+        if (digits.length === 12)
+          return luhn && issuer && /^\d{4}([ -])\d{4}\1\d{4}$/.test(value) ? weak(text, m.index) : null;
         if (luhn && issuer) return 0.95;
         // UnionPay's 62 range issues numbers without a Luhn check digit: grouped, with a word like "card" near.
         if (issuer && digits.startsWith("62") && /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\d{1,3})?$/.test(value))

@@ -26,7 +26,8 @@ export const emailRecognizer = patternRecognizer({
       // The "@" comes after at most 64 characters of local part, each one or two UTF-16 units.
       anchor: { regex: /@/, within: 128 },
       score: 1,
-      validate: (_value, m, text) => (MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ? null : 1),
+      validate: (_value, m, text) =>
+        MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ? null : 1,
     },
     {
       // A quoted local part ("j.smith"@example.org), which RFC 5322 allows for any printable characters.

@@ -101,7 +101,8 @@ export const ipRecognizer = patternRecognizer({
       regex: /(?<![\p{L}\p{N}_:])[0-9a-f:]{2,39}(?![\p{L}\p{N}_:])/giu,
       requires: /:[0-9a-f]{0,4}:/i,
       score: 0.9,
-      validate: (value) => (value !== "::" && value.includes(":") && value.split(":").length > 2 && isIpv6(value) ? 0.9 : null),
+      validate: (value) =>
+        value !== "::" && value.includes(":") && value.split(":").length > 2 && isIpv6(value) ? 0.9 : null,
     },
   ],
 });

@@ -32,7 +32,10 @@ export const obfuscatedEmailRecognizer = patternRecognizer({
       validate: (value) => (endsOnTld(value) ? 0.9 : null),
     },
     {
-      regex: new RegExp(`(?<![\\p{L}\\p{N}._%+-])${LOCAL} AT ${LABEL}(?:(?: DOT |\\.)${LABEL}){1,5}(?![\\p{L}\\p{N}])`, "gu"),
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}._%+-])${LOCAL} AT ${LABEL}(?:(?: DOT |\\.)${LABEL}){1,5}(?![\\p{L}\\p{N}])`,
+        "gu",
+      ),
       requires: / AT [^\s]{1,63} DOT /,
       score: 0.8,
       validate: (value) => (endsOnTld(value) ? 0.8 : null),

@@ -121,7 +121,8 @@ const CONTEXT_BEFORE = new RegExp(
   "iu",
 );
 // Words for a phone in scripts written without spaces, straight before the number ("或拨打13912345678").
-const CJK_CONTEXT_BEFORE = /(?:电话|電話|拨打|撥打|致电|致電|手机|手機|携帯|連絡先|전화|휴대폰|연락처)[^\p{L}\p{N}]{0,3}$/u;
+const CJK_CONTEXT_BEFORE =
+  /(?:电话|電話|拨打|撥打|致电|致電|手机|手機|携帯|連絡先|전화|휴대폰|연락처)[^\p{L}\p{N}]{0,3}$/u;
 // An extension after a number, in the words of the covered languages ("poste 4312", "доб. 214", "wew. 25", "ต่อ 105").
 const EXTENSION_AFTER =
   /\s?(?:ext|extn|x|#|poste|durchwahl|dw|nebenstelle|interno|int|ramal|anexo|toestel|tst|lok|wew|доб|вн|ต่อ|内線|分机|內線|내선|dahili|klapka|linka)\.?:?\s?\d{1,6}(?![\p{L}\p{N}])/iuy;
@@ -131,6 +132,9 @@ function withExtension(text: string, end: number): number {
   EXTENSION_AFTER.lastIndex = end;
   return EXTENSION_AFTER.test(text) ? EXTENSION_AFTER.lastIndex : end;
 }
+
+// What stands between two items of a list: a remark in brackets, then a comma, semicolon or "and".
+const LIST_GAP = /^(?:\s?\([^()\n]{1,30}\))?\s?(?:[,;]|[,;]?\s(?:and|und|et|y|e|en|och|og|i|и))\s?$/u;
 
 // Commas inside a CSV row ("…,0152 3344 5566,20095"): the scan reads them as ends of cells, which the candidate's
 // look-ahead would otherwise take for the decimals of a number and cut the phone short.
@@ -159,6 +163,8 @@ export const phoneRecognizer: Recognizer = {
     const regex = CANDIDATE;
     regex.lastIndex = 0;
     const scan = text.includes(",") ? text.replace(CELL_COMMA, ";") : text;
+    // The end of the last number named as something other than a phone, or -1.
+    let named = -1;
     for (let m = regex.exec(scan); m !== null; m = regex.exec(scan)) {
       // After a colon only "+" opens a number: "10:30 ..." goes on from the minutes, whose look-behind then fails.
       if (text.charCodeAt(m.index - 1) === 58 && text[m.index] !== "+") {
@@ -190,8 +196,12 @@ export const phoneRecognizer: Recognizer = {
       if (text[m.index - 1] === "," && /\d/.test(text[m.index - 2] ?? "") && /^\d+$/.test(raw)) continue;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
       if ((YEAR_SERIAL.test(raw) || OTHER_SHAPE.test(raw)) && !CONTEXT_BEFORE.test(before)) continue;
-      // "Nr. 2024-118", "order #4471-2290", "Biljettnummer": a number named as something else is not a phone.
-      if (namedOtherThanPhone(before)) continue;
+      // "Nr. 2024-118", "order #4471-2290", "Biljettnummer": a number named as something else is not a phone, nor
+      // are the numbers listed after it ("Part numbers: 0451 103 2208 (filter), 06 12 345 678 (gasket)").
+      if (namedOtherThanPhone(before) || (named >= 0 && LIST_GAP.test(text.slice(named, m.index)))) {
+        named = m.index + raw.length;
+        continue;
+      }
       // "1Z 999 AA1 01 2345 6784", "TH0012 8844 719": digits after a code of letters and digits continue the code.
       if (CODE_BEFORE.test(before)) continue;
       if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))
