@@ -1,4 +1,7 @@
-import { type CountryCode, Metadata } from "libphonenumber-js/max";
+// Metadata from the core entry with the full data: the CommonJS build of "libphonenumber-js/max" does not export the
+// class, so a require() of this package failed on the first phone.
+import { type CountryCode, Metadata } from "libphonenumber-js/core";
+import maxMetadata from "libphonenumber-js/metadata.max.json";
 
 interface Plan {
   readonly general: RegExp;
@@ -52,7 +55,7 @@ let metadata: Metadata | undefined;
 function plan(region: string): Plan | null {
   let p = plans.get(region);
   if (p !== undefined) return p;
-  metadata ??= new Metadata();
+  metadata ??= new Metadata(maxMetadata);
   try {
     metadata.selectNumberingPlan(region as CountryCode);
     const np = metadata.numberingPlan as unknown as PlanAccessors;
