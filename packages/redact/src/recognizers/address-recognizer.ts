@@ -76,16 +76,16 @@ const STREET_BEFORE =
 const STREET_AFTER =
   "Caddesi|Cad\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Bulvarı|Blv\\.|проспект|улица|переулок|шоссе|бульвар|набережная|проезд|вулиця|провулок|g\\.|gatvė|pr\\.|prospektas|iela|tänav|mnt\\.|pst\\.";
 // Every match of the street-first pattern holds one of its street words (a cheap test before the pattern runs).
-const STREET_WORD = new RegExp(
-  "(?:ul|al|pl|os|ул|пр|просп|пер|вул|пров|str|Str|Bd|Bdul|Jl|Jln|Λεωφ|Οδ|Cad|Sok|Sk|Blv|g|pr|mnt|pst)\\.|ulica|aleja|улица|проспект|переулок|вулиця|Strada|strada|Calea|Jalan|Λεωφόρος|Οδός|Caddesi|Sokak|Sokağı|Bulvarı|шоссе|бульвар|набережная|проезд|провулок|gatvė|prospektas|iela|tänav",
-);
+const STREET_WORD =
+  /(?:ul|al|pl|os|ул|пр|просп|пер|вул|пров|str|Str|Bd|Bdul|Jl|Jln|Λεωφ|Οδ|Cad|Sok|Sk|Blv|g|pr|mnt|pst)\.|ulica|aleja|улица|проспект|переулок|вулиця|Strada|strada|Calea|Jalan|Λεωφόρος|Οδός|Caddesi|Sokak|Sokağı|Bulvarı|шоссе|бульвар|набережная|проезд|провулок|gatvė|prospektas|iela|tänav/;
 
 // Street words that end a compound street name (German, Dutch, Scandinavian, Finnish): "Hauptstraße", "Nørrebrogade".
 // "gade" only after a letter other than "i" ("Brigade" is no street).
 const COMPOUND_STREET =
   "straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|straat|laan|plein|gracht|kade|singel|dijk|pad|hof|markt|gata|gatan|vej|veien|[a-hj-zæøå]gade|vägen|väg|gränd|torget|stræde|katu|kuja|polku|väylä|bulevardi";
 // Street words written apart after the name: "Karl Johans gate", "Váci utca", "Brīvības iela".
-const SEPARATE_STREET = "Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|gate|gata|gatan|vei|veien|vej|gade|plass|torg|utca|út|tér|iela";
+const SEPARATE_STREET =
+  "Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|gate|gata|gatan|vei|veien|vej|gade|plass|torg|utca|út|tér|iela";
 // A house number, or a Finnish one with its staircase letter and flat: "44 A 12".
 const HOUSE_STAIR = `(?:\\d{1,5}\\s[A-Z]\\s\\d{1,3}(?![\\p{L}\\p{N}])|${HOUSE})`;
 // Words that start a Latin-script name inside a street's name: "Rua XV de Novembro", "Voluntários da Pátria".

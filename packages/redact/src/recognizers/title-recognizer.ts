@@ -1,12 +1,17 @@
 import { patternRecognizer } from "../pattern-recognizer";
+import { JOB_WORDS } from "./job-words";
 
 const LEVEL =
   "(?:Senior|Sr\\.?|Junior|Jr\\.?|Lead|Principal|Staff|Chief|Head|Deputy|Assistant|Associate|Executive|Managing|General|Regional|Global|Vice|Interim|Acting)";
 const ROLE =
-  "(?:Engineer|Developer|Manager|Director|Officer|Accountant|Analyst|Consultant|Designer|Architect|Administrator|Coordinator|Specialist|Scientist|Researcher|Recruiter|Editor|Producer|Nurse|Physician|Surgeon|Pharmacist|Teacher|Professor|Lecturer|Lawyer|Attorney|Paralegal|Counsel|Partner|President|Secretary|Treasurer|Controller|Auditor|Representative|Advisor|Adviser|Technician|Supervisor|Intern|Assistant|Founder|Co-founder|Owner)";
-const DOMAIN = "(?:[A-Z][a-z]+(?:\\s(?:&|and)\\s[A-Z][a-z]+)?\\s)?";
+  "(?:Engineer|Developer|Manager|Director|Officer|Accountant|Analyst|Consultant|Designer|Architect|Administrator|Coordinator|Specialist|Scientist|Researcher|Recruiter|Editor|Producer|Nurse|Physician|Surgeon|Pharmacist|Teacher|Professor|Lecturer|Lawyer|Attorney|Paralegal|Counsel|Partner|President|Secretary|Treasurer|Controller|Auditor|Representative|Advisor|Adviser|Technician|Supervisor|Intern|Assistant|Founder|Co-founder|Owner|Associate|Lead|Clerk|Receptionist|Headteacher|Handler|Adjuster|Underwriter|Therapist|Programmer|Strategist|Planner|Buyer|Executive)";
+// One or two words of the field before the role: "Audit Associate", "Talent Acquisition Lead", "UX Designer".
+const DOMAIN = "(?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:\\s(?:&|and)\\s[A-Z][a-z]+)?\\s){0,2}";
+// A rank after the role: "Backend Engineer II".
+const RANK = "(?:\\s(?:I|II|III|IV)(?![\\p{L}\\p{N}]))?";
 
-const LOCAL_ROLES = [
+// Occupations written by hand; faker's job words are added below.
+const OCCUPATIONS = [
   "nurse|lawyer|teacher|doctor|engineer|developer|accountant|manager|director|consultant|designer",
   "enfermera|enfermero|enfermeira|enfermeiro|infirmière|infirmier|infermiera|infermiere|verpleegkundige|krankenschwester|pfleger",
   "abogado|abogada|advogado|advogada|avocat|avocate|avvocato|avvocata|advocaat|anwalt|anwältin",
@@ -19,12 +24,39 @@ const LOCAL_ROLES = [
   "pharmacien|pharmacienne|farmacista|farmacéutico|farmacéutica|farmacêutico|farmacêutica|apotheker|apothekerin",
   "dentiste|dentista|tandarts|zahnarzt|zahnärztin|vétérinaire|veterinario|veterinaria|veterinário|tierarzt|tierärztin|dierenarts",
   "journaliste|journalist|journalistin|periodista|giornalista|jornalista|redakteur|redakteurin|rédacteur|rédactrice",
+  // Occupations people name in letters, forms and chats, in the languages this package covers.
+  "receptionist|schoolteacher|headteacher|headmaster|headmistress|therapist|physiotherapist|psychotherapist|dermatologist|cardiologist|pediatrician|paediatrician|radiologist|surgeon|paramedic|midwife|pharmacist|dentist|optician|plumber|electrician|carpenter|mechanic|librarian|bookkeeper|cashier|underwriter|adjuster|surveyor|paralegal|solicitor|barrister|chairman|chairwoman|chairperson|treasurer|tutor|coach|caretaker|programmer",
+  "sachbearbeiter|sachbearbeiterin|erzieher|erzieherin|klassenlehrer|klassenlehrerin|klassenleitung|schulleiter|schulleiterin|rektor|rektorin|hausmeister|hausmeisterin|werkstudent|werkstudentin|praktikant|praktikantin|physiotherapeut|physiotherapeutin|hebamme|trainer|trainerin|vorsitzender|vorsitzende|kassenwart|kassenwartin|schriftführer|schriftführerin|referentin|kaufmann|kauffrau|elektriker|mechaniker|mechanikerin|verkäufer|verkäuferin",
+  "secrétaire|caissier|caissière|plombier|électricien|électricienne|mécanicien|kinésithérapeute|sage-femme|éducateur|éducatrice|instituteur|institutrice|enseignant|enseignante|proviseur|conseiller|conseillère|gérant|gérante|chargé|chargée|développeur|développeuse|ingénieure|trésorier|trésorière",
+  "secretario|secretaria|cajero|cajera|fontanero|electricista|mecánico|fisioterapeuta|matrona|tutora|gestor|gestora|corredor|corredora|jefe|jefa|orientador|orientadora|asesor|asesora|auxiliar|tesorero|tesorera|coordinadora|desarrolladora",
+  "segretario|segretaria|cassiere|cassiera|idraulico|elettricista|meccanico|fisioterapista|ostetrica|geometra|ragioniere|responsabile|impiegato|impiegata|consulente|sviluppatore|sviluppatrice|coordinatore|coordinatrice|insegnante|preside|dirigente|tesoriere",
+  "secretária|secretário|atendente|vendedor|vendedora|coordenadora|desenvolvedora|consultora|gerenta|tesoureiro|tesoureira|huisarts|docent|secretaris|penningmeester|adviseur|ontwikkelaar|beheerder|monteur|loodgieter|fysiotherapeut|verloskundige",
+  "ordförande|kassör|sekreterare|lärare|sjuksköterska|läkare|styrelseledamot|formand|kasserer|lærer|sygeplejerske|læge|styreleder|lege|sykepleier|puheenjohtaja|rahastonhoitaja|sihteeri|isännöitsijä|opettaja|sairaanhoitaja|lääkäri|rehtori|toimitusjohtaja",
+  "wychowawca|wychowawczyni|wychowawczynią|nauczyciel|nauczycielka|trener|trenerka|dyrektor|dyrektorka|kierownik|kierowniczka|prezes|księgowa|księgowy|lekarz|pielęgniarka|sekretarz|skarbnik|przewodniczący|przewodnicząca|jednatel|jednatelka|ředitel|ředitelka|vedoucí|učitel|učitelka|lékař|lékařka|účetní|předseda|předsedkyně|konateľ|riaditeľ|ügyvezető|igazgató|tanár|könyvelő|contabil|inginer|președinte",
+  "γιατρός|πρόεδρος|ταμίας|γραμματέας|καθηγητής|καθηγήτρια|δάσκαλος|δασκάλα|λογιστής|δικηγόρος|терапевт|врач|бухгалтер|учитель|учительница|медсестра|юрист|председатель|заведующий|заведующая|главврач|лікар|вчитель|вчителька|бухгалтерка|müdür|öğretmen|muhasebeci|avukat|mühendis|manajer|direktur|guru|dokter|perawat|akuntan|insinyur|ketua|bendahara|sekretaris",
 ].join("|");
+const LOCAL_ROLES = `${OCCUPATIONS}|${JOB_WORDS.join("|")}`;
 // Any role word at all, without look-arounds or Unicode classes: a cheap test that lets most texts skip the
 // role patterns below, which the engine would otherwise try at every position.
 const ANY_ROLE = new RegExp(LOCAL_ROLES, "i");
 // "Architecte d'intérieur": a French role with its complement.
 const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
+
+// Role nouns that need a cue around them to be a title ("Lead", "Associate"), with every listed occupation.
+const ROLE_TAIL = `${LOCAL_ROLES}|lead|associate|officer|executive|assistant|representative|clerk|handler|controller|intern|supervisor|technician|producer`;
+const ANY_ROLE_TAIL = new RegExp(ROLE_TAIL, "i");
+const OCCUPATION_LAST = new RegExp(`(?:${OCCUPATIONS})$`, "iu");
+// "directora de Recursos Humanos", "head of sales": the field a role is of, in one or two words.
+const OF_FIELD = "(?: (?:de|di|da|del|of) \\p{L}{3,20}(?: \\p{L}{3,20})?)?";
+// Words before a role that make it no one's title: "my bank account manager app" is a thing, "our support assistant" a bot.
+const NOT_FIELDS = /^(?:the|a|an|and|or|to|of|in|on|is|was|be|at|for|with|virtual|ai|support|chat)\s/i;
+// A name alone on a line: two to four capitalized words or initials.
+const NAME_LINE = /^[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:\p{Lu}[\p{L}'’-]*\.?\s){1,3}\p{Lu}[\p{L}'’-]+[ \t]*$/u;
+
+/** Whether a capitalized word (a name) ends right before the comma at `comma`. */
+function nameBefore(text: string, comma: number): boolean {
+  return /\p{Lu}[\p{L}'’-]{0,30}\.?$/u.test(text.slice(Math.max(0, comma - 32), comma));
+}
 
 /** Job titles: C-level acronyms, "Head of X", and seniority plus role, in English and a few common continental forms. */
 export const titleRecognizer = patternRecognizer({
@@ -44,7 +76,7 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}(?=,|\\sat\\s|\\s[|·–—]\\s|[ \\t]*(?:\\n|$))`,
+        `(?<![\\p{L}\\p{N}])(?:${LEVEL}\\s)${DOMAIN}${ROLE}(?![\\p{L}])${RANK}|(?<![\\p{L}\\p{N}])${DOMAIN}${ROLE}${RANK}(?=,|\\sat\\s|\\s[|·–—]\\s|\\)|[ \\t]*(?:\\n|$))`,
         "gu",
       ),
       score: 0.65,
@@ -57,7 +89,7 @@ export const titleRecognizer = patternRecognizer({
     {
       // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
       regex: new RegExp(
-        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
         "dgiu",
       ),
       // Consuming the cue and reporting the role's group is several times faster than a look-behind holding
@@ -67,7 +99,8 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
-      regex: new RegExp(`(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s\\p{L})`, "giu"),
+      // Only the hand-written occupations: faker's job words name things too ("Designer Outlet").
+      regex: new RegExp(`(?<![\\p{L}])(?:${OCCUPATIONS})(?=\\s\\p{L})`, "giu"),
       requires: ANY_ROLE,
       score: 0.6,
       validate: (value, m, text) => {
@@ -93,14 +126,84 @@ export const titleRecognizer = patternRecognizer({
       score: 0.6,
     },
     {
-      // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...".
+      // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...", "Ковалёва И. С.,
+      // терапевт", "Rocío Benjumea, gestora de clientes", "Radek Dvořák, jednatel firmy ...".
       regex: new RegExp(
-        `,(?<=\\p{Lu}[\\p{L}'’-]{1,30},)\\s((?:${LOCAL_ROLES})${COMPLEMENT})(?=\\s(?:at|chez|bei|bij|en|in|à|a|em|di|de|da|do|del|della|der|van|presso|na|no|of|für|pour|para|per)\\s|[,.;]|$)`,
+        `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s((?:${LOCAL_ROLES})(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
         "dgimu",
       ),
       requires: ANY_ROLE,
       group: 1,
+      // Above a name recognizer's guess at the role's capitalized words ("Gerente de Recursos Humanos").
+      score: 0.7,
+      validate: (_value, m, text) => (nameBefore(text, m.index) ? 0.7 : null),
+    },
+    {
+      // "J. Alvarez, NP", "Lin Okada, CPA", "M. Castellanos, MD": a credential after a name and a comma.
+      regex:
+        /,(?<=\p{L}{2},)\s((?:MD|RN|NP|CPA|DDS|DMD|LPN|PA-C|PharmD|CFA|DNP|APRN|FNP|MBBS|FRCS|MRCP|Esq\.?)(?:,\s(?:MD|RN|NP|CPA|PhD|MPH|MBA|FACP))?)(?![\p{L}\p{N}-])(?!\s\d)/dgu,
+      group: 1,
+      score: 0.65,
+    },
+    {
+      // "Pirjo Häkkinen (puheenjohtaja)", "Vikram Nair (Support Team Lead)", "Dr Iyer (consultant dermatologist)": a
+      // role in brackets after a name.
+      regex: new RegExp(`\\((?<=\\p{L}\\s\\()((?:[\\p{L}-]{2,20} ){0,2}(?:${ROLE_TAIL})${RANK})\\)`, "dgiu"),
+      requires: ANY_ROLE_TAIL,
+      group: 1,
+      score: 0.65,
+    },
+    {
+      // "the position of Backend Engineer II", "posisi Software Engineer", "le poste de chargée de communication".
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:position of|position as|role of|posisi|poste de|poste d'|puesto de|vaga de|cargo de|posizione di|ruolo di|Stelle als|functie van|stanowisko)\\s(?:an?\\s)?((?:[\\p{L}-]{2,20} ){0,3}(?:${ROLE_TAIL})${RANK}(?:${OF_FIELD}|${COMPLEMENT}))(?![\\p{L}])`,
+        "dgiu",
+      ),
+      group: 1,
+      score: 0.65,
+    },
+    {
+      // "his line manager", "her former head teacher", "our new UX designer", "Our loss adjuster": a role said of
+      // someone, with one word of its field ("your manager" alone is too often no one's title).
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:my|his|her|their|our|your)\\s(?:former\\s|new\\s|current\\s)?([\\p{L}-]{2,15} (?:${ROLE_TAIL}))(?![\\p{L}])`,
+        "dgiu",
+      ),
+      requires: ANY_ROLE_TAIL,
+      group: 1,
       score: 0.6,
+      // A listed occupation ("line manager"), or any role when both words are capitalized ("Finance Controller").
+      validate: (value) =>
+        !NOT_FIELDS.test(value) && (OCCUPATION_LAST.test(value) || /^\p{Lu}\S* \p{Lu}/u.test(value)) ? 0.6 : null,
+    },
+    {
+      // "Receptionist presso Hotel Politeama", "geometra presso Studio Tecnico": a role, then where it is held.
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`,
+        "giu",
+      ),
+      requires: ANY_ROLE,
+      score: 0.6,
+      validate: (value, m, text) => {
+        const rest = text.slice(m.index + value.length + 1);
+        return /^\p{L}+\s\p{Lu}/u.test(rest) ? 0.6 : null;
+      },
+    },
+    {
+      // A signature's role line under the name: "Talent Acquisition Lead", "Responsabile Acquisti, Ottica Ventura".
+      regex: new RegExp(
+        `^[ \\t]*((?:[\\p{L}&/-]{2,20}[ \\t]){0,3}(?:${ROLE_TAIL})${RANK}(?:[ \\t][\\p{L}-]{3,20}){0,2})(?=[ \\t]*(?:[,|–-]|$))`,
+        "dgimu",
+      ),
+      requires: ANY_ROLE_TAIL,
+      group: 1,
+      score: 0.6,
+      validate: (value, m, text) => {
+        // Every word capitalized, and a name alone on the line above.
+        if (!/^(?:\p{Lu}[\p{L}&/-]*\s?)+$/u.test(value)) return null;
+        const above = /(?:^|\n)([^\n]*)\n[ \t]*$/.exec(text.slice(Math.max(0, m.index - 60), m.index));
+        return above && NAME_LINE.test(above[1]!) ? 0.6 : null;
+      },
     },
   ],
 });
