@@ -15,6 +15,7 @@ import { macRecognizer } from "./recognizers/mac-recognizer";
 import { nrpRecognizer } from "./recognizers/nrp-recognizer";
 import { obfuscatedEmailRecognizer } from "./recognizers/obfuscated-email-recognizer";
 import { ocrPhoneRecognizer } from "./recognizers/ocr-phone-recognizer";
+import { organizationRecognizer } from "./recognizers/organization-recognizer";
 import { phoneLinkRecognizer } from "./recognizers/phone-link-recognizer";
 import { phoneRecognizer } from "./recognizers/phone-recognizer";
 import { scriptPlaceRecognizer } from "./recognizers/script-place-recognizer";
@@ -52,6 +53,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   ageRecognizer,
   nrpRecognizer,
   titleRecognizer,
+  organizationRecognizer,
   fieldRecognizer,
   scriptPlaceRecognizer,
 ];

@@ -82,7 +82,12 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
   energy foods school college academy lda ltda s.l. sl eireli hospitals clinics avocats abogados advogados
   avvocati advocaten associés asociados associados associati söhne fils hijos figli zonen filhos sohn jsc pjsc
-  ojsc bhd tbk kk schools kliniek klinik clinique clínica clinica sons cie hermanos irmãos fratelli`.split(/\s+/),
+  ojsc bhd tbk kk schools kliniek klinik clinique clínica clinica sons cie hermanos irmãos fratelli
+  kft zrt nyrt bt kkt oyj ky asa ans aps hb kb uab ad doo dd sro vos eurl sasu sca snc scop vof bvba cvba vzw pvt
+  pte sdn pllc gbr mbh kgaa gmbh&co şti aktiebolag gruppe gruppen groep grupa
+  trust supplies hardware plumbing lettings vets stores textiles textil tekstil telekom telecom meubelen
+  bakery pharmacy surgery practice analytics trains airways railways electric electronics software ventures
+  industries enterprises properties estates builders mutual`.split(/\s+/),
 );
 
 /** Words that start an organization's name ("Bank of X", "University of Y"). */
@@ -92,5 +97,12 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
   universidade escola école colegio liceo grupo gruppo groupe sciences klinikum krankenhaus universitätsklinikum seguros assicurazioni versicherung
   verzekeringen assurances distribuciones construcciones costruzioni notariskantoor advocatenkantoor kanzlei
   apotheke farmacia pharmacie apotheek autohaus hotel hôtel albergo clínica clinique kliniek policlinico
-  stichting fundación fondazione fondation fundação studio hausverwaltung`.split(/\s+/),
+  stichting fundación fondazione fondation fundação studio hausverwaltung
+  universitas universitet uniwersytet univerzita univerzitet yliopisto egyetem hochschule fachhochschule
+  politecnico politechnika instituto istituto trattoria ristorante pizzeria osteria restaurant restaurante
+  bäckerei panadería padaria radiologie lægehuset legesenter vårdcentral vårdcentralen apteekki apotek
+  farmácia ótica óptica ottica ferretería supermercado librería banque sparkasse volksbank stadtverwaltung
+  landratsamt finanzamt jobcenter gemeinde prefeitura municipalidad kommune puskesmas ceip ies lycée collège
+  escuela scuola grundschule gymnasium kita fc sv tsv vfb vfl ifk club clube klub hostel motel pousada
+  agence agencia agenzia fahrschule autoescuela physio fisioterapia poliambulatorio éditions editorial`.split(/\s+/),
 );
