@@ -190,9 +190,12 @@ const PLACE_FRAGMENTS = new Set(
   south great little upper lower el la le les de del da do dos das des du di van von hong sri abu dar buenos costa
   puerto nueva nuevo novo nova nord sud süd ost west central centre center`.split(/\s+/),
 );
-// Company forms written with dots, which the tokenizer splits into initials: "S.L.", "S.r.l.", "B.V.".
+// Company forms written with dots, which the tokenizer splits into initials: "S.L.", "S.r.l.", "B.V.", and the
+// lower-case ones of Central Europe and the capitals of Turkey: "s.r.o.", "a.s.", "Sp. z o.o.", "d.o.o.", "A.Ş.".
 const DOTTED_ORG_SUFFIX =
-  /^(?:S\.\s?L|S\.\s?A(?:\.\s?S)?|S\.r\.l|S\.p\.A|S\.A\.R\.L|B\.\s?V|N\.\s?V|e\.\s?V|S\.\s?C|P\.\s?C|L\.L\.C|L\.\s?P)\.?(?![\p{L}\p{N}])/u;
+  /^(?:S\.\s?L|S\.\s?A(?:\.\s?S)?|S\.r\.l|S\.p\.A|S\.A\.R\.L|B\.\s?V|N\.\s?V|e\.\s?V|S\.\s?C|P\.\s?C|L\.L\.C|L\.\s?P|s\.\s?r\.\s?o|spol\.\s?s\s?r\.\s?o|a\.\s?s|v\.\s?o\.\s?s|[sS]p\.\s?z\s?o\.\s?o|sp\.\s?[jk]|d\.\s?o\.\s?o|d\.\s?d|A\.\s?Ş|e\.\s?K|K\.\s?K)\.?(?![\p{L}\p{N}])/u;
+// Tokens a lower-case dotted company form starts with: a letter, "sp", "spol".
+const LOWER_FORM_START = /^(?:[a-z]|[sS]p|spol)$/;
 // Chat logs: "[08:02] thomas: ...", "[10:41] <dave> ...", "12/03/2025, 21:04 - Ana Souza: ...". The speaker is a
 // person, in whatever case.
 const CHAT_SPEAKER =
@@ -1334,9 +1337,14 @@ function caseless(word: string): boolean {
 function dottedOrgEnd(text: string, tokens: Token[], i: number, j: number): { end: number; next: number } | null {
   for (let k = i + 1; k <= Math.min(j + 1, tokens.length - 1); k++) {
     const t = tokens[k]!;
-    if (!t.initial && !/^[A-Z]$/.test(t.word)) continue;
-    const m = DOTTED_ORG_SUFFIX.exec(text.slice(t.start, t.start + 12));
-    if (!m) return null;
+    const lower = LOWER_FORM_START.test(t.word);
+    if (!t.initial && !/^[A-Z]$/.test(t.word) && !lower) continue;
+    const m = DOTTED_ORG_SUFFIX.exec(text.slice(t.start, t.start + 14));
+    // A lower-case letter that starts no company form is a word ("y", "e" between names): look on.
+    if (!m) {
+      if (lower) continue;
+      return null;
+    }
     const end = t.start + m[0].length;
     let next = k;
     while (next < tokens.length && tokens[next]!.start < end) next++;

@@ -67,7 +67,9 @@ function eitherFirst(words: string): string {
     .map((w) => (/^\p{L}/u.test(w) ? `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}` : w))
     .join("|");
 }
-const HOUSE = "\\d{1,5}(?:\\s?[a-zA-Zа-яА-Я](?![\\p{L}]))?(?:[-/]\\d{1,4})?";
+// A house number with a letter glued on or a capital apart ("12a", "4З", "9 B"): a lower-case letter apart is a word
+// ("Sveavägen 31 i Stockholm").
+const HOUSE = "\\d{1,5}(?:(?:[a-zA-Zа-яА-Я]|\\s[A-ZА-Я])(?![\\p{L}]))?(?:[-/]\\d{1,4})?";
 
 // Street words written before the street's name (Polish, Russian, Ukrainian, Romanian, Indonesian) and after it
 // (Turkish, Russian, Lithuanian, Latvian, Estonian).
@@ -103,6 +105,8 @@ const VI_HOUSE = "\\d{1,4}[A-Z]?(?:/\\d{1,4})?";
 const VI_NAME = "\\p{Lu}\\p{Ll}{0,7}(?:\\s\\p{Lu}\\p{Ll}{0,7}){0,3}";
 // Where a Japanese or Chinese address starts: a prefecture, a city or a ward with its name.
 const CJK_DIVISION = /[\u4e00-\u9fff]{1,3}(?:都|道|府|県|省|市|区|區|郡)/u;
+// Verbs and prepositions a Chinese sentence glues before a place: 寄到, 送往, 住在.
+const CJK_BEFORE_PLACE = new Set([..."在到去从從于於往至寄送住搬是的和跟"]);
 
 /** Street addresses: English number-first lines and the street-first forms of continental Europe and Latin America. */
 export const addressRecognizer = patternRecognizer({
@@ -127,7 +131,8 @@ export const addressRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}])\\d{1,5}[A-Za-z]?\\s(?:${NAME_WORDS})\\s${EN_SUFFIX}\\.?(?![\\p{L}])(?:\\s(?:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}]))?${UNIT}`,
         "gu",
       ),
-      score: 0.8,
+      // Above a given name the street is named after ("88 W MADISON ST"), which ties and loses on length.
+      score: 0.85,
     },
     {
       // 512 W 110th St, 30 East 42nd Street, Plot 14, Kampala Road, Stand 2210 Nelson Mandela Drive.
@@ -136,7 +141,7 @@ export const addressRecognizer = patternRecognizer({
         "gu",
       ),
       requires: /\d\s(?:N|S|E|W|North|South|East|West)\.?\s|(?:Plot|Stand|House|Block|Erf)\s\d/,
-      score: 0.8,
+      score: 0.85,
     },
     {
       // Street-first forms with the street word before the name or after it and a house number: ul. Marszałkowska
@@ -150,7 +155,9 @@ export const addressRecognizer = patternRecognizer({
       // The street word: at the start, or after at most four words of at most 25 letters (50 units when astral) and
       // their spaces. "al." and "os." end many words ("final.", "photos."), so the text passes the test above often;
       // the pattern then runs only near each street word, not from every capital.
-      anchor: { regex: STREET_WORD, within: 204 },      score: 0.8,
+      anchor: { regex: STREET_WORD, within: 204 },
+      // Above a given name the street is named after ("Str. Mihai Eminescu nr. 5").
+      score: 0.85,
     },
     {
       // Japanese block addresses, chōme-ban-gō before the district: 2-11-3 Meguro.
@@ -163,12 +170,13 @@ export const addressRecognizer = patternRecognizer({
       // Hauptstraße 5, Keizersgracht 123-2, Bahnhofstr. 12a, Nørrebrogade 188, Ringvägen 112, Aleksanterinkatu 44 A 12,
       // Karl Johans gate 22, Váci utca 5. Rue de Rivoli 10 is handled below.
       regex: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}-]{0,30}(?:${COMPOUND_STREET})|\\p{Lu}[\\p{L}]{1,20}\\s(?:${SEPARATE_STREET}))\\s${HOUSE_STAIR}(?![\\p{N}])`,
+        `(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}-]{0,30}(?:${COMPOUND_STREET})|\\p{Lu}[\\p{L}]{1,20}(?:\\s\\p{Lu}[\\p{L}]{1,20})?\\s(?:${SEPARATE_STREET}))\\s${HOUSE_STAIR}(?![\\p{N}])`,
         "gu",
       ),
       // Every match has a street word, then a space and the house number's first digit.
       requires: new RegExp(`(?:${COMPOUND_STREET}|${SEPARATE_STREET})\\s\\d`, "u"),
-      score: 0.8,
+      // Above a given name the street is named after ("Thorvald Meyers gate 12").
+      score: 0.85,
     },
     {
       // 10 rue de Rivoli, 5 bis avenue Victor Hugo.
@@ -202,7 +210,8 @@ export const addressRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}])(?:(?:Am|An der|An den|Im|In der|Auf der|Auf dem|Zum|Zur|Unter den|Hinter der|Vor dem)\\s)?\\p{Lu}[\\p{L}'’.-]{2,30}(?:\\s\\p{Lu}[\\p{L}'’.-]{1,24}){0,2}\\s${HOUSE_STAIR}(?=,?[ \\t](?:\\d{4,5}|\\d{3}[ \\t]\\d{2}|\\d{2}-\\d{3})[ \\t]\\p{Lu})`,
         "gu",
       ),
-      anchor: { regex: /\d,?[ \t](?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})[ \t]\p{Lu}/u, within: 90 },
+      // The postcode and town: at most 110 characters after the start (four words, a house number, a flat).
+      anchor: { regex: /,?[ \t](?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})[ \t]\p{Lu}/u, within: 120 },
       score: 0.75,
       validate: (value) => (NOT_STREETS.test(value) ? null : 0.75),
     },
@@ -248,14 +257,16 @@ export const addressRecognizer = patternRecognizer({
       // Japanese, Chinese and Taiwanese addresses, from the prefecture, city or ward to the block numbers:
       // 東京都渋谷区渋谷2-21-1, 港区芝浦3-4-1, 台北市大安區忠孝東路四段181號5樓.
       regex:
-        /[\u4e00-\u9fff\u30a0-\u30ff]{2,24}(?:\d{1,4}(?:[-－−]\d{1,4}){1,3}(?![\p{N}])|\d{1,5}[号號](?:\d{1,3}[樓楼层F])?)/gu,
+        /[\u4e00-\u9fff\u3041-\u3096\u30a0-\u30ff]{2,24}(?:\d{1,4}(?:[-－−]\d{1,4}){1,3}(?![\p{N}])|\d{1,5}[号號](?:\d{1,3}[樓楼层F])?)/gu,
       anchor: { regex: /\d[-－−]\d|\d[号號]/u, within: 30 },
       score: 0.85,
       validate: (value, m) => {
         // From the first prefecture, city or ward word on: what comes before it is the sentence.
         const at = CJK_DIVISION.exec(value);
         if (!at) return null;
-        const start = m.index + at.index;
+        let start = m.index + at.index;
+        // "寄到上海市": a verb or preposition glued before the city is the sentence's.
+        while (CJK_BEFORE_PLACE.has(value[start - m.index]!) && start - m.index < at.index + at[0].length - 2) start++;
         return { start, end: m.index + value.length, score: 0.85 };
       },
     },

@@ -10,7 +10,7 @@ const PAYMENT_KINDS =
 // A statement line: a day and month (twice, booking and value date), maybe the kind of payment, then the merchant;
 // the line ends with an amount.
 const STATEMENT_LINE = new RegExp(
-  `^[ \\t]*\\d{1,2}[./-]\\d{1,2}(?:[./-]\\d{2,4})?\\.?[ \\t]+(?:\\d{1,2}[./-]\\d{1,2}(?:[./-]\\d{2,4})?\\.?[ \\t]+)?(?:(?:${PAYMENT_KINDS})[ \\t]+)?(\\p{Lu}[\\p{L}&'’-]{1,24}(?:[ \\t]\\p{Lu}[\\p{L}&'’-]{1,24}){0,2})(?=[ \\t][^\\n]{0,80}?[ \\t][+-]?\\d{1,3}(?:[.,' ]\\d{3})*[.,]\\d{2}[ \\t]*$)`,
+  `^[ \\t]*\\d{1,2}[./-]\\d{1,2}(?:[./-]\\d{2,4})?\\.?[ \\t]+(?:\\d{1,2}[./-]\\d{1,2}(?:[./-]\\d{2,4})?\\.?[ \\t]+)?(?:(?:${PAYMENT_KINDS})[ \\t]+)?(\\p{Lu}[\\p{L}&'’.-]{1,24}(?:[ \\t]\\p{Lu}[\\p{L}&'’.-]{1,24}){0,2})(?=[ \\t][^\\n]{0,80}?[ \\t][+-]?\\d{1,3}(?:[.,' ]\\d{3})*[.,]\\d{2}[ \\t]*$)`,
   "dgmu",
 );
 // Words of a statement line that name no merchant: months, the kind of booking (transfers, fees, interest).
@@ -35,12 +35,13 @@ export const organizationRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:${CYRILLIC_FORMS})\\s(?:«[^»\\n]{2,40}»|"[^"\\n]{2,40}"|“[^”\\n]{2,40}”|${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`,
         "gu",
       ),
-      score: 0.8,
+      // The legal form makes it a firm, whatever given name or place its name holds: above the name pass's guesses.
+      score: 0.85,
     },
     {
       // PT Maju Bersama Sejahtera, PT Telkom Indonesia Tbk: two capitalized words at least after "PT".
       regex: new RegExp(`(?<![\\p{L}])PT\\s(?:${NAME_WORD})(?:\\s${NAME_WORD}){1,3}`, "gu"),
-      score: 0.75,
+      score: 0.85,
     },
     {
       // 株式会社ミナト商事, ミナト商事株式会社, (株)山田製作所, 有限会社, 合同会社.
@@ -80,14 +81,15 @@ export const organizationRecognizer = patternRecognizer({
       // "05.02.  05.02.  Kartenzahlung REWE Markt 4411 Lübeck   -37,45", "01/14  SPOTIFY P2B1C4D8E9   9.99".
       regex: STATEMENT_LINE,
       // Every match ends its line with an amount: a digit, a decimal mark and two digits.
-      anchor: { regex: /\d[.,]\d{2}[ \t]*$/mu, within: 200 },
+      // Dates, a kind of payment, three words and 80 characters of reference: the amount is at most 260 characters on.
+      anchor: { regex: /\d[.,]\d{2}[ \t]*$/mu, within: 260 },
       group: 1,
       score: 0.7,
       validate: (value, m, text) => {
         if (NOT_MERCHANTS.test(value)) return null;
         // A merchant in capitals, or one after the kind of payment; a capitalized word alone may be any booking.
         const kind = new RegExp(`(?:${PAYMENT_KINDS})[ \\t]+$`, "u").test(text.slice(m.index, m.indices![1]![0]));
-        return kind || /^\p{Lu}[\p{Lu}&'’-]+(?:[ \t]|$)/u.test(value) ? 0.7 : null;
+        return kind || /^\p{Lu}[\p{Lu}&'’.-]+(?:[ \t]|$)/u.test(value) ? 0.7 : null;
       },
     },
     {
