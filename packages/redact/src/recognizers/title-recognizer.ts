@@ -1,4 +1,5 @@
 import { patternRecognizer } from "../pattern-recognizer";
+import { wordAlternation } from "../word-alternation";
 import { JOB_WORDS } from "./job-words";
 
 const LEVEL =
@@ -11,7 +12,7 @@ const DOMAIN = "(?:(?:[A-Z][a-z]+|[A-Z]{2,4})(?:\\s(?:&|and)\\s[A-Z][a-z]+)?\\s)
 const RANK = "(?:\\s(?:I|II|III|IV)(?![\\p{L}\\p{N}]))?";
 
 // Occupations written by hand; faker's job words are added below.
-const OCCUPATIONS = [
+const OCCUPATION_LIST = [
   "nurse|lawyer|teacher|doctor|engineer|developer|accountant|manager|director|consultant|designer",
   "enfermera|enfermero|enfermeira|enfermeiro|infirmière|infirmier|infermiera|infermiere|verpleegkundige|krankenschwester|pfleger",
   "abogado|abogada|advogado|advogada|avocat|avocate|avvocato|avvocata|advocaat|anwalt|anwältin",
@@ -34,17 +35,19 @@ const OCCUPATIONS = [
   "ordförande|kassör|sekreterare|lärare|sjuksköterska|läkare|styrelseledamot|formand|kasserer|lærer|sygeplejerske|læge|styreleder|lege|sykepleier|puheenjohtaja|rahastonhoitaja|sihteeri|isännöitsijä|opettaja|sairaanhoitaja|lääkäri|rehtori|toimitusjohtaja",
   "wychowawca|wychowawczyni|wychowawczynią|nauczyciel|nauczycielka|trener|trenerka|dyrektor|dyrektorka|kierownik|kierowniczka|prezes|księgowa|księgowy|lekarz|pielęgniarka|sekretarz|skarbnik|przewodniczący|przewodnicząca|jednatel|jednatelka|ředitel|ředitelka|vedoucí|učitel|učitelka|lékař|lékařka|účetní|předseda|předsedkyně|konateľ|riaditeľ|ügyvezető|igazgató|tanár|könyvelő|contabil|inginer|președinte",
   "γιατρός|πρόεδρος|ταμίας|γραμματέας|καθηγητής|καθηγήτρια|δάσκαλος|δασκάλα|λογιστής|δικηγόρος|терапевт|врач|бухгалтер|учитель|учительница|медсестра|юрист|председатель|заведующий|заведующая|главврач|лікар|вчитель|вчителька|бухгалтерка|müdür|öğretmen|muhasebeci|avukat|mühendis|manajer|direktur|guru|dokter|perawat|akuntan|insinyur|ketua|bendahara|sekretaris",
-].join("|");
-const LOCAL_ROLES = `${OCCUPATIONS}|${JOB_WORDS.join("|")}`;
-// Any role word at all, without look-arounds or Unicode classes: a cheap test that lets most texts skip the
-// role patterns below, which the engine would otherwise try at every position.
-const ANY_ROLE = new RegExp(LOCAL_ROLES, "i");
+].flatMap((line) => line.split("|"));
+// Grouped by first letter: hundreds of words, tried at every word of a text that may hold one.
+const OCCUPATIONS = wordAlternation(OCCUPATION_LIST);
+const LOCAL_ROLES = wordAlternation([...OCCUPATION_LIST, ...JOB_WORDS]);
 // "Architecte d'intérieur": a French role with its complement.
 const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
 
 // Role nouns that need a cue around them to be a title ("Lead", "Associate"), with every listed occupation.
-const ROLE_TAIL = `${LOCAL_ROLES}|lead|associate|officer|executive|assistant|representative|clerk|handler|controller|intern|supervisor|technician|producer`;
-const ANY_ROLE_TAIL = new RegExp(ROLE_TAIL, "i");
+const ROLE_TAIL = wordAlternation([
+  ...OCCUPATION_LIST,
+  ...JOB_WORDS,
+  ..."lead associate officer executive assistant representative clerk handler controller intern supervisor technician producer".split(" "),
+]);
 const OCCUPATION_LAST = new RegExp(`(?:${OCCUPATIONS})$`, "iu");
 // "directora de Recursos Humanos", "head of sales": the field a role is of, in one or two words.
 const OF_FIELD = "(?: (?:de|di|da|del|of) \\p{L}{3,20}(?: \\p{L}{3,20})?)?";
@@ -101,7 +104,6 @@ export const titleRecognizer = patternRecognizer({
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
       // Only the hand-written occupations: faker's job words name things too ("Designer Outlet").
       regex: new RegExp(`(?<![\\p{L}])(?:${OCCUPATIONS})(?=\\s\\p{L})`, "giu"),
-      requires: ANY_ROLE,
       score: 0.6,
       validate: (value, m, text) => {
         const next = text.slice(m.index + value.length + 1, m.index + value.length + 3);
@@ -114,14 +116,12 @@ export const titleRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
         "dgiu",
       ),
-      requires: ANY_ROLE,
       group: 1,
       score: 0.6,
     },
     {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
       regex: new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
-      requires: ANY_ROLE,
       group: 1,
       score: 0.6,
     },
@@ -132,7 +132,6 @@ export const titleRecognizer = patternRecognizer({
         `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s((?:${LOCAL_ROLES})(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
         "dgimu",
       ),
-      requires: ANY_ROLE,
       group: 1,
       // Above a name recognizer's guess at the role's capitalized words ("Gerente de Recursos Humanos").
       score: 0.7,
@@ -149,7 +148,6 @@ export const titleRecognizer = patternRecognizer({
       // "Pirjo Häkkinen (puheenjohtaja)", "Vikram Nair (Support Team Lead)", "Dr Iyer (consultant dermatologist)": a
       // role in brackets after a name.
       regex: new RegExp(`\\((?<=\\p{L}\\s\\()((?:[\\p{L}-]{2,20} ){0,2}(?:${ROLE_TAIL})${RANK})\\)`, "dgiu"),
-      requires: ANY_ROLE_TAIL,
       group: 1,
       score: 0.65,
     },
@@ -169,7 +167,6 @@ export const titleRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:my|his|her|their|our|your)\\s(?:former\\s|new\\s|current\\s)?([\\p{L}-]{2,15} (?:${ROLE_TAIL}))(?![\\p{L}])`,
         "dgiu",
       ),
-      requires: ANY_ROLE_TAIL,
       group: 1,
       score: 0.6,
       // A listed occupation ("line manager"), or any role when both words are capitalized ("Finance Controller").
@@ -182,7 +179,6 @@ export const titleRecognizer = patternRecognizer({
         `(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`,
         "giu",
       ),
-      requires: ANY_ROLE,
       score: 0.6,
       validate: (value, m, text) => {
         const rest = text.slice(m.index + value.length + 1);
@@ -195,7 +191,6 @@ export const titleRecognizer = patternRecognizer({
         `^[ \\t]*((?:[\\p{L}&/-]{2,20}[ \\t]){0,3}(?:${ROLE_TAIL})${RANK}(?:[ \\t][\\p{L}-]{3,20}){0,2})(?=[ \\t]*(?:[,|–-]|$))`,
         "dgimu",
       ),
-      requires: ANY_ROLE_TAIL,
       group: 1,
       score: 0.6,
       validate: (value, m, text) => {
