@@ -46,9 +46,8 @@ const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
 const ROLE_TAIL = wordAlternation([
   ...OCCUPATION_LIST,
   ...JOB_WORDS,
-  ..."lead associate officer executive assistant representative clerk handler controller intern supervisor technician producer".split(
-    " ",
-  ),
+  ...["lead", "associate", "officer", "executive", "assistant", "representative", "clerk", "handler", "controller"],
+  ...["intern", "supervisor", "technician", "producer"],
 ]);
 const OCCUPATION_LAST = new RegExp(`(?:${OCCUPATIONS})$`, "iu");
 // "directora de Recursos Humanos", "head of sales": the field a role is of, in one or two words.
