@@ -82,7 +82,7 @@ describe("street addresses", () => {
   });
 
   it("reads Japanese and Chinese block addresses from the prefecture, city or ward, and not a phone number", () => {
-    expectFinds("お届け先：神奈川県横浜市西区みなとみらい2-3-1", "ADDRESS", "神奈川県横浜市西区みなとみらい2-3-1");
+    expectFinds("ご住所：神奈川県横浜市西区みなとみらい2-3-1", "ADDRESS", "神奈川県横浜市西区みなとみらい2-3-1");
     expectFinds("住所は福岡市博多区博多駅前2-1-1です", "ADDRESS", "福岡市博多区博多駅前2-1-1");
     expectFinds("请寄到上海市浦东新区世纪大道100号", "ADDRESS", "上海市浦东新区世纪大道100号");
     expectNoType("電話03-1234-5678まで", "ADDRESS");
