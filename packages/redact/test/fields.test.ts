@@ -81,7 +81,7 @@ describe("fields named for what they hold", () => {
       ["PERSON", "Yasmina"],
       ["DATE_TIME", "12/04/1990"],
     ]);
-    expect(fields("お届け先：山本 花子 様\n氏名：李 明（り めい）")).toEqual([
+    expect(fields("担当：山本 花子 様\n氏名：李 明（り めい）")).toEqual([
       ["PERSON", "山本 花子"],
       ["PERSON", "李 明"],
     ]);

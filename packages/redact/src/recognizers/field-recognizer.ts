@@ -20,7 +20,7 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         corredora ansprechpartner ansprechpartnerin mieterin vermieterin kontaktperson interlocuteur contato
         contacto referente имя фамилия отчество фио клиент получатель отправитель пациент арендатор кому όνομα
         επώνυμο ονοματεπώνυμο ένοικος πελάτης παραλήπτης họtên hovàtên họvàtên kháchhàng hànhkhách ngườinhận nama
-        namalengkap penerima pengirim pelanggan 氏名 名前 お名前 お届け先 担当 担当者 姓名 联系人 收件人 客户 이름 성명
+        namalengkap penerima pengirim pelanggan 氏名 名前 お名前 担当 担当者 姓名 联系人 收件人 客户 이름 성명
         담당자 받는사람 고객 الاسم שם नाम ชื่อ`,
       ],
       [
