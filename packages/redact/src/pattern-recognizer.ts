@@ -4,7 +4,7 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { leadingLookBehind } from "./leading-look-behind";
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
-import { headStarts, mayHoldHeads, registerHeads } from "./text-heads";
+import { headStarts, holdsCjk, mayHoldHeads, registerHeads } from "./text-heads";
 import { wordHeads } from "./word-heads";
 
 /** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
@@ -112,7 +112,9 @@ function headsSlot(regex: RegExp): HeadsSlot {
   let slot = slots.get(key);
   if (slot === undefined) {
     const h = wordHeads(regex);
-    slot = h ? { slot: registerHeads(h), atStart: h.atStart === true } : { slot: -1, atStart: false };
+    slot = h
+      ? { slot: registerHeads(h, holdsCjk(regex.source)), atStart: h.atStart === true }
+      : { slot: -1, atStart: false };
     slots.set(key, slot);
   }
   return slot;

@@ -2,11 +2,14 @@ import { FOLDS_TO_LETTER, isFoldableLetter, PREFIX_LETTERS, type WordHeads } fro
 
 // What each UTF-16 unit is, filled on first sight: 0 not yet known, 1 no letter, 2 a letter whose case this reading
 // folds, 3 a letter it cannot fold (the text's words are then unreadable), 4 a character that folds to a letter
-// (likewise).
+// (likewise), 5 a letter of Chinese, Japanese or Korean, scripts without case that write words without spaces.
 const NOT_LETTER = 1;
 const FOLDABLE = 2;
 const UNFOLDABLE = 3;
 const UNREADABLE = 4;
+const CJK = 5;
+// Han, kana and Hangul (syllables and jamo): no case to fold and no spaces to find words by.
+const CJK_LETTER = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const kinds = new Uint8Array(0x10000);
 const LETTER = /^\p{L}$/u;
 
@@ -17,6 +20,7 @@ function kindOf(code: number): number {
     // Surrogates are read as whole code points by kindAt.
     else if (code >= 0xd800 && code <= 0xdfff) k = NOT_LETTER;
     else if (isFoldableLetter(code)) k = FOLDABLE;
+    else if (CJK_LETTER.test(String.fromCharCode(code))) k = CJK;
     else k = LETTER.test(String.fromCharCode(code)) ? UNFOLDABLE : NOT_LETTER;
     kinds[code] = k;
   }
@@ -41,6 +45,12 @@ function kindAt(text: string, i: number): number {
 let lastText: string | undefined;
 let stamp = 0;
 let unreadable = false;
+// Whether the last text holds Chinese, Japanese or Korean letters. Its other words are read around them (they end a
+// word: "Satoさん" holds "sato"), and only the patterns with heads in those scripts, which words cannot find, run on
+// all of it. Before, one such letter made a whole text unreadable and every pattern ran on all of it.
+let cjkLetters = false;
+// Slots whose heads hold Chinese, Japanese or Korean letters.
+const cjkSlots: boolean[] = [];
 
 // Which registered patterns each head names, by a hash of the head: a text's words are looked up once, for every
 // pattern at once, without building a string per word. Two heads with one hash only make a pattern run needlessly.
@@ -81,11 +91,19 @@ function add(map: Map<number, number[]>, key: number, slot: number): void {
   else map.set(key, [slot]);
 }
 
+// A CJK letter, or an escape that may stand for one, in a pattern's source.
+const CJK_IN_SOURCE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|\\u/u;
+
+/** Whether a pattern's source may match CJK letters as a word, which its heads then leave out: see registerHeads. */
+export function holdsCjk(source: string): boolean {
+  return CJK_IN_SOURCE.test(source);
+}
+
 /**
  * Registers a pattern's word heads and returns its slot for {@link mayHoldHeads}. Heads are in lower case, as a
  * text's words are looked up ("ɓaba" is how "Ɓaba" reads, though a text holding "ɓ" itself is unreadable).
  */
-export function registerHeads(heads: WordHeads): number {
+export function registerHeads(heads: WordHeads, cjk = false): number {
   const slot = slots++;
   if (slot >= marks.length) {
     const grown = new Float64Array(marks.length * 2);
@@ -94,6 +112,14 @@ export function registerHeads(heads: WordHeads): number {
   }
   for (const p of heads.prefixes) add(byPrefix, hashOf(p), slot);
   for (const w of heads.words) add(byWord, hashOf(w), slot);
+  // The heads' reading skips words of letters without case ("歳" in an age pattern): the caller says whether the
+  // pattern holds CJK letters, and such a pattern runs on every text that does.
+  cjkSlots[slot] =
+    cjk ||
+    [...heads.prefixes, ...heads.words].some((h) => {
+      for (let k = 0; k < h.length; k++) if (kindAt(h, k) === CJK) return true;
+      return false;
+    });
   // The last text was read before this slot existed: read it again when asked.
   lastText = undefined;
   return slot;
@@ -118,11 +144,13 @@ function scan(text: string): void {
   lastText = text;
   stamp++;
   unreadable = false;
+  cjkLetters = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
     const k = kindAt(text, i);
-    if (k === NOT_LETTER) {
+    if (k === NOT_LETTER || k === CJK) {
+      if (k === CJK) cjkLetters = true;
       // One unit at a time: a high surrogate may stand alone, with a letter right after it ("\ud800foo").
       i++;
       continue;
@@ -140,7 +168,8 @@ function scan(text: string): void {
     i++;
     while (i < n) {
       const kk = kindAt(text, i);
-      if (kk === NOT_LETTER) break;
+      // A CJK letter ends the word, and is read by the loop above.
+      if (kk === NOT_LETTER || kk === CJK) break;
       if (kk !== FOLDABLE) {
         unreadable = true;
         return;
@@ -165,7 +194,7 @@ function scan(text: string): void {
  */
 export function mayHoldHeads(text: string, slot: number): boolean {
   if (text !== lastText) scan(text);
-  return unreadable || marks[slot] === stamp;
+  return unreadable || marks[slot] === stamp || (cjkLetters && cjkSlots[slot] === true);
 }
 
 const NONE: readonly number[] = [];
@@ -177,6 +206,6 @@ const NONE: readonly number[] = [];
  */
 export function headStarts(text: string, slot: number): readonly number[] | null {
   if (text !== lastText) scan(text);
-  if (unreadable) return null;
+  if (unreadable || (cjkLetters && cjkSlots[slot] === true)) return null;
   return marks[slot] === stamp ? starts[slot]! : NONE;
 }

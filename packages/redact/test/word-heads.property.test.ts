@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PATTERN_RECOGNIZERS, type Pattern, type PatternRecognizer, patternRecognizer } from "../src/index";
-import { headStarts, mayHoldHeads, registerHeads } from "../src/text-heads";
+import { headStarts, holdsCjk, mayHoldHeads, registerHeads } from "../src/text-heads";
 import { wordHeads } from "../src/word-heads";
 
 const CONTEXT = { regions: [] };
@@ -361,7 +361,7 @@ describe("word heads against the engine", () => {
         ([{ regex }, texts]) => {
           const recognizer = patternRecognizer({ name: "random", type: "ID", patterns: [{ regex, score: 0.9 }] });
           const heads = wordHeads(regex);
-          const slot = heads ? registerHeads(heads) : -1;
+          const slot = heads ? registerHeads(heads, holdsCjk(regex.source)) : -1;
           for (const text of texts) {
             if (slot >= 0 && matchesSomewhere(regex, text))
               expect(mayHoldHeads(text, slot), `${regex} on ${JSON.stringify(text)}`).toBe(true);

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PATTERN_RECOGNIZERS, type PatternRecognizer, parseCorpus, patternRecognizer } from "../src/index";
-import { mayHoldHeads, registerHeads } from "../src/text-heads";
+import { headStarts, mayHoldHeads, registerHeads } from "../src/text-heads";
 import { FOLDS_TO_LETTER, isFoldableLetter, type WordHeads, wordHeads } from "../src/word-heads";
 
 const LETTER = /^\p{L}$/u;
@@ -172,6 +172,19 @@ describe("mayHoldHeads", () => {
     // Words it cannot fold make a text unreadable: everything runs.
     expect(mayHoldHeads("σάββατο, call me", slot)).toBe(true);
     expect(mayHoldHeads("ſunday", slot)).toBe(true);
+  });
+
+  it("reads the words around Chinese, Japanese and Korean letters, and runs patterns that hold such letters", () => {
+    const slot = registerHeads(wordHeads(/(?<![\p{L}])(?:Monday|Tuesday)(?![\p{L}])/giu)!);
+    // CJK letters end a word: "Monday" is read beside them, and a text without the word is ruled out.
+    expect(mayHoldHeads("会議はMondayです", slot)).toBe(true);
+    expect(mayHoldHeads("会議は木曜日です, call me", slot)).toBe(false);
+    // A pattern whose words are CJK letters (which word heads cannot name) runs on every text holding such letters.
+    const age = /(?<![\p{N}.,])(1[01]\d|\d{1,2})[^\S\n]?[歳才岁세](?![\p{N}])/dgu;
+    const cjk = registerHeads(wordHeads(age)!, true);
+    expect(mayHoldHeads("生年月日：満29歳", cjk)).toBe(true);
+    expect(headStarts("生年月日：満29歳", cjk)).toBeNull();
+    expect(mayHoldHeads("aged 29", cjk)).toBe(false);
   });
 
   it("reads the last text again for a pattern registered after it was read", () => {
