@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createAnalyzer, type EntityType } from "../src/index";
+import type { EntityType } from "../src/index";
+import { found } from "./found";
 
 // Sentences written for these tests (not taken from the corpora): each case is one class of name the list and cue
 // rules must handle, with a near miss next to it where one exists.
-const analyzer = createAnalyzer();
-
-function found(text: string): [EntityType, string][] {
-  return analyzer.analyze(text).map((e) => [e.type, e.text]);
-}
 
 describe("names", () => {
   it("finds chat-log speakers in every common log format, in any case", () => {

@@ -2,21 +2,7 @@
 // organization, merchants on statements, roles by their cues, and street-first addresses. Every sentence is new here;
 // each rule has a case it must leave alone.
 import { describe, expect, it } from "vitest";
-import { createAnalyzer, type EntityType } from "../src/index";
-
-const analyzer = createAnalyzer();
-
-function found(text: string): [EntityType, string][] {
-  return analyzer.analyze(text).map((e) => [e.type, e.text]);
-}
-
-function expectFinds(text: string, type: EntityType, value: string): void {
-  expect(found(text)).toContainEqual([type, value]);
-}
-
-function expectNoType(text: string, type: EntityType): void {
-  expect(found(text).filter(([t]) => t === type)).toEqual([]);
-}
+import { expectFinds, expectNoType, found } from "./found";
 
 describe("street addresses", () => {
   it("reads Nordic and Finnish street names with their house number, staircase and flat", () => {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createAnalyzer, type EntityType, PATTERN_RECOGNIZERS } from "../src/index";
+import { PATTERN_RECOGNIZERS } from "../src/index";
 import { ibanValid } from "../src/recognizers/iban-recognizer";
 import { base58CheckValid } from "../src/validation/base58check";
 import { bech32Valid } from "../src/validation/bech32";
 import { eip55Check } from "../src/validation/eip55";
 import { luhnValid } from "../src/validation/luhn";
 import { verhoeffValid } from "../src/validation/verhoeff";
-
-const analyzer = createAnalyzer();
-
-function found(text: string): [EntityType, string][] {
-  return analyzer.analyze(text).map((e) => [e.type, e.text]);
-}
-
-function expectFinds(text: string, type: EntityType, value: string): void {
-  expect(found(text)).toContainEqual([type, value]);
-}
-
-function expectNoType(text: string, type: EntityType): void {
-  expect(found(text).filter(([t]) => t === type)).toEqual([]);
-}
+import { expectFinds, expectNoType, found } from "./found";
 
 describe("checksums", () => {
   it("checks Luhn, mod-97, base58check, bech32, EIP-55 and Verhoeff", () => {

@@ -1,16 +1,11 @@
 // Structured types on text shaped like what an assistant ingests besides mail: statement lines, pasted sheets,
 // shipping notices, forms. Every sentence here is written for this test.
 import { describe, expect, it } from "vitest";
-import { createAnalyzer, type EntityType } from "../src/index";
+import type { EntityType } from "../src/index";
 import { issuerKnown } from "../src/recognizers/credit-card-recognizer";
 import { namedOtherThanPhone } from "../src/recognizers/phone-label";
 import { luhnValid } from "../src/validation/luhn";
-
-const analyzer = createAnalyzer();
-
-function found(text: string): [EntityType, string][] {
-  return analyzer.analyze(text).map((e) => [e.type, e.text]);
-}
+import { found } from "./found";
 
 function of(text: string, type: EntityType): string[] {
   return found(text)
