@@ -1,4 +1,5 @@
 import { longestMatch } from "./match-bounds";
+import { topLevelAlternatives } from "./top-level-alternatives";
 
 /** A pattern `(?<![C])rest` taken apart: `rest` to run, and a test of the character before where it matched. */
 export interface LeadingLookBehind {
@@ -40,7 +41,7 @@ export function leadingLookBehind(regex: RegExp): LeadingLookBehind | null {
   }
   const rest = source.slice(end);
   // "(?<!x)a|b": the look-behind guards only the first alternative.
-  if (topLevelAlternation(rest)) return null;
+  if (topLevelAlternatives(rest).length > 1) return null;
   if (/^\[(?:[^\]]*(?:\\p\{L|A-Z|a-z))/.test(rest)) return null;
   if (!(longestMatch(rest, regex.flags) <= MAX_REST)) return null;
   const flags = regex.flags.replace(/[gyd]/g, "");
@@ -49,19 +50,4 @@ export function leadingLookBehind(regex: RegExp): LeadingLookBehind | null {
   } catch {
     return null;
   }
-}
-
-function topLevelAlternation(source: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) return true;
-  }
-  return false;
 }

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WORLD_GATE } from "../src/recognizers/world-date-time-patterns";
-import { mayHoldWorldDateTime, topLevelAlternatives } from "../src/recognizers/world-gate";
+import { mayHoldWorldDateTime } from "../src/recognizers/world-gate";
+import { topLevelAlternatives } from "../src/top-level-alternatives";
 
 const gate = new RegExp(WORLD_GATE.source, WORLD_GATE.flags);
 

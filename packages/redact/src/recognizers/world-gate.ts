@@ -1,26 +1,5 @@
+import { topLevelAlternatives } from "../top-level-alternatives";
 import { WORLD_GATE } from "./world-date-time-patterns";
-
-/** The alternatives of a regex source at its top level, split on `|` outside groups, classes and escapes. */
-export function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      out.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(source.slice(from));
-  return out;
-}
 
 // WORLD_GATE's alternatives in three regexes: the letters of the scripts (one class), the shapes that open on a digit,
 // and the words. A text holds a match of the gate exactly when it holds one of any of them; each alone is a scan the
