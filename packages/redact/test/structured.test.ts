@@ -180,6 +180,10 @@ describe("numbers and addresses said in words", () => {
     expect(spokenDigits("zéro six, douze, soixante-dix-huit, quatre-vingt-un, vingt et un")).toBe("0612788121");
     expect(spokenDigits("tres cuatro cinco, sesenta y siete, veintidós, ocho")).toBe("3456722" + "8");
     expect(spokenDigits("null acht neun, einundvierzig, zwo zwo")).toBe("0894122");
+    // Each language's tens by their own word: Dutch and Italian past the twenties, German all through.
+    expect(spokenDigits("nul zes, tweeënveertig, zevenennegentig, achtendertig")).toBe("06429738");
+    expect(spokenDigits("zero tre, settantadue, novantotto, ottantuno, trentatré")).toBe("0372988133");
+    expect(spokenDigits("null eins, siebenundsiebzig, neunundneunzig")).toBe("017799");
     expect(spokenDigits("y y y")).toBeNull();
   });
 

@@ -55,12 +55,16 @@ TENS.forEach((words, n) => {
 const GERMAN_UNITS = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
 const DUTCH_UNITS = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"];
 const ITALIAN_UNITS = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"];
+// By language, not by place in TENS: its rows list different languages (not every language has a word of its own).
+const GERMAN_TENS = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"];
+const DUTCH_TENS = ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"];
+const ITALIAN_TENS = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"];
 for (let t = 0; t < 8; t++) {
   for (let u = 0; u < 9; u++) {
     const value = 20 + 10 * t + u + 1;
-    VALUE.set(`${GERMAN_UNITS[u]}und${TENS[t]![1]}`, value);
-    VALUE.set(`${DUTCH_UNITS[u]}${/[ei]$/.test(DUTCH_UNITS[u]!) ? "ën" : "en"}${TENS[t]![7]}`, value);
-    const tens = TENS[t]![4]!;
+    VALUE.set(`${GERMAN_UNITS[u]}und${GERMAN_TENS[t]}`, value);
+    VALUE.set(`${DUTCH_UNITS[u]}${/[ei]$/.test(DUTCH_UNITS[u]!) ? "ën" : "en"}${DUTCH_TENS[t]}`, value);
+    const tens = ITALIAN_TENS[t]!;
     // "ventuno", "trentotto": the tens drop their vowel before uno and otto; "trentatré" takes an accent.
     const unit = u === 2 ? "tré" : ITALIAN_UNITS[u]!;
     VALUE.set(`${u === 0 || u === 7 ? tens.slice(0, -1) : tens}${unit}`, value);
