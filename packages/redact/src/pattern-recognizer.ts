@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { leadingLookBehind } from "./leading-look-behind";
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
+import { smallRegexCode } from "./small-regex-code";
 import { headStarts, holdsCjk, mayHoldHeads, registerHeads } from "./text-heads";
 import { wordHeads } from "./word-heads";
 
@@ -54,6 +55,8 @@ export interface PatternRecognizerOptions {
 // One test per distinct `requires` (several patterns, across recognizers, share one), remembering its last text:
 // recognizers run one after another on the same text, so each test scans a text once.
 const tests = new Map<string, (text: string) => boolean>();
+/** Length of source past which a sticky pattern's machine code is kept small. */
+const LONG_SOURCE = 1_500;
 
 function sharedTest(regex: RegExp, widen: boolean): ((text: string) => boolean) | null {
   const flags = regex.flags.replace(/[gy]/g, "");
@@ -201,10 +204,13 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   const heads = options.patterns.map((p) => headsSlot(p.regex));
   // A keyword pattern whose matches start at their keyword is tried only where a word of the text holds one, each
   // time at that position alone (sticky): its regex never scans the text, however many keywords it lists.
-  // A sticky pattern itself is left as it is: it only matches where its last match ended.
-  const stickies = options.patterns.map((p, k) =>
-    heads[k]!.atStart && !p.regex.sticky ? new RegExp(p.regex.source, `${p.regex.flags.replace(/g/, "")}gy`) : null,
-  );
+  // A sticky pattern itself is left as it is: it only matches where its last match ended. A long one is compiled
+  // small (see smallRegexCode): tried at one position, it gains nothing from reading ahead.
+  const stickies = options.patterns.map((p, k) => {
+    if (!heads[k]!.atStart || p.regex.sticky) return null;
+    const sticky = new RegExp(p.regex.source, `${p.regex.flags.replace(/g/, "")}gy`);
+    return sticky.source.length > LONG_SOURCE ? smallRegexCode(sticky) : sticky;
+  });
   const anchors = options.patterns.map((p) =>
     p.anchor
       ? {

@@ -1,4 +1,5 @@
 import { patternRecognizer } from "../pattern-recognizer";
+import { smallRegexCode } from "../small-regex-code";
 import { wordAlternation } from "../word-alternation";
 import { JOB_WORDS } from "./job-words";
 
@@ -36,7 +37,8 @@ const OCCUPATION_LIST = [
   "wychowawca|wychowawczyni|wychowawczynią|nauczyciel|nauczycielka|trener|trenerka|dyrektor|dyrektorka|kierownik|kierowniczka|prezes|księgowa|księgowy|lekarz|pielęgniarka|sekretarz|skarbnik|przewodniczący|przewodnicząca|jednatel|jednatelka|ředitel|ředitelka|vedoucí|učitel|učitelka|lékař|lékařka|účetní|předseda|předsedkyně|konateľ|riaditeľ|ügyvezető|igazgató|tanár|könyvelő|contabil|inginer|președinte",
   "γιατρός|πρόεδρος|ταμίας|γραμματέας|καθηγητής|καθηγήτρια|δάσκαλος|δασκάλα|λογιστής|δικηγόρος|терапевт|врач|бухгалтер|учитель|учительница|медсестра|юрист|председатель|заведующий|заведующая|главврач|лікар|вчитель|вчителька|бухгалтерка|müdür|öğretmen|muhasebeci|avukat|mühendis|manajer|direktur|guru|dokter|perawat|akuntan|insinyur|ketua|bendahara|sekretaris",
 ].flatMap((line) => line.split("|"));
-// Grouped by first letter: hundreds of words, tried at every word of a text that may hold one.
+// Grouped by first letter: hundreds of words, tried at every word of a text that may hold one. The patterns that hold
+// these lists compile to small, unoptimized code (see smallRegexCode): optimized, they were megabytes each.
 const OCCUPATIONS = wordAlternation(OCCUPATION_LIST);
 const LOCAL_ROLES = wordAlternation([...OCCUPATION_LIST, ...JOB_WORDS]);
 // "Architecte d'intérieur": a French role with its complement.
@@ -92,9 +94,11 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
-        "dgiu",
+      regex: smallRegexCode(
+        new RegExp(
+          `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
+          "dgiu",
+        ),
       ),
       // Consuming the cue and reporting the role's group is several times faster than a look-behind holding
       // alternatives, which the engine tries at every position.
@@ -104,7 +108,7 @@ export const titleRecognizer = patternRecognizer({
     {
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
       // Only the hand-written occupations: faker's job words name things too ("Designer Outlet").
-      regex: new RegExp(`(?<![\\p{L}])(?:${OCCUPATIONS})(?=\\s\\p{L})`, "giu"),
+      regex: smallRegexCode(new RegExp(`(?<![\\p{L}])(?:${OCCUPATIONS})(?=\\s\\p{L})`, "giu")),
       score: 0.6,
       validate: (value, m, text) => {
         const next = text.slice(m.index + value.length + 1, m.index + value.length + 3);
@@ -113,25 +117,29 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a role said of someone.
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
-        "dgiu",
+      regex: smallRegexCode(
+        new RegExp(
+          `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
+          "dgiu",
+        ),
       ),
       group: 1,
       score: 0.6,
     },
     {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
-      regex: new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
+      regex: smallRegexCode(new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu")),
       group: 1,
       score: 0.6,
     },
     {
       // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...", "Ковалёва И. С.,
       // терапевт", "Rocío Benjumea, gestora de clientes", "Radek Dvořák, jednatel firmy ...".
-      regex: new RegExp(
-        `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s((?:${LOCAL_ROLES})(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
-        "dgimu",
+      regex: smallRegexCode(
+        new RegExp(
+          `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s((?:${LOCAL_ROLES})(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
+          "dgimu",
+        ),
       ),
       group: 1,
       // Above a name recognizer's guess at the role's capitalized words ("Gerente de Recursos Humanos").
@@ -148,15 +156,19 @@ export const titleRecognizer = patternRecognizer({
     {
       // "Pirjo Häkkinen (puheenjohtaja)", "Vikram Nair (Support Team Lead)", "Dr Iyer (consultant dermatologist)": a
       // role in brackets after a name.
-      regex: new RegExp(`\\((?<=\\p{L}\\s\\()((?:[\\p{L}-]{2,20} ){0,2}(?:${ROLE_TAIL})${RANK})\\)`, "dgiu"),
+      regex: smallRegexCode(
+        new RegExp(`\\((?<=\\p{L}\\s\\()((?:[\\p{L}-]{2,20} ){0,2}(?:${ROLE_TAIL})${RANK})\\)`, "dgiu"),
+      ),
       group: 1,
       score: 0.65,
     },
     {
       // "the position of Backend Engineer II", "posisi Software Engineer", "le poste de chargée de communication".
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:position of|position as|role of|posisi|poste de|poste d'|puesto de|vaga de|cargo de|posizione di|ruolo di|Stelle als|functie van|stanowisko)\\s(?:an?\\s)?((?:[\\p{L}-]{2,20} ){0,3}(?:${ROLE_TAIL})${RANK}(?:${OF_FIELD}|${COMPLEMENT}))(?![\\p{L}])`,
-        "dgiu",
+      regex: smallRegexCode(
+        new RegExp(
+          `(?<![\\p{L}])(?:position of|position as|role of|posisi|poste de|poste d'|puesto de|vaga de|cargo de|posizione di|ruolo di|Stelle als|functie van|stanowisko)\\s(?:an?\\s)?((?:[\\p{L}-]{2,20} ){0,3}(?:${ROLE_TAIL})${RANK}(?:${OF_FIELD}|${COMPLEMENT}))(?![\\p{L}])`,
+          "dgiu",
+        ),
       ),
       group: 1,
       score: 0.65,
@@ -164,9 +176,11 @@ export const titleRecognizer = patternRecognizer({
     {
       // "his line manager", "her former head teacher", "our new UX designer", "Our loss adjuster": a role said of
       // someone, with one word of its field ("your manager" alone is too often no one's title).
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:my|his|her|their|our|your)\\s(?:former\\s|new\\s|current\\s)?([\\p{L}-]{2,15} (?:${ROLE_TAIL}))(?![\\p{L}])`,
-        "dgiu",
+      regex: smallRegexCode(
+        new RegExp(
+          `(?<![\\p{L}])(?:my|his|her|their|our|your)\\s(?:former\\s|new\\s|current\\s)?([\\p{L}-]{2,15} (?:${ROLE_TAIL}))(?![\\p{L}])`,
+          "dgiu",
+        ),
       ),
       group: 1,
       score: 0.6,
@@ -176,9 +190,8 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "Receptionist presso Hotel Politeama", "geometra presso Studio Tecnico": a role, then where it is held.
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`,
-        "giu",
+      regex: smallRegexCode(
+        new RegExp(`(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`, "giu"),
       ),
       score: 0.6,
       validate: (value, m, text) => {
@@ -188,9 +201,11 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // A signature's role line under the name: "Talent Acquisition Lead", "Responsabile Acquisti, Ottica Ventura".
-      regex: new RegExp(
-        `^[ \\t]*((?:[\\p{L}&/-]{2,20}[ \\t]){0,3}(?:${ROLE_TAIL})${RANK}(?:[ \\t][\\p{L}-]{3,20}){0,2})(?=[ \\t]*(?:[,|–-]|$))`,
-        "dgimu",
+      regex: smallRegexCode(
+        new RegExp(
+          `^[ \\t]*((?:[\\p{L}&/-]{2,20}[ \\t]){0,3}(?:${ROLE_TAIL})${RANK}(?:[ \\t][\\p{L}-]{3,20}){0,2})(?=[ \\t]*(?:[,|–-]|$))`,
+          "dgimu",
+        ),
       ),
       group: 1,
       score: 0.6,
