@@ -1,7 +1,7 @@
 import { digitProfile } from "./digit-profile";
 import type { EntityType } from "./entity-type";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
-import { leadingLookBehind } from "./leading-look-behind";
+import { type LeadingLookBehind, leadingLookBehind } from "./leading-look-behind";
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { smallRegexCode } from "./small-regex-code";
@@ -142,6 +142,23 @@ function nextIndex(text: string, at: number, unicode: boolean): number {
   return at + 1;
 }
 
+/** Where the next landmark of an anchored pattern starts, at or after `from`; infinity when there is none. */
+function nextLandmark(
+  anchor: { readonly regex: RegExp; readonly lookBehind: LeadingLookBehind | null },
+  text: string,
+  from: number,
+): number {
+  const { regex, lookBehind } = anchor;
+  regex.lastIndex = from;
+  for (;;) {
+    const m = regex.exec(text);
+    if (m === null) return Number.POSITIVE_INFINITY;
+    if (!lookBehind || m.index === 0 || !lookBehind.before.test(charBefore(text, m.index, lookBehind.unicode)))
+      return m.index;
+    regex.lastIndex = nextIndex(text, m.index, lookBehind.unicode);
+  }
+}
+
 /** Validates one match of `p` and adds what it keeps to `out`. */
 function collect(
   p: Pattern,
@@ -211,14 +228,13 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
     const sticky = new RegExp(p.regex.source, `${p.regex.flags.replace(/g/, "")}gy`);
     return sticky.source.length > LONG_SOURCE ? smallRegexCode(sticky) : sticky;
   });
-  const anchors = options.patterns.map((p) =>
-    p.anchor
-      ? {
-          regex: new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`),
-          within: p.anchor.within,
-        }
-      : null,
-  );
+  // A landmark that opens with a look-behind is found as a pattern is: without it, the character before checked here.
+  const anchors = options.patterns.map((p) => {
+    if (!p.anchor) return null;
+    const regex = new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`);
+    const lookBehind = leadingLookBehind(regex);
+    return { regex: lookBehind ? lookBehind.rest : regex, lookBehind, within: p.anchor.within };
+  });
   return {
     name: options.name,
     types: [options.type],
@@ -258,10 +274,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
         let landmark = -1;
         for (;;) {
           if (anchor) {
-            if (landmark < regex.lastIndex) {
-              anchor.regex.lastIndex = regex.lastIndex;
-              landmark = anchor.regex.exec(text)?.index ?? Number.POSITIVE_INFINITY;
-            }
+            if (landmark < regex.lastIndex) landmark = nextLandmark(anchor, text, regex.lastIndex);
             if (landmark === Number.POSITIVE_INFINITY) break;
             // No match starts before the landmark less `within`: it would hold no landmark.
             if (landmark - anchor.within > regex.lastIndex) regex.lastIndex = landmark - anchor.within;

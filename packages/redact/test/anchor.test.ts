@@ -119,6 +119,23 @@ describe("anchor", () => {
     );
   });
 
+  it("skips a landmark whose look-behind fails, and finds the next", () => {
+    // "al." ends "final.", "g." ends "e.g.": a landmark that opens with a look-behind is found without it, and the
+    // character before each one checked, as a pattern's leading look-behind is.
+    const street = probe({
+      regex: /(?<![a-z])(?:ul|al)\. [A-Z][a-z]+ \d+/g,
+      score: 1,
+      anchor: { regex: /(?<![a-z])(?:ul|al)\./, within: 0 },
+    });
+    const text = "final. Word 5, then aul. Bad 6 and ul. Long 7, al. Mokotowska 12";
+    expect(find(street, text)).toBe(
+      JSON.stringify([
+        [35, 45, 1],
+        [47, 64, 1],
+      ]),
+    );
+  });
+
   it("would lose a match with a landmark further from its start than `within` says", () => {
     // A `within` one short of where the "@" can sit loses the match: what the checks above would catch.
     const tooNear = probe({

@@ -80,6 +80,9 @@ const STREET_AFTER =
 // Every match of the street-first pattern holds one of its street words (a cheap test before the pattern runs).
 const STREET_WORD =
   /(?:ul|al|pl|os|ул|пр|просп|пер|вул|пров|str|Str|Bd|Bdul|Jl|Jln|Λεωφ|Οδ|Cad|Sok|Sk|Blv|g|pr|mnt|pst)\.|ulica|aleja|улица|проспект|переулок|вулиця|Strada|strada|Calea|Jalan|Λεωφόρος|Οδός|Caddesi|Sokak|Sokağı|Bulvarı|шоссе|бульвар|набережная|проезд|провулок|gatvė|prospektas|iela|tänav/;
+// The same where a word starts, as every street word of a match does ("al." ends "final.", "g." ends "e.g."): the
+// landmark the pattern runs near.
+const STREET_WORD_AT_START = new RegExp(`(?<![\\p{L}\\p{N}])(?:${STREET_WORD.source})`, "u");
 
 // Street words that end a compound street name (German, Dutch, Scandinavian, Finnish): "Hauptstraße", "Nørrebrogade".
 // "gade" only after a letter other than "i" ("Brigade" is no street).
@@ -155,7 +158,7 @@ export const addressRecognizer = patternRecognizer({
       // The street word: at the start, or after at most four words of at most 25 letters (50 units when astral) and
       // their spaces. "al." and "os." end many words ("final.", "photos."), so the text passes the test above often;
       // the pattern then runs only near each street word, not from every capital.
-      anchor: { regex: STREET_WORD, within: 204 },
+      anchor: { regex: STREET_WORD_AT_START, within: 204 },
       // Above a given name the street is named after ("Str. Mihai Eminescu nr. 5").
       score: 0.85,
     },
