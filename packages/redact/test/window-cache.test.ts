@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameRecognizer } from "../src/index";
-import { WindowCache } from "../src/ner/compromise-ner";
+import { compromiseEntities, WindowCache } from "../src/ner/compromise-ner";
 
 const CONTEXT = { regions: [] };
 
@@ -26,6 +26,27 @@ describe("window cache", () => {
     expect(cached.analyze(text, CONTEXT)).toEqual(first);
     expect(uncached.analyze(text, CONTEXT)).toEqual(first);
     expect(uncached.analyze(text, CONTEXT)).toEqual(first);
+  });
+
+  it("tags a window that comes twice in one call at both places, from one parse", () => {
+    const line = "Lunch with Marguerite Okonjo-Lindqvist tomorrow.";
+    const texts = [`${line}\n> ${line}`, line];
+    const second = texts[0]!.lastIndexOf(line);
+    const windows = [
+      { input: 0, start: 0, end: line.length },
+      { input: 0, start: second, end: second + line.length },
+      { input: 1, start: 0, end: line.length },
+    ];
+    const found = compromiseEntities(texts, windows, new WindowCache(0));
+    const alone = compromiseEntities([line], [{ input: 0, start: 0, end: line.length }], new WindowCache(0))[0]!;
+    expect(alone.length).toBeGreaterThan(0);
+    const at = (list: typeof alone, shift: number) =>
+      list.map((e) => [e.start - shift, e.end - shift, e.type]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    const inFirst = found[0]!.filter((e) => e.start < second);
+    const inSecond = found[0]!.filter((e) => e.start >= second);
+    expect(at(inFirst, 0)).toEqual(at(alone, 0));
+    expect(at(inSecond, second)).toEqual(at(alone, 0));
+    expect(at(found[1]!, 0)).toEqual(at(alone, 0));
   });
 
   it("refuses a size that is not a whole number >= 0", () => {
