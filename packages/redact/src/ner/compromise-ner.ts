@@ -86,36 +86,32 @@ export function compromiseEntities(
 ): RecognizerResult[][] {
   installFastBulkMatch();
   const out: RecognizerResult[][] = texts.map(() => []);
-  const todo: { window: CompromiseWindow; key: string }[] = [];
+  // The windows to parse, by their text: the same window twice in one call (a quoted reply, a signature under each
+  // message of a thread) is parsed once, whatever the cache keeps.
+  const todo = new Map<string, CompromiseWindow[]>();
   const emit = (w: CompromiseWindow, found: readonly Found[]) => {
     const into = out[w.input]!;
     for (const f of found) into.push({ start: f.start + w.start, end: f.end + w.start, type: f.type, score: f.score });
   };
-  // The same window twice in one call (a quoted reply, a signature under each message of a thread) is parsed once,
-  // whatever the cache keeps.
-  const again: { window: CompromiseWindow; key: string }[] = [];
-  const pending = new Set<string>();
   for (const w of windows) {
     const key = texts[w.input]!.slice(w.start, w.end);
     const known = cache.get(key);
     if (known) emit(w, known);
-    else if (pending.has(key)) again.push({ window: w, key });
     else {
-      pending.add(key);
-      todo.push({ window: w, key });
+      const same = todo.get(key);
+      if (same) same.push(w);
+      else todo.set(key, [w]);
     }
   }
-  const parsed = new Map<string, readonly Found[]>();
-  for (let b = 0; b < todo.length; b += BATCH) {
-    const batch = todo.slice(b, b + BATCH);
-    const found = parseBatch(batch.map((t) => t.key));
-    batch.forEach((t, k) => {
-      cache.set(t.key, found[k]!);
-      parsed.set(t.key, found[k]!);
-      emit(t.window, found[k]!);
+  const keys = [...todo.keys()];
+  for (let b = 0; b < keys.length; b += BATCH) {
+    const batch = keys.slice(b, b + BATCH);
+    const found = parseBatch(batch);
+    batch.forEach((key, k) => {
+      cache.set(key, found[k]!);
+      for (const w of todo.get(key)!) emit(w, found[k]!);
     });
   }
-  for (const t of again) emit(t.window, parsed.get(t.key)!);
   return out;
 }
 
