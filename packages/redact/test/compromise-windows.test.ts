@@ -23,6 +23,22 @@ function parses(f: () => void): number {
   return n;
 }
 
+/** The words compromise's tagger read while `f` ran. */
+function wordsParsed(f: () => void): string[] {
+  const words: string[] = [];
+  const inner = methods.bulkMatch;
+  methods.bulkMatch = (...a: unknown[]) => {
+    for (const sentence of a[0] as { text: string }[][]) for (const term of sentence) words.push(term.text);
+    return inner(...a);
+  };
+  try {
+    f();
+  } finally {
+    methods.bulkMatch = inner;
+  }
+  return words;
+}
+
 afterEach(() => {
   methods.bulkMatch = bulkMatch;
 });
@@ -44,6 +60,26 @@ describe("what the name recognizer asks compromise", () => {
     // Two unknown capitalized words in a row may still be a name, in German too.
     const two = "Ich habe mit Zorvath Quellbrook gesprochen, und die Antwort kommt morgen.";
     expect(parses(() => names.analyze(two, CONTEXT))).toBeGreaterThan(0);
+  });
+
+  it("does not ask about a person found again, and names the whole run", () => {
+    const names = nameRecognizer({ windowCache: 0 });
+    const text =
+      "Please set up a call with Olusegun Adeyemi. On the 17th, Olusegun Adeyemi prefers mornings, and so does Zorvath.";
+    const persons = () =>
+      names
+        .analyze(text, CONTEXT)
+        .filter((e) => e.type === "PERSON")
+        .map((e) => text.slice(e.start, e.end));
+    // The second "Olusegun Adeyemi" is that person again, one span; only the unknown "Zorvath" is asked about.
+    expect(persons().filter((p) => p === "Olusegun Adeyemi")).toHaveLength(2);
+    expect(persons()).not.toContain("Olusegun");
+    const read = wordsParsed(() => names.analyze(text, CONTEXT));
+    expect(read).toContain("Zorvath");
+    expect(read).not.toContain("Olusegun");
+    // Alone, with nothing before it, the same sentence is asked about.
+    const alone = "On the 17th, Olusegun Adeyemi prefers mornings, and so does Zorvath.";
+    expect(wordsParsed(() => names.analyze(alone, CONTEXT))).toContain("Olusegun");
   });
 
   it("does not ask about a street's name, which the address recognizer finds whole", () => {

@@ -612,9 +612,17 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     nameLists(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
+      const named = personWords(text, found);
       let lastEnd = -1;
       for (const [from, to] of deferred) {
         if (from < lastEnd) continue;
+        // "between Tomáš Novák and Olusegun Adeyemi ... Olusegun Adeyemi prefers mornings": a run made only of words
+        // of a person found in the text is that person again, which namedAgain would say anyway; no need to ask
+        // compromise (a parse costs more than the rest of the pass).
+        if (named.size > 0 && wordsOf(text.slice(from, to)).every((w) => named.has(w))) {
+          found.push({ start: from, end: to, type: "PERSON", score: NAMED_AGAIN_SCORE });
+          continue;
+        }
         // German capitalizes every noun ("Termin", "Rückruf"): one such word alone is a noun far more often than a
         // name, and compromise, which reads English, adds nothing but time there (on our corpora it changed only
         // the edges of names the lists had found).
@@ -1633,10 +1641,40 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'�
  * ("Will", "Rose" stay words) and no forms of address.
  */
 function namedAgain(text: string, found: readonly RecognizerResult[]): RecognizerResult[] {
+  const words = personWords(text, found);
+  if (words.size === 0) return [];
+  const covered = found.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
+  const out: RecognizerResult[] = [];
+  let k = 0;
+  CAPITALIZED_WORD.lastIndex = 0;
+  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
+    if (!words.has(m[0])) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // Found entities in order of start: skip those that end before this word, then see whether one covers it.
+    while (k < covered.length && covered[k]![1] <= start) k++;
+    let inside = false;
+    for (let j = k; j < covered.length && covered[j]![0] < end; j++) if (covered[j]![1] > start) inside = true;
+    if (!inside) out.push({ start, end, type: "PERSON", score: NAMED_AGAIN_SCORE });
+  }
+  return out;
+}
+
+const NAMED_AGAIN_SCORE = 0.6;
+
+function wordsOf(value: string): string[] {
+  return value.split(/[\s,]+/).filter((w) => w !== "");
+}
+
+/**
+ * The words of the persons found that name them wherever else they stand (see {@link namedAgain}): only words no
+ * lexicon lists as anything else ("Will", "Rose" stay words) and no forms of address.
+ */
+function personWords(text: string, found: readonly RecognizerResult[]): Set<string> {
   const words = new Set<string>();
   for (const e of found) {
     if (e.type !== "PERSON") continue;
-    for (const w of text.slice(e.start, e.end).split(/[\s,]+/)) {
+    for (const w of wordsOf(text.slice(e.start, e.end))) {
       const lower = w.toLowerCase();
       if (
         w.length >= 3 &&
@@ -1651,22 +1689,7 @@ function namedAgain(text: string, found: readonly RecognizerResult[]): Recognize
         words.add(w);
     }
   }
-  if (words.size === 0) return [];
-  const covered = found.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
-  const out: RecognizerResult[] = [];
-  let k = 0;
-  CAPITALIZED_WORD.lastIndex = 0;
-  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
-    if (!words.has(m[0])) continue;
-    const start = m.index;
-    const end = start + m[0].length;
-    // Found entities in order of start: skip those that end before this word, then see whether one covers it.
-    while (k < covered.length && covered[k]![1] <= start) k++;
-    let inside = false;
-    for (let j = k; j < covered.length && covered[j]![0] < end; j++) if (covered[j]![1] > start) inside = true;
-    if (!inside) out.push({ start, end, type: "PERSON", score: 0.6 });
-  }
-  return out;
+  return words;
 }
 
 function addressedCjkNames(text: string, found: RecognizerResult[]): void {
