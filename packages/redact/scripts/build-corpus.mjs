@@ -18,6 +18,9 @@
 // issuer, mod-97-valid IBANs, SSNs, crypto addresses, personal URLs) and the numbers that look like them but are not
 // personal data (orders, tracking, invoices, amounts, dates, versions, OIDs, SKUs, ISBNs, serials, part numbers,
 // hashes, UUIDs, coordinates, scores, accounts that are not IBANs); it becomes fresh-d.json whole; scored once.
+// corpus/fresh-e/*.txt, written blind too, from what a personal AI manager reads in mail, calendars and tasks and is
+// asked to act on (threads with headers and quoted replies, iCalendar, meeting notes, to-dos, family, club and work
+// chats, bookings, receipts, official letters) in some fifty languages and mixes, becomes fresh-e.json whole.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -84,6 +87,7 @@ const freshA = [];
 const freshB = [];
 const freshC = [];
 const freshD = [];
+const freshE = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -112,6 +116,7 @@ for (const [sample] of read("fresh-a")) freshA.push(sample);
 for (const [sample] of read("fresh-b")) freshB.push(sample);
 for (const [sample] of read("fresh-c")) freshC.push(sample);
 for (const [sample] of read("fresh-d")) freshD.push(sample);
+for (const [sample] of read("fresh-e")) freshE.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
@@ -121,7 +126,8 @@ writeFileSync(join(root, "fresh-a.json"), `${JSON.stringify(freshA, null, 1)}\n`
 writeFileSync(join(root, "fresh-b.json"), `${JSON.stringify(freshB, null, 1)}\n`);
 writeFileSync(join(root, "fresh-c.json"), `${JSON.stringify(freshC, null, 1)}\n`);
 writeFileSync(join(root, "fresh-d.json"), `${JSON.stringify(freshD, null, 1)}\n`);
+writeFileSync(join(root, "fresh-e.json"), `${JSON.stringify(freshE, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), freshE: freshE.length, freshESpans: spans(freshE), checksumProblems: problems })}\n`,
 );
