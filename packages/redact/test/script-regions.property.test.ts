@@ -9,7 +9,7 @@ import { SCRIPT_REGIONS, scriptRegions } from "../src/recognizers/phone-recogniz
 function reference(text: string): string[] {
   const head = text.length > 2_000 ? text.slice(0, 2_000) : text;
   const out: string[] = [];
-  if (!/[\u0100-\uffff]/u.test(head)) return out;
+  if (!/[\u0100-\uffffÅÆØåæø]/u.test(head)) return out;
   for (const [letters, regions] of SCRIPT_REGIONS) if (letters.test(head)) out.push(...regions);
   return out;
 }
@@ -35,6 +35,7 @@ const PIECES = [
     "λ",
   ],
   ...["\u0627", "\u05d0", "\u0915", "\u0e01", "ł", "Ż", "ğ", "İ", "ř", "Ů", "å", "Ø", "ơ", "Đ", "\uffff", "\u0100"],
+  ...["\u0995", "\u0b95", "\u0c95", "\u0d9a", "\u1200", "\u1000", "\u1780", "\u10d0", "\u0531"],
 ];
 
 describe("scriptRegions", () => {
@@ -56,9 +57,11 @@ describe("scriptRegions", () => {
   it("reads each script once, in the table's order", () => {
     expect(scriptRegions("Tel. ул. Łódź 03-1234")).toEqual(["RU", "UA", "BY", "KZ", "RS", "BG", "PL"]);
     expect(scriptRegions("call me 😀 €")).toEqual([]);
-    // Scandinavian letters are Latin-1: they count only beside a letter past it.
-    expect(scriptRegions("Ørsted 06 12")).toEqual([]);
-    expect(scriptRegions("Ørsted \u2019 06 12")).toEqual(["SE", "NO", "DK"]);
+    // Scandinavian letters are Latin-1, and count alone: Danish or Norwegian text may hold no other.
+    expect(scriptRegions("Ørsted 06 12")).toEqual(["SE", "NO", "DK"]);
+    expect(scriptRegions("Søndag 06 12 é")).toEqual(["SE", "NO", "DK"]);
+    expect(scriptRegions("Crème brûlée 06 12")).toEqual([]);
+    expect(scriptRegions("যোগাযোগ ০১৭১১")).toEqual(["BD", "IN"]);
     expect(scriptRegions(`${"x".repeat(2_000)}ł`)).toEqual([]);
   });
 });

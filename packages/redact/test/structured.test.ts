@@ -163,6 +163,31 @@ describe("phone numbers and the numbers that are not phones", () => {
     expect(of("Ring me on +44 (0)161 496 0733 tonight", "PHONE")).toEqual(["+44 (0)161 496 0733"]);
     expect(of("Telefon: 0221 / 447 18 83", "PHONE")).toEqual(["0221 / 447 18 83"]);
   });
+
+  it("reads a number under a line that ends in a postcode, which continues no code", () => {
+    expect(of("Northwind Analytics\n3 Queen Street, Leeds LS1 2TW\n+44 113 496 0721", "PHONE")).toEqual([
+      "+44 113 496 0721",
+    ]);
+    // On the same line, digits after a code still continue it.
+    expect(of("Parcel 1Z 999 AA1 01 2345 6784 left the depot", "PHONE")).toEqual([]);
+  });
+
+  it("reads numbers written in the digits of other scripts", () => {
+    expect(of("شماره‌ی منشی: ۰۲۱-۲۲۰۷۴۴۱۸", "PHONE")).toEqual(["۰۲۱-۲۲۰۷۴۴۱۸"]);
+    expect(of("اتصل بي على ٠٥٠ ١٢٣ ٤٥٦٧ بعد الظهر", "PHONE")).toEqual(["٠٥٠ ١٢٣ ٤٥٦٧"]);
+    expect(of("যোগাযোগ: ০১৭১১-৪৫২৩৮৯", "PHONE")).toEqual(["০১৭১১-৪৫২৩৮৯"]);
+  });
+
+  it("reads Danish and Norwegian numbers in text whose only own letters are Æ, Ø and Å", () => {
+    expect(of("Minn meg på å ringe tannlegen på 22 60 14 80 i morgen.", "PHONE")).toEqual(["22 60 14 80"]);
+    expect(of("Spørgsmål kan rettes til mig på 41 87 22 60.", "PHONE")).toEqual(["41 87 22 60"]);
+  });
+
+  it("reads a number of a region nothing in the text points to after a word for calling", () => {
+    expect(of("If got any issue just call me 8123 4456.", "PHONE")).toEqual(["8123 4456"]);
+    // Without the word, eight digits alone are no phone of the usual regions.
+    expect(of("The locker code list: 8123 4456.", "PHONE")).toEqual([]);
+  });
 });
 
 describe("identity numbers once read as phones", () => {

@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { asciiDigits } from "../ascii-digits";
 import { digitProfile } from "../digit-profile";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
 import { guessLanguage } from "./guess-language";
@@ -113,7 +114,8 @@ const IPV4_LIKE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4
 // "151.213108", "3.10.0.1160": a decimal fraction or a version number, which no numbering plan writes as a phone
 // (a national number opens on its trunk 0 or on 1 in North America).
 const DECIMAL_OR_VERSION = /^[1-9]\d{0,2}\.\d{5,}$|^[2-9]\.\d/;
-const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*\s$/u;
+// On the same line: a postcode ending the line above ("Leeds LS1 2TW" then "+44 113 ...") continues nothing.
+const CODE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}+\d|\d+\p{Lu})[\p{Lu}\d]*[ \t\u00A0]$/u;
 
 // "tel", "Handy", "móvil" just before a number: only then is it worth trying regions the text gives no hint of.
 const CONTEXT_BEFORE = new RegExp(
@@ -155,8 +157,11 @@ const MONEY_AFTER = /^\s?(?:[$€£¥₹]|(?:EUR|USD|GBP|CHF|INR|BRL|MXN|euros?|
 export const phoneRecognizer: Recognizer = {
   name: "phone",
   types: ["PHONE"],
-  analyze(text: string, context: RecognizerContext): RecognizerResult[] {
+  analyze(input: string, context: RecognizerContext): RecognizerResult[] {
     const out: RecognizerResult[] = [];
+    // "۰۲۱-۲۲۰۷۴۴۱۸", "০১৭১১-৪৫২৩৮৯": numbers in the digits of other scripts are read as the same ASCII digits, at the
+    // same offsets.
+    const text = asciiDigits(input);
     // Every candidate holds at least 7 digits: most short messages hold fewer.
     if (digitProfile(text).digits < MIN_DIGITS) return out;
     const candidates: { start: number; raw: string; digits: string }[] = [];
@@ -202,8 +207,9 @@ export const phoneRecognizer: Recognizer = {
         named = m.index + raw.length;
         continue;
       }
-      // "1Z 999 AA1 01 2345 6784", "TH0012 8844 719": digits after a code of letters and digits continue the code.
-      if (CODE_BEFORE.test(before)) continue;
+      // "1Z 999 AA1 01 2345 6784", "TH0012 8844 719": digits after a code of letters and digits continue the code;
+      // a "+" opens a number of its own.
+      if (raw[0] !== "+" && CODE_BEFORE.test(before)) continue;
       if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(text.slice(m.index + raw.length, m.index + raw.length + 10)))
         continue;
       candidates.push({ start: m.index, raw, digits });
@@ -226,17 +232,16 @@ export const phoneRecognizer: Recognizer = {
     for (const c of national) {
       regions ??= likelyRegions(text, context, seen);
       let score = scoreNational(c.raw, c.digits, regions);
-      if (score === null && regions !== DEFAULT_PHONE_REGIONS) {
-        // A number of another region than the text points to: taken with a word like "tel" before it, or when it is
-        // grouped the way phone numbers are written, at a score that a context word still raises.
-        const other = scoreNational(c.raw, c.digits, DEFAULT_PHONE_REGIONS);
-        if (other !== null) {
-          score = CONTEXT_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start))
-            ? other
-            : other >= 0.7
-              ? 0.5
-              : null;
+      if (score === null) {
+        const cued = CONTEXT_BEFORE.test(text.slice(Math.max(0, c.start - 40), c.start));
+        if (regions !== DEFAULT_PHONE_REGIONS) {
+          // A number of another region than the text points to: taken with a word like "tel" before it, or when it
+          // is grouped the way phone numbers are written, at a score that a context word still raises.
+          const other = scoreNational(c.raw, c.digits, DEFAULT_PHONE_REGIONS);
+          if (other !== null) score = cued ? other : other >= 0.7 ? 0.5 : null;
         }
+        // "call me 8123 4456": after a word like "call", a number valid in a region nothing else points to.
+        if (score === null && cued) score = scoreNational(c.raw, c.digits, CUED_REGIONS);
       }
       if (score === null) continue;
       // Chinese and Japanese write mobile numbers as one run of digits, straight after the word for a phone.
@@ -249,8 +254,9 @@ export const phoneRecognizer: Recognizer = {
 };
 
 // Letters that only some languages use, and the regions whose numbering plans their writers likely use: kana for
-// Japan, Hangul for Korea, Han alone for China and Taiwan, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, and
-// the letters of Polish, Turkish, Czech, Scandinavian and Vietnamese.
+// Japan, Hangul for Korea, Han alone for China and Taiwan, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, the
+// other scripts of South Asia, Ethiopic, Myanmar, Khmer, Georgian and Armenian, and the letters of Polish, Turkish,
+// Czech, Scandinavian and Vietnamese.
 export const SCRIPT_REGIONS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/[\u3040-\u30ff]/u, ["JP"]],
   [/[\uac00-\ud7af]/u, ["KR"]],
@@ -261,6 +267,15 @@ export const SCRIPT_REGIONS: readonly (readonly [RegExp, readonly string[]])[] =
   [/[\u0590-\u05ff]/u, ["IL"]],
   [/[\u0900-\u097f]/u, ["IN", "NP"]],
   [/[\u0e00-\u0e7f]/u, ["TH"]],
+  [/[\u0980-\u09ff]/u, ["BD", "IN"]],
+  [/[\u0b80-\u0bff]/u, ["IN", "LK"]],
+  [/[\u0a00-\u0aff\u0c00-\u0d7f]/u, ["IN"]],
+  [/[\u0d80-\u0dff]/u, ["LK"]],
+  [/[\u1200-\u137f]/u, ["ET"]],
+  [/[\u1000-\u109f]/u, ["MM"]],
+  [/[\u1780-\u17ff]/u, ["KH"]],
+  [/[\u10a0-\u10ff]/u, ["GE"]],
+  [/[\u0530-\u058f]/u, ["AM"]],
   [/[łąęśźżńŁĄĘŚŹŻ]/u, ["PL"]],
   [/[ğışİĞŞ]/u, ["TR"]],
   [/[řůěŘŮĚ]/u, ["CZ", "SK"]],
@@ -268,8 +283,11 @@ export const SCRIPT_REGIONS: readonly (readonly [RegExp, readonly string[]])[] =
   [/[ơưđƠƯĐ]/u, ["VN"]],
 ];
 
+// Å, Æ, Ø, å, æ, ø: Danish, Norwegian and Swedish text may hold no letter past Latin-1 at all.
+const NORDIC_LATIN1 = new Set([0xc5, 0xc6, 0xd8, 0xe5, 0xe6, 0xf8]);
+
 // Which of SCRIPT_REGIONS' letter sets each UTF-16 unit is in, as bits, plus one; 0 when not yet known.
-const scriptMasks = new Uint16Array(0x10000);
+const scriptMasks = new Uint32Array(0x10000);
 
 function scriptMaskOf(code: number): number {
   let mask = scriptMasks[code]!;
@@ -295,8 +313,8 @@ function scriptMaskOf(code: number): number {
 export function scriptRegions(text: string): string[] {
   const end = Math.min(text.length, 2_000);
   let found = 0;
-  // Only text with a letter past Latin-1 can say anything here, though Scandinavian letters are within it: a unit from
-  // U+0100 on, a lone surrogate included (the `u` flag reads a pair as one code point past U+FFFF).
+  // Only text with a letter past Latin-1 or a Scandinavian one (Å, Æ, Ø, which are within it) can say anything here: a
+  // unit from U+0100 on, a lone surrogate included (the `u` flag reads a pair as one code point past U+FFFF).
   let wide = false;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -307,7 +325,7 @@ export function scriptRegions(text: string): string[] {
       else wide = true;
       continue;
     }
-    if (c >= 0x100) wide = true;
+    if (c >= 0x100 || NORDIC_LATIN1.has(c)) wide = true;
     found |= scriptMaskOf(c);
   }
   const out: string[] = [];
@@ -333,6 +351,16 @@ function scoreInternational(raw: string): { score: number; country?: string } | 
   if (parsed?.isValid()) return parsed.country ? { score: 0.95, country: parsed.country } : { score: 0.95 };
   return parsed?.isPossible() ? { score: 0.55 } : null;
 }
+
+/**
+ * Regions tried for a number written without a country code only when a word like "tel" stands right before it: the
+ * ones people most often write from beyond the usual ones (Asia, Africa, the Middle East, the rest of Europe and the
+ * Americas).
+ */
+const CUED_REGIONS: readonly string[] = [
+  ..."SG MY PH ID TH VN HK TW JP KR CN PK BD LK NP NG KE GH ZA TZ UG EG MA AE SA IL TR".split(" "),
+  ..."PL CZ SK HU RO GR SE NO DK FI RU UA NZ CA AR CL CO PE".split(" "),
+];
 
 // Regions whose national numbers are always written with their trunk prefix 0 (unlike the US, Italy, Spain or India).
 const TRUNK_WRITTEN = new Set([
