@@ -385,4 +385,50 @@ describe("names", () => {
     expect(people("Treffpunkt 9 Uhr. Ole bringt die Brötchen mit.")).toEqual(["Ole"]);
     expect(people("Jantar às oito. Rui traz o vinho.")).toEqual(["Rui"]);
   });
+
+  it("finds a name joined to a person by 'and' or inside a list, and not a word joined by a comma alone", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    expect(persons("Find a time for me, Bao and Ilse next week. Ilse is in Rotterdam.")).toContain("Bao");
+    expect(persons("Sunday is fine, bring Tobi and Kemi")).toEqual(["Tobi", "Kemi"]);
+    expect(persons("Attendees: Tunde Bakare, Chiamaka Obi, Femi (late), Segun Alabi")).toContain("Femi");
+    // A sign-off, a greeting or a noun before a name and a comma is no name.
+    expect(persons("Herzlichen Glückwunsch, Mia! Du bist jetzt offiziell dabei.")).toEqual(["Mia"]);
+    expect(persons("Thanks again for everything.\nAtentamente, Rocío Benjumea")).not.toContain("Atentamente");
+  });
+
+  it("finds a name before 's and a relative, a teacher or a celebration", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    expect(persons("Precious here: Tayo's mum says he sprained his ankle.")).toContain("Tayo's");
+    expect(persons("Please note it. Zara's class teacher will lead the trip.")).toEqual(["Zara's"]);
+    expect(persons("20 Mar: Patience's leaving drinks at the pub")).toEqual(["Patience's"]);
+    // A day or a firm before 's is none.
+    expect(persons("Monday's meeting moved, and Google's office is closed.")).toEqual([]);
+  });
+
+  it("finds the name after a kinship or respect word, and not the word itself", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    expect(persons("- [ ] Call Aunty Bisi back about the naming ceremony")).toEqual(["Bisi"]);
+    expect(persons("Mtu anipe namba ya Mzee Odhiambo?")).toEqual(["Odhiambo"]);
+    expect(persons("Dalhin niyo na rin si Lola Caring sa check-up.")).toEqual(["Caring"]);
+    // A kinship word as a chat speaker says nothing about the first word of the line.
+    expect(persons("Baba: Habari za asubuhi wanangu.\nOtieno: Niko njiani sasa hivi, nakuja")).not.toContain("Habari");
+  });
+
+  it("reads the common name of an iCalendar attendee", () => {
+    const text =
+      'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=OPT-PARTICIPANT;CN=Destiny Okoro:mailto:destiny.okoro@example.io\nORGANIZER;CN="Lê Minh Khoa":mailto:khoa@example.vn';
+    const persons = found(text)
+      .filter(([t]) => t === "PERSON")
+      .map(([, v]) => v);
+    expect(persons).toEqual(["Destiny Okoro", "Lê Minh Khoa"]);
+  });
 });

@@ -25,7 +25,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
   prof.ssa shri shrimati smt sri kumari pani panie pana panią paní pane slečna hon capt sgt lt col cpl insp
   rabbi imam pastor bapak ibu encik puan bwana господин госпожа господина госпоже пан пані κύριος κύριε κυρία κα
-  mgr inż mbak ma'am geom`.split(/\s+/),
+  mgr inż mbak ma'am geom engr atty mdm dl dna bro sis`.split(/\s+/),
   ...SHORT_HONORIFICS,
 ]);
 
@@ -423,3 +423,43 @@ export const PERSON_CUES_BEFORE: readonly string[] = [
  */
 export const PERSON_CUES_AFTER =
   /^(?:\s?[(<][^\s()<>@]{1,64}@|'s\s|’s\s|\s(?:said|says|wrote|writes|asked|asks|called|calls|told|tells|will|would|is|was|has|had|can|could|mentioned|replied|thinks|thought|agreed|sent|joined|joins|and\s(?:I|me|we)\b)\b)/u;
+
+/**
+ * Kinship and respect words said before a name in many languages ("Aunty Bisi", "Mzee Odhiambo", "Lola Caring", "Maman
+ * Parvin", "Baba Ṣade"): the word is no part of the name, the capitalized word after it is one. Only as the head of a
+ * run of capitalized words: "Baba: Habari za asubuhi" is a chat line by Baba, not a cue for "Habari".
+ */
+export const KINSHIP_WORDS: readonly string[] = [
+  "aunty",
+  "mzee",
+  "mama",
+  "maman",
+  "baba",
+  "tita",
+  "tito",
+  "kuya",
+  "lola",
+  "lolo",
+  "tía",
+  "tío",
+  "tio",
+  "tante",
+  "onkel",
+  "oom",
+  "zia",
+  "zio",
+  "nonna",
+  "nonno",
+  "opa",
+  "bhaiya",
+  "didi",
+  "chacha",
+  "chachi",
+  "mausi",
+  "pakcik",
+  "makcik",
+  "teyze",
+  "amca",
+  "dayı",
+  "abla",
+];

@@ -17,6 +17,7 @@ import { type LexiconKind, lexiconKind } from "./lexicon";
 import {
   GREETINGS,
   HONORIFICS,
+  KINSHIP_WORDS,
   NOT_NAMES,
   PERSON_CUES_AFTER,
   PERSON_CUES_BEFORE,
@@ -95,7 +96,7 @@ const STRONG_GREETINGS = [
   "moin",
   "servus",
 ];
-const GREETING_WORDS = new Set(GREETINGS.filter((g) => !g.includes(" ")));
+const GREETING_WORDS = new Set([...GREETINGS.filter((g) => !g.includes(" ")), ...KINSHIP_WORDS]);
 const HONORIFIC_WORDS = [...HONORIFICS].filter((h) => h.length > 3);
 const KEEP_DOT = new Set([...HONORIFICS, "st", "ste", "mt", "ft", "co", "inc", "ltd", "corp", "jr", "sr"]);
 const HONORIFICS_DOTTED = [...HONORIFICS].map((h) => `${h}.`);
@@ -354,7 +355,12 @@ function sentenceStart(text: string, token: Token): boolean {
   for (let i = token.start - 1; i >= 0; i--) {
     const ch = text[i]!;
     if (ch === " " || ch === "\t" || ch === '"' || ch === "'" || ch === "(" || ch === "*" || ch === "-") continue;
-    return ".!?:\n>•¡¿".includes(ch);
+    // "- [ ] Call Aunty Bisi", "[x] Book the vet": a task list's box opens its item.
+    if (ch === "]" && i >= 2 && text[i - 2] === "[" && " xX✓✔".includes(text[i - 1]!)) {
+      i -= 2;
+      continue;
+    }
+    return ".!?:\n>•¡¿☐☑☒✓✔▪◦‣".includes(ch);
   }
   return true;
 }
@@ -609,6 +615,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     addressedCjkNames(text, found);
     socialHandles(text, found);
     userNames(text, found);
+    calendarNames(text, found);
     nameLists(text, found);
     const windows: [number, number][] = [];
     if (useCompromise) {
@@ -655,6 +662,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           return !isAddressWord(value) && !/[\t\n]/.test(value);
         }),
       ];
+      found.push(...joinedNames(texts[i]!, found));
       return [...found, ...namedAgain(texts[i]!, found)];
     });
   };
@@ -737,6 +745,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
       cued = verb;
       run = run.slice(1);
     }
+    // "Call Aunty Bisi", "Ask Uncle Femi": the verb, then a kinship word before the name.
+    if (run.length >= 2 && GREETING_WORDS.has(run[0]!.lower) && !FIRST_NAMES.has(run[0]!.lower)) {
+      greeted = true;
+      run = run.slice(1);
+    }
   }
   // "Selamat pagi Bapak/Ibu": a form of address alone names nobody.
   if (run.length === 0 || (run.length === 1 && HONORIFICS.has(run[0]!.lower))) return;
@@ -754,6 +767,12 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
   // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
   if (run.length === 1 && !greeted && !honorific && CALENDAR_WORDS.has(first.lower)) return;
+  // "Zara's class teacher", "Tayo's mum", "Patience's leaving drinks": one or two words whose family, teacher or
+  // celebration follows are someone's name, even a name that is also a word.
+  if (run.length <= 2 && possessiveOfPerson(text, last) && run.every((t) => personWord(t.lower))) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
 
   const lowers = run.map((t) => t.lower);
   // Most runs are one word: its lower-case form is the phrase, with no array joined.
@@ -1634,6 +1653,101 @@ function userNames(text: string, found: RecognizerResult[]): void {
 }
 
 const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+// What follows a person's name and "'s": their family, their teacher or school, their celebration.
+const PERSON_AFTER_POSSESSIVE =
+  /^\s(?:(?:little|new|older|younger|eldest|youngest|best|late|own)\s)?(?:mum|mom|mummy|mommy|mam|dad|daddy|father|mother|parents|wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend|son|daughter|kids|children|child|baby|brother|sister|grandma|grandpa|granny|nan|aunt|auntie|aunty|uncle|cousin|friend|friends|birthday|bday|b-day|wedding|debut|christening|baptism|naming|funeral|graduation|leaving|farewell|retirement|engagement|baby shower|hen|stag|class|teacher|nursery|school|homework|swimming|football|ballet|piano)(?![\p{L}\p{M}])/iu;
+
+/** Whether `token` ends in "'s" and what follows is someone's family, teacher or celebration. */
+function possessiveOfPerson(text: string, token: Token): boolean {
+  const c = token.word.charCodeAt(token.word.length - 2);
+  if (!(token.word.endsWith("s") && (c === 39 || c === 0x2019))) return false;
+  return PERSON_AFTER_POSSESSIVE.test(text.slice(token.end, token.end + 40));
+}
+
+/** Whether a word may be part of a person's name: a listed name, or a word no list or lexicon gives another role. */
+function personWord(lower: string): boolean {
+  if (FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower) || SURNAMES.has(lower)) return true;
+  if (PLACES.has(lower) || ORG_HEADS.has(lower) || NOT_NAMES.has(lower) || HONORIFICS.has(lower)) return false;
+  const kind = lexiconKind(lower);
+  return (kind === undefined || kind === "person") && !isCommonWord(lower);
+}
+
+// "ATTENDEE;CN=Destiny Okoro:mailto:...", "ORGANIZER;CN=\"Lê Minh Khoa\":mailto:...": the common name of an iCalendar
+// or vCard attendee.
+const CALENDAR_NAME = /(?:^|;)CN=(?:"([^"\n:;]{2,60})"|([^"\n:;,=]{2,60}))(?=[:;])/gmu;
+
+function calendarNames(text: string, found: RecognizerResult[]): void {
+  if (!text.includes("CN=")) return;
+  CALENDAR_NAME.lastIndex = 0;
+  for (let m = CALENDAR_NAME.exec(text); m !== null; m = CALENDAR_NAME.exec(text)) {
+    const name = (m[1] ?? m[2]!).trim();
+    // An address as the name says nothing more than the address does.
+    if (name.includes("@") || !/^\p{Lu}/u.test(name)) continue;
+    const start = text.indexOf(name, m.index);
+    found.push({ start, end: start + name.length, type: "PERSON", score: 0.8 });
+  }
+}
+
+// "Bao and Ilse", "Tobi and Kemi", "Chiamaka Obi, Femi (late), ...": a capitalized word joined to a person's name by
+// "and" or, inside a list, by a comma, on either side.
+const AND = "(?:and|&|und|et|y|e|og|och|en|i|ve|és|ja|și|и)";
+const JOINED_AFTER = new RegExp(
+  `^(?:(,)[ \\t]?|[ \\t]${AND}[ \\t])(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)(?![\\p{L}\\p{M}\\p{N}])`,
+  "u",
+);
+const JOINED_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{M}\\p{N}.'’-])(\\p{Lu}[\\p{Ll}\\p{M}'’-]+)(?:(,)[ \\t]?|[ \\t]${AND}[ \\t])$`,
+  "u",
+);
+// What closes an item of a list after it ("Femi (late), ...", "Kemi, Ade and me", the end of the line), and what opens
+// one before it ("Attendees: Femi, ...", "for me, Bao and Ilse"; not a line's start, where "Saygılarımızla, Nesrin"
+// signs off).
+const ITEM_END = new RegExp(`^(?:[ \\t]?[,;:()!?]|[ \\t]*(?:\\n|$)|\\.(?:\\s|$)|[ \\t]${AND}[ \\t])`, "u");
+const ITEM_START = new RegExp(`(?:[,;:(]|[ \\t]${AND})[ \\t]?$`, "u");
+const LOWER_WORD_BEFORE = /(?:^|[^\p{L}])\p{Ll}+[ \t]$/u;
+
+/**
+ * Words joined to a person found that a list or the lexicon gives no other role (see {@link personWord}). A comma
+ * joins only items of a list ("Herzlichen Glückwunsch, Mia", "Atentamente, Rocío" join nothing), as does "and" for a
+ * name that is also a word ("Autumn and Winter"); in German text, where every noun has a capital, only listed names.
+ */
+function joinedNames(text: string, found: readonly RecognizerResult[]): RecognizerResult[] {
+  const out: RecognizerResult[] = [];
+  const persons = found.filter((e) => e.type === "PERSON");
+  if (persons.length === 0) return out;
+  const taken = (start: number, end: number) =>
+    found.some((e) => e.start < end && e.end > start) || out.some((e) => e.start < end && e.end > start);
+  const add = (start: number, word: string, listed: () => boolean) => {
+    const end = start + word.length;
+    const lower = word.toLowerCase();
+    if (word.length < 2 || !personWord(lower) || GREETING_WORDS.has(lower) || CALENDAR_WORDS.has(lower)) return;
+    if ((AMBIGUOUS_FIRST_NAMES.has(lower) || !FIRST_NAMES.has(lower)) && !listed()) return;
+    if (!FIRST_NAMES.has(lower) && germanAround(text, start)) return;
+    if (!taken(start, end)) out.push({ start, end, type: "PERSON", score: 0.6 });
+  };
+  for (const e of persons) {
+    const after = JOINED_AFTER.exec(text.slice(e.end, e.end + 40));
+    if (after) {
+      const start = e.end + after[0].length - after[2]!.length;
+      const end = start + after[2]!.length;
+      const item = () => ITEM_END.test(text.slice(end, end + 6));
+      add(
+        start,
+        after[2]!,
+        () => item() || (after[1] === undefined && !AMBIGUOUS_FIRST_NAMES.has(after[2]!.toLowerCase())),
+      );
+    }
+    const before = JOINED_BEFORE.exec(text.slice(Math.max(0, e.start - 40), e.start));
+    if (before) {
+      const start = e.start - before[0].length;
+      const head = text.slice(Math.max(0, start - 12), start);
+      const item = () => ITEM_START.test(head);
+      add(start, before[1]!, () => item() || (before[2] === undefined && LOWER_WORD_BEFORE.test(head)));
+    }
+  }
+  return out;
+}
 
 /**
  * "To: Efua Boateng ... Efua, see below": a word of a person's name found in the text names that person wherever
