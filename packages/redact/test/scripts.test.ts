@@ -74,6 +74,32 @@ describe("names in scripts without capitals", () => {
   });
 });
 
+describe("people in mail headers, form fields and chats of scripts without capitals", () => {
+  const persons = (text: string) =>
+    found(text)
+      .filter(([t]) => t === "PERSON")
+      .map(([, v]) => v);
+
+  it("reads senders and recipients in the header words of many languages, without the address", () => {
+    expect(
+      persons("差出人: 森 恵美 <emi.mori@example.jp>\n宛先: 小林 拓海 <t.kobayashi@example.jp>\n件名: 打ち合わせ"),
+    ).toEqual(["森 恵美", "小林 拓海"]);
+    expect(persons("מאת: יעל ברק <yael@example.co.il>\nאל: רון שגיא\nנושא: חוזה")).toEqual(["יעל ברק", "רון שגיא"]);
+    expect(persons("ከ: መሰረት ኃይሌ\nለ: ሄኖክ ታደሰ\nጉዳይ: ኪራይ")).toEqual(["መሰረት ኃይሌ", "ሄኖክ ታደሰ"]);
+    expect(persons("প্রেরক: ফারহানা ইসলাম <farhana@example.com>\nতারিখ: ১০ মার্চ")).toEqual(["ফারহানা ইসলাম"]);
+  });
+
+  it("reads each person of a list in a field, without the role in brackets", () => {
+    expect(persons("参会人：周敏、黄磊、Kevin Lam\n请准时")).toEqual(["周敏", "黄磊", "Kevin Lam"]);
+    expect(persons("面接官：松本 翔（技術部長）、井上 彩（人事課長）\n")).toEqual(["松本 翔", "井上 彩"]);
+  });
+
+  it("reads two-letter given names of chat speakers, with the half of the day before the time, and not kinship names", () => {
+    expect(persons("[오후 9:12] 서연: 내일 몇 시야?\n[오후 9:14] 도윤: 12시 30분")).toEqual(["서연", "도윤"]);
+    expect(persons("[2025/3/9 20:11] 大姐: 谁有空陪妈妈？\n[2025/3/9 20:13] 小芳: 我可以去")).toEqual(["小芳"]);
+  });
+});
+
 describe("organizations in Chinese and Japanese", () => {
   it("reads a name before a kind of organization, without the place or the verb before it", () => {
     expect(found("下周我去上海复旦大学开会")).toEqual(

@@ -321,7 +321,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   pdf csv url api faq asap fyi btw eta usb wifi it hr ceo cto cfo vp
   english german french spanish italian dutch portuguese
   mom mum dad mama papa mommy daddy granny grandma grandpa nana oma opa omi opi tante onkel mamie papi papy
-  abuela abuelo mamá papá nonna nonno zia zio vovó vovô avó avô tia tio`.split(/\s+/),
+  abuela abuelo mamá papá nonna nonno zia zio vovó vovô avó avô tia tio mummy mami maman mãe mae pai baba
+  妈妈 媽媽 爸爸 大姐 二姐 大哥 二哥 姐姐 哥哥 弟弟 妹妹 奶奶 爷爷 爺爺 外婆 外公 老公 老婆 엄마 아빠 언니 오빠 누나
+  할머니 할아버지 お母さん お父さん ママ パパ мама папа бабушка дедушка`.split(/\s+/),
 );
 
 /**

@@ -199,8 +199,9 @@ const DOTTED_ORG_SUFFIX =
 const LOWER_FORM_START = /^(?:[a-z]|[sS]p|spol)$/;
 // Chat logs: "[08:02] thomas: ...", "[10:41] <dave> ...", "12/03/2025, 21:04 - Ana Souza: ...". The speaker is a
 // person, in whatever case.
+// "[오후 9:12] 지영: ...", "[下午 3:05] 小明: ...": the half of the day may come before the time.
 const CHAT_SPEAKER =
-  /^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]{1,3})?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:,[ \t]?\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]{0,3}(?:-[ \t]{1,3})?(?:<([\p{L}\p{M}][\p{L}\p{M}\p{N}._-]{0,30})>|([\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}){0,2}):)/gmu;
+  /^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]{1,3})?(?:(?:오전|오후|上午|下午|午前|午後)[ \t]?)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:,[ \t]?\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]{0,3}(?:-[ \t]{1,3})?(?:<([\p{L}\p{M}][\p{L}\p{M}\p{N}._-]{0,30})>|([\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}){0,2}):)/gmu;
 // Transcripts without timestamps: "Hamza: bro what's the wifi", "Tomasz (12:41): ...", "Sofía 🌸: ...", "<olu> ...".
 const LINE_SPEAKER =
   /^[ \t]*(?:<([\p{L}][\p{L}\p{M}\p{N}._-]{1,30})>[ \t]|([\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,2})(?:[ \t]\p{Extended_Pictographic}{1,3})?(?:[ \t]\([^()\n]{1,24}\))?:[ \t])/gmu;
@@ -1405,7 +1406,7 @@ function speakerLike(name: string): boolean {
   )
     return false;
   // "db:", "api:": a lower-case label of two letters names a component in a log, not a speaker.
-  if (name.length < 3 && name === lower) return false;
+  if (name.length < 3 && name === lower && name !== name.toUpperCase()) return false;
   // A listed name that is also a word ("Time:", "Amount:", "Purpose:" head form fields) needs the checks below.
   if (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head)) return true;
   // "ATTENDEES:", "Date of birth:": a label in capitals, or words not all capitalized, heads a field, not a line
@@ -1826,8 +1827,9 @@ function chatSpeakers(text: string, keys: readonly Speaker[], form: boolean, fou
     const lower = name.toLowerCase();
     // A handle in angle brackets may hold digits ("<kz_dev2>"); a name before a colon may not ("10:00 - 12:00:").
     if (NOT_NAMES.has(lower) || SIGN_OFF_NOT_NAMES.has(lower) || (!m[1] && /\d/.test(name))) continue;
-    // "[22:14:03] db: connection from ...": a two-letter lower-case label is a log's component.
-    if (name.length < 3 && name === lower) continue;
+    // "[22:14:03] db: connection from ...": a two-letter lower-case label is a log's component. Not a name in a script
+    // without case ("小明", "지영"), where two letters are a whole given name.
+    if (name.length < 3 && name === lower && name !== name.toUpperCase()) continue;
     const end = m.index + m[0].length - (m[1] ? 1 : 1);
     found.push({ start: end - name.length, end, type: "PERSON", score: 0.8 });
   }

@@ -2,6 +2,14 @@ import type { EntityType } from "../entity-type";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { ssaValid } from "../validation/ssa";
 
+/**
+ * A key as the tables below list it: lower case, letters and their marks only ("full_name", "fullName" and "Full Name"
+ * are all "fullname"; numbered keys such as "line1" or "address_2" name the same field; "प्रेषक" keeps its vowel signs).
+ */
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[^\p{L}\p{M}]/gu, "");
+}
+
 // Field names that say what their value is, in the covered languages, written as a key is normalized: lower case,
 // letters only ("full_name", "fullName" and "Full Name" are all "fullname").
 const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
@@ -21,7 +29,10 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         contacto referente имя фамилия отчество фио клиент получатель отправитель пациент арендатор кому όνομα
         επώνυμο ονοματεπώνυμο ένοικος πελάτης παραλήπτης họtên hovàtên họvàtên kháchhàng hànhkhách ngườinhận nama
         namalengkap penerima pengirim pelanggan 氏名 名前 お名前 担当 担当者 姓名 联系人 收件人 客户 이름 성명
-        담당자 받는사람 고객 الاسم שם नाम ชื่อ`,
+        담당자 받는사람 고객 الاسم שם नाम ชื่อ
+        差出人 宛先 送信者 受信者 面接官 候補者 主催者 参加者 出席者 发件人 寄件者 寄件人 收件者 组织者 組織者
+        参会人 參加者 参加人 出席人 负责人 負責人 申请人 申請人 보낸사람 받는사람 보낸이 받는이 참석자 작성자 מאת אל
+        המשתתפים المرسل المستلم فرستنده گیرنده ከ ለ প্রেরক প্রাপক प्रेषक प्राप्तकर्ता ผู้ส่ง ผู้รับ от`,
       ],
       [
         "LOCATION",
@@ -68,7 +79,7 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         datadinascita datadenascimento geboortedatum datauro doğumtarihi`,
       ],
     ] as const
-  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [n, type as EntityType] as const)),
+  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [normalizeKey(n), type as EntityType] as const)),
 );
 // Column names that say what a table holds but would say too little before a colon in running text: "Title:" heads a
 // document's title as often as a job, "Partner:" a spouse as often as a firm.
@@ -82,10 +93,8 @@ const COLUMN_TYPES: ReadonlyMap<string, EntityType> = new Map([
         "partner vendor supplier lieferant fournisseur proveedor fornitore leverancier fornecedor dostawca bank",
       ],
     ] as const
-  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [n, type as EntityType] as const)),
+  ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [normalizeKey(n), type as EntityType] as const)),
 ]);
-// Numbered keys such as "line1" or "address_2" name the same field.
-const normalizeKey = (key: string) => key.toLowerCase().replace(/[^\p{L}]/gu, "");
 
 /** Whether a word is the name of a field this recognizer reads ("Name", "Vorname", "city"), not a value. */
 export function isFieldName(key: string): boolean {
@@ -98,7 +107,7 @@ const JSON_FIELD = /"([\p{L}_ .-]{1,30})"\s?:\s?"([^"\n]{1,100})"/gu;
 // Also: fields joined by a middle dot ("Nom : Haddad · Prénom : Rim"), the full-width colon of Chinese and Japanese
 // forms ("氏名：高橋 美咲"), and dot leaders instead of a colon ("Name ........ Thanh Nguyễn-Lê").
 const LINE_FIELD =
-  /(?:^|[ \t]{2,8}|\|[ \t]{0,4}|[ \t][·•][ \t])(?:-[ \t])?([\p{L}][\p{L}_ .-]{0,29}?)(?:[ \t]?[:：]|[ \t]\.{3,40})[ \t]{0,4}([^\n]{1,100}?)(?= {2}|\t|\s\|| ?; |[ \t][·•][ \t]|\r?$)/gmu;
+  /(?:^|[ \t]{2,8}|\|[ \t]{0,4}|[ \t][·•][ \t])(?:-[ \t])?([\p{L}][\p{L}\p{M}_ .-]{0,29}?)(?:[ \t]?[:：]|[ \t]\.{3,40})[ \t]{0,4}([^\n]{1,100}?)(?= {2}|\t|\s\|| ?; |[ \t][·•][ \t]|\r?$)/gmu;
 const DELIMITERS = ["\t", ";", "|", ","] as const;
 
 /** Whether a value looks like what a field of `type` holds, so that "name: see below" is left alone. */
@@ -152,7 +161,7 @@ function plausible(type: EntityType, value: string): boolean {
 
 // Letters of scripts that have no capitals, where a name shows no capital either.
 const CASELESS =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}]/u;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}]/u;
 // A form of address after a name in Japanese, or a reading in brackets after it: "渡辺 陽子 様", "高橋 美咲（たかはし）".
 const NAME_TAIL = /\s?(?:様|さま|さん|殿|先生|氏|님|씨)$|\s?[（(][^）)]*[）)]?$/u;
 
@@ -163,12 +172,25 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
     .trim()
     .replace(/^["']|["',;]$/g, "")
     .trim();
-  // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word.
-  if (type === "PERSON")
+  if (type === "PERSON") {
+    // "渡辺 沙織 <s.watanabe@example.jp>": the address after a sender's name is a value of its own.
+    value = value.replace(/\s*<[^<>\n]*>?$/u, "");
+    // "李娜、陈志强、赵婷婷", "佐藤 健一（人事部長）、山本 由美（営業本部長）": a list of people, each a name.
+    if (/[、，]/u.test(value)) {
+      let at = 0;
+      for (const item of value.split(/[、，]/u)) {
+        const skip = item.length - item.trimStart().length;
+        push(out, type, start + lead + at + skip, item.trim());
+        at += item.length + 1;
+      }
+      return;
+    }
+    // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word.
     value = value
       .replace(/,\s*[^\p{L}\s].*$/u, "")
       .replace(NAME_TAIL, "")
       .trimEnd();
+  }
   // "14.05.1990 (35 Jahre)": what the brackets add after a date is another value, left to its own recognizer.
   if (type === "DATE_TIME") value = value.replace(/[^\S\n]*\([^)]*\)?$/u, "");
   if (!plausible(type, value)) return;
