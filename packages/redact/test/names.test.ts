@@ -431,4 +431,22 @@ describe("names", () => {
       .map(([, v]) => v);
     expect(persons).toEqual(["Destiny Okoro", "Lê Minh Khoa"]);
   });
+
+  it("reads chat turns whose speakers the lists half know, under a group's title, in bullets and as handles", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    const polish =
+      "Group: Dom w Zakopanem\nKasia: Kto ma klucze od domku?\nBartek: Ja. Zostawię je u sąsiadki\nMagda: Ok, będę w domu od 18.";
+    expect(persons(polish)).toEqual(expect.arrayContaining(["Kasia", "Bartek", "Magda"]));
+    expect(persons(polish)).not.toContain("Group");
+    const standup =
+      "Standup notes\n• anil: finished the parser, PR up for review\n• deepika: blocked on staging creds\n• vikram: will rotate creds today";
+    expect(persons(standup)).toEqual(["anil", "deepika", "vikram"]);
+    const market = "weiling_shops: hi, still available?\nme: yes, can meet at the MRT\nweiling_shops: ok can, tmr 8pm?";
+    expect(persons(market)).toEqual(["weiling_shops", "weiling_shops"]);
+    // A form's fields, each named once, stay labels.
+    expect(persons("Produkt: Kurtka zimowa\nOpis: ciepła kurtka na zimę, rozmiar M\nCena: 250 zł")).toEqual([]);
+  });
 });

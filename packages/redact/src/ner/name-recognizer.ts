@@ -204,7 +204,7 @@ const CHAT_SPEAKER =
   /^[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]{1,3})?(?:(?:오전|오후|上午|下午|午前|午後)[ \t]?)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:,[ \t]?\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]{0,3}(?:-[ \t]{1,3})?(?:<([\p{L}\p{M}][\p{L}\p{M}\p{N}._-]{0,30})>|([\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}\p{M}][\p{L}\p{M}'’.-]{0,30}){0,2}):)/gmu;
 // Transcripts without timestamps: "Hamza: bro what's the wifi", "Tomasz (12:41): ...", "Sofía 🌸: ...", "<olu> ...".
 const LINE_SPEAKER =
-  /^[ \t]*(?:<([\p{L}][\p{L}\p{M}\p{N}._-]{1,30})>[ \t]|([\p{L}][\p{L}\p{M}'’.-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,2})(?:[ \t]\p{Extended_Pictographic}{1,3})?(?:[ \t]\([^()\n]{1,24}\))?:[ \t])/gmu;
+  /^[ \t]*(?:[•·▪◦][ \t])?(?:<([\p{L}][\p{L}\p{M}\p{N}._-]{1,30})>[ \t]|([\p{L}][\p{L}\p{M}'’._-]{0,30}(?: [\p{L}][\p{L}\p{M}'’.-]{0,30}){0,2})(?:[ \t]\p{Extended_Pictographic}{1,3})?(?:[ \t]\([^()\n]{1,24}\))?:[ \t])/gmu;
 // Chat exports that put the speaker and the time on a line of their own: "Mark 3:02 PM", "Teams · Rhys Evans 10:02".
 const HEADER_SPEAKER =
   /^[ \t]*(?:\p{L}{2,12} · )?(\p{Lu}[\p{L}\p{M}'’.-]{0,30}(?: \p{Lu}[\p{L}\p{M}'’.-]{0,30}){0,2})[ \t]{1,3}\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$/gmu;
@@ -223,7 +223,7 @@ const FIELD_WORDS = new Set(
   email e-mail web address von an betreff gesendet datum de à objet envoyé para asunto enviado fecha da a oggetto
   inviato data van aan onderwerp verzonden assunto enviada od do temat wysłano kimden kime konu tarih attendees
   apologies present absent role status type title company department admin host agent bot system moderator
-  warning error info debug`.split(/\s+/),
+  warning error info debug group chat channel topic thread members gruppe grupo groupe grupa gruppo`.split(/\s+/),
 );
 // "Sharma ji", "राहुल जी", "Tanaka-san": a respectful suffix after a name.
 const NAME_SUFFIX = /^[ -](?:ji|jee|sahab|saab|जी|san|sama|kun|chan)(?![\p{L}\p{M}])/u;
@@ -510,7 +510,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     const tokens = tokenize(text);
     const keys = text.includes(":") || text.includes("<") ? lineKeys(text) : [];
     // A form: line-initial keys that are no conversation's turns. Its keys are labels, whatever they look like.
-    const form = keys.length >= 2 && !isConversation(keys);
+    const form = keys.length >= 2 && !isConversation(keys, text);
     const found: RecognizerResult[] = [];
     const deferred: [number, number][] = [];
     const push = (type: EntityType, a: Token, b: Token, score: number) =>
@@ -1421,12 +1421,14 @@ function speakerLike(name: string): boolean {
  * a form names each of its fields once ("Plats: ... Tid: ... Deltagare: ..."), in words of any language. Names in
  * the form of the header shape ("Ingvild Haugen 9:41 AM") are turns whatever their number.
  */
-function isConversation(speakers: readonly Speaker[]): boolean {
+function isConversation(speakers: readonly Speaker[], text: string): boolean {
   if (speakers.length < 2) return false;
   const seen = new Set<string>();
   let named = 0;
   let spoken = 0;
-  for (const [, name, handle, speech] of speakers) {
+  // Keys no person could be ("Group: Dom w Zakopanem" above the turns, "me:") count for neither side.
+  let people = 0;
+  for (const [start, name, handle, speech] of speakers) {
     if (speech) spoken++;
     if (handle) return true;
     const lower = name.toLowerCase();
@@ -1437,11 +1439,54 @@ function isConversation(speakers: readonly Speaker[]): boolean {
       continue;
     }
     seen.add(lower);
+    if (!speakerLike(name)) continue;
+    people++;
     const head = lower.split(" ")[0]!;
-    if (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head)) named++;
+    // A listed given name, even one that is also a word ("Magda", "Grace"), or a key the text names again outside
+    // its own line start ("Hauwa: ... I go need Hauwa handover doc").
+    if (
+      (FIRST_NAMES.has(head) && !GENERATED_AMBIGUOUS.has(head)) ||
+      // A name that is also a word ("Magda", "Grace"; "Karta" is a card) when what follows reads as a sentence.
+      (AMBIGUOUS_FIRST_NAMES.has(head) &&
+        !isCommonWord(head) &&
+        (speech || sentenceAfter(text, start + name.length))) ||
+      namedElsewhere(text, name, start)
+    )
+      named++;
   }
   // Every line said rather than filled in: "Bea: Ruby got in!!!", "Cath: omg congrats".
-  return named * 2 >= seen.size || spoken === speakers.length;
+  return (named > 0 && named * 2 >= people) || spoken === speakers.length;
+}
+
+// Lower-case words of two letters or more: a sentence has several, a form's value ("Johanna Nyström", "4556 7375",
+// "MAŁGORZATA ŚWIĄTEK") few or none.
+const LOWER_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{Ll}\p{M}'’]+(?![\p{L}\p{M}\p{N}])/gu;
+
+/** Whether the rest of the line after a key ending at `at` holds three lower-case words or more. */
+function sentenceAfter(text: string, at: number): boolean {
+  const end = text.indexOf("\n", at);
+  const line = text.slice(at, end < 0 ? Math.min(text.length, at + 200) : Math.min(end, at + 200));
+  let words = 0;
+  LOWER_WORD.lastIndex = 0;
+  while (words < 3 && LOWER_WORD.test(line)) words++;
+  return words >= 3;
+}
+
+/** Whether `name` stands in `text` as a word somewhere other than at `start`, where it keys a line. */
+function namedElsewhere(text: string, name: string, start: number): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at === start) continue;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = text.charCodeAt(at + name.length);
+    // Another line keyed by the same name is no other mention.
+    if (text[at + name.length] === ":") continue;
+    if (!isLetterCode(before) && !isLetterCode(after)) return true;
+  }
+  return false;
+}
+
+function isLetterCode(c: number): boolean {
+  return !Number.isNaN(c) && /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 // What a line says after its key reads as speech: it opens on a lower-case word followed by more ("ok em, ...",
