@@ -159,3 +159,25 @@ describe("organizations", () => {
     expectNoType("Payment of 40.00 charged to VISA 4111.", "ORGANIZATION");
   });
 });
+
+describe("organizations by their head word in more languages", () => {
+  const orgs = (text: string) =>
+    found(text)
+      .filter(([t]) => t === "ORGANIZATION")
+      .map(([, v]) => v);
+
+  it("reads schools, clinics and housing associations by the word that opens their name", () => {
+    expect(orgs("Met vriendelijke groet,\nAnneke Visser\nBasisschool De Linde, Utrecht")).toContain(
+      "Basisschool De Linde",
+    );
+    expect(orgs("Välkommen till Förskolan Solrosen! Din anställning börjar i april.")).toContain("Förskolan Solrosen");
+    expect(orgs("Styrelsemöte Brf Tallbacken – protokoll")).toContain("Brf Tallbacken");
+  });
+
+  it("starts an organization at its head word inside a run, and reads a company form joined by a hyphen", () => {
+    expect(orgs("Protokoll Vereinssitzung TSV Eichenau vom Freitag")).toContain("TSV Eichenau");
+    expect(orgs("Allianz Versicherungs-AG\nSchadennummer 2025-KR-448120")).toContain("Allianz Versicherungs-AG");
+    // A doctor's practice names the doctor.
+    expect(found("Termin bei Praxis Dr. Schulz am Montag")).toContainEqual(["PERSON", "Schulz"]);
+  });
+});

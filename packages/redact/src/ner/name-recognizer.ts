@@ -780,8 +780,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   const joined = run.length === 1 ? first.lower : lowers.join(" ");
   const atStart = sentenceStart(text, first);
 
+  // "Allianz Versicherungs-AG", "Müller Bau-GmbH": a company form joined to the last word by a hyphen.
+  const hyphen = last.lower.lastIndexOf("-");
+  const joinedSuffix = hyphen > 0 && ORG_SUFFIXES.has(last.lower.slice(hyphen + 1)) && last.word.length > hyphen + 2;
   // Organizations: "Acme GmbH", "Northwind Traders Ltd", "Bank of Ireland", "University of Porto".
-  if (run.length >= 2 && (ORG_SUFFIXES.has(last.lower) || ORG_SUFFIXES.has(`${last.lower}.`))) {
+  if (run.length >= 2 && (ORG_SUFFIXES.has(last.lower) || ORG_SUFFIXES.has(`${last.lower}.`) || joinedSuffix)) {
     // "Geschäftsführerin der Nordlicht AG", "PDG de Valmont SA": a single word that is no name before a particle
     // is the person's role, and the organization starts after the particle.
     const p = run.findIndex((t, k) => k === 1 && PARTICLES.has(t.lower));
@@ -811,6 +814,16 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   }
   if (run.length >= 2 && ORG_HEADS.has(first.lower)) {
     push("ORGANIZATION", first, last, 0.8);
+    return;
+  }
+  // "Protokoll Vereinssitzung TSV Eichenau", "Reminder Grundschule Lindenhof": the organization starts at its head
+  // word inside the run, after words of the sentence.
+  // Not a word that may also end a name ("Aga Khan Hospital Karachi" ends at its hospital).
+  const head = run.findIndex(
+    (t, k) => k > 0 && k < run.length - 1 && ORG_HEADS.has(t.lower) && !ORG_SUFFIXES.has(t.lower),
+  );
+  if (head > 0 && !FIRST_NAMES.has(run[head]!.lower)) {
+    push("ORGANIZATION", run[head]!, last, 0.75);
     return;
   }
   if (run.length >= 2 && !honorific && !greeted) {

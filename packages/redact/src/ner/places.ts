@@ -104,5 +104,11 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
   farmácia ótica óptica ottica ferretería supermercado librería banque sparkasse volksbank stadtverwaltung
   landratsamt finanzamt jobcenter gemeinde prefeitura municipalidad kommune puskesmas ceip ies lycée collège
   escuela scuola grundschule gymnasium kita fc sv tsv vfb vfl ifk club clube klub hostel motel pousada
-  agence agencia agenzia fahrschule autoescuela physio fisioterapia poliambulatorio éditions editorial`.split(/\s+/),
+  agence agencia agenzia fahrschule autoescuela physio fisioterapia poliambulatorio éditions editorial
+  basisschool förskolan förskola skolan grundskola børnehuset børnehaven børnehave barnehagen barnehage
+  tannlegesenteret tannlegekontor tandlægeklinik tandläkarmottagning dierenkliniek dierenartsenpraktijk
+  préfecture préfet yayasan sekolah sd smp sma smk brf zakład
+  urząd przedszkole szkoła poradnia przychodnia szpital escola colégio ayuntamiento junta diputación consorcio
+  caisse crédit mutuelle kancelaria kancelář nemocnice poliklinika kórház rendelő iskola óvoda
+  okul hastane hastanesi bankası sigorta`.split(/\s+/),
 );
