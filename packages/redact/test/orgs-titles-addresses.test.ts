@@ -188,4 +188,3 @@ describe("towns", () => {
     expect(found("Flat 2, 9 Station Road, Accrington")).toContainEqual(["LOCATION", "Accrington"]);
   });
 });
-

@@ -250,3 +250,31 @@ describe("phone numbers with the letter O for a zero", () => {
       expect([text, of(text, "PHONE")]).toEqual([text, []]);
   });
 });
+
+describe("codes, ages and identity numbers in more forms", () => {
+  it("reads door, lockbox, alarm and parcel pickup codes in many languages, with a star or a hash", () => {
+    expect(of("Lwazi: gate code *4471\nLwazi: unit 7", "SECRET")).toEqual(["*4471"]);
+    expect(of("Código de la caja de llaves: 1904\nTeléfono de la anfitriona", "SECRET")).toEqual(["1904"]);
+    expect(of("Avain on ruukun alla. Hälytyskoodi 7731.", "SECRET")).toEqual(["7731"]);
+    expect(of("3e étage, digicode 4B29A, sonnez deux fois", "SECRET")).toEqual(["4B29A"]);
+    expect(of("nowy kod do drzwi biura na Mokotowie: 4826*. Proszę", "SECRET")).toEqual(["4826*"]);
+    expect(of("Paket bei Frau Schneider abholen, Abholcode 8812", "SECRET")).toEqual(["8812"]);
+    // An order number has no such word, and a date after the word is no code.
+    expect(of("Order 4471 ships today; the door code changes on 12 May", "SECRET")).toEqual([]);
+  });
+
+  it("reads an age in a profile's brackets and the age a birthday brings", () => {
+    expect(of("Bumble – Mercy (31, paediatric nurse, Nairobi)", "AGE")).toEqual(["31"]);
+    expect(of("Ah Ma turning 80 this year so must do big makan", "AGE")).toEqual(["80"]);
+    expect(of("Oma wird 90! Feier am Sonntag", "AGE")).toEqual(["90"]);
+    expect(of("The road turns 90 degrees left after the bridge", "AGE")).toEqual([]);
+  });
+
+  it("reads Singapore NRIC and Emirates ID numbers by their check characters", () => {
+    expect(of("Please send a copy of your NRIC (S8712345F per our records).", "ID")).toEqual(["S8712345F"]);
+    expect(of("Ref S8712345G is wrong", "ID")).toEqual([]);
+    expect(of("provide your Emirates ID (784-1988-4471023-0), salary certificate", "ID")).toEqual([
+      "784-1988-4471023-0",
+    ]);
+  });
+});

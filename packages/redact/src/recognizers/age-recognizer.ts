@@ -80,9 +80,10 @@ export const ageRecognizer = patternRecognizer({
       score: 0.75,
     },
     {
-      // "Arjun (9)", "Jürgen Krause (45)": a one- or two-digit number in brackets right after a capitalized name.
-      regex: /(?<=\p{Lu}[\p{L}'-]{1,30}\s?\()(\d{1,2})(?=\))/gu,
-      requires: /\(\d{1,2}\)/,
+      // "Arjun (9)", "Jürgen Krause (45)", "Mercy (31, nurse, Nairobi)": a one- or two-digit number opening brackets
+      // right after a capitalized name.
+      regex: /(?<=\p{Lu}[\p{L}'-]{1,30}\s?\()(\d{1,2})(?=\)|,\s\p{L})/gu,
+      requires: /\(\d{1,2}[),]/,
       score: 0.55,
     },
     {
@@ -94,6 +95,13 @@ export const ageRecognizer = patternRecognizer({
       // "I'm 34, Brazilian", "ich bin 41 und ...": a bare number said of oneself, closed by punctuation or "and".
       regex:
         /(?<![\p{L}])(?:i'm|i’m|i am|you're|you’re|you are|he's|he’s|he is|she's|she’s|she is|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
+      group: 1,
+      score: 0.6,
+    },
+    {
+      // "she's turning 80 this year", "Mia turns 7 on Saturday", "Oma wird 90!": the age a birthday brings.
+      regex:
+        /(?<![\p{L}])(?:turning|turns|turned|wird|cumple|compie|fait ses|fête ses|completa|fyller|täyttää)\s(1[01]\d|[1-9]\d?)(?=\s?(?:[,.;!?)]|$)|\s(?:this|next|on|in|today|tomorrow|soon|am|el|il|le|i|em|years?|yrs?|jahre|ans|años|anni|anos|år|vuotta)(?![\p{L}]))/dgimu,
       group: 1,
       score: 0.6,
     },

@@ -24,6 +24,26 @@ function dniValid(value: string): boolean {
   return DNI_LETTERS[n % 23] === v[8];
 }
 
+// Singapore's NRIC and FIN: a letter for the century and status, seven digits, and a check letter from weighted
+// digits (the M series of 2022 has a table of its own).
+const NRIC_WEIGHTS = [2, 7, 6, 5, 4, 3, 2];
+const NRIC_TABLES: Readonly<Record<string, readonly [number, string]>> = {
+  S: [0, "JZIHGFEDCBA"],
+  T: [4, "JZIHGFEDCBA"],
+  F: [0, "XWUTRQPNMLK"],
+  G: [4, "XWUTRQPNMLK"],
+  M: [3, "KLJNPQRTUWX"],
+};
+
+function nricValid(value: string): boolean {
+  const [offset, table] = NRIC_TABLES[value[0]!] ?? [0, ""];
+  if (table === "") return false;
+  let sum = offset;
+  for (let i = 0; i < 7; i++) sum += Number(value[i + 1]) * NRIC_WEIGHTS[i]!;
+  const index = value[0] === "M" ? 10 - (sum % 11) : sum % 11;
+  return table[index] === value[8];
+}
+
 function cpfValid(digits: string): boolean {
   if (/^(\d)\1{10}$/.test(digits)) return false;
   const check = (len: number) => {
@@ -149,6 +169,20 @@ export const idRecognizer = patternRecognizer({
   type: "ID",
   context: [...DOC_WORDS.split("|"), "id", "pan", "rg", "sin", "document", "dokument"],
   patterns: [
+    {
+      // Singapore NRIC or FIN, "S8712345F": only with a valid check letter.
+      regex: /(?<![\p{L}\p{N}])[STFGM]\d{7}[A-Z](?![\p{L}\p{N}])/gu,
+      requires: /[STFGM]\d{7}[A-Z]/,
+      score: 0.85,
+      validate: (value) => (nricValid(value) ? 0.85 : null),
+    },
+    {
+      // Emirates ID, "784-1988-4471023-0": the country code 784, the year of birth, seven digits and a Luhn digit.
+      regex: /(?<![\p{L}\p{N}-])784-?(?:19|20)\d\d-?\d{7}-?\d(?![\p{L}\p{N}]|-\d)/gu,
+      requires: /784-?(?:19|20)\d\d/,
+      score: 0.85,
+      validate: (value) => (luhnValid(value.replace(/\D/g, "")) ? 0.9 : 0.6),
+    },
     {
       regex: /(?<![\p{L}\p{N}])[XYZ]?\d{7,8}-?[A-Z](?![\p{L}\p{N}])/gu,
       requires: /\d{7}-?[A-Z]/,

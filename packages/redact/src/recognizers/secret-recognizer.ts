@@ -128,11 +128,12 @@ export const secretRecognizer = patternRecognizer({
       },
     },
     {
-      // One-time and door codes: "Your code is 730418", "OTP tha 8806", "le code de la porte c'est B4726",
-      // "Türcode: 2580". A pickup or order code is no secret and has no such word.
+      // One-time, door, lockbox, alarm and parcel pickup codes: "Your code is 730418", "OTP tha 8806", "le code de
+      // la porte c'est B4726", "Türcode: 2580", "gate code *4471", "Digicode 4B29A", "Hälytyskoodi 7731", "kod do
+      // drzwi biura na Mokotowie: 4826*". An order code has no such word.
       regex:
-        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|code de la porte|code porte|digicode|code d'accès|code de vérification|türcode|haustürcode|zugangscode|bestätigungscode|código de acceso|código de verificación|código de la puerta|código de verificação|codice di accesso|codice di verifica|codice del portone|toegangscode|verificatiecode|deurcode|kod do drzwi|kod weryfikacyjny|kapı kodu|doğrulama kodu|kode otp|kode verifikasi|mã xác thực|mã xác nhận|mã otp|код подтверждения|код из смс|验证码|驗證碼|認証コード|確認コード|인증번호)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet|anda|kamu|của bạn|là))?(?:\s\p{L}{2,6}(?:\s(?:anda|kamu|adalah))?)?\s{0,3}[:：]?\s{0,3}(\d{4,8}|\d{3}[ -]\d{3}|\d{2} \d{2} \d{2}|[A-Z]\d{3,7}|\d{3,7}[A-Z])(?![\p{L}\p{N}]|\s\d)/dgiu,
-      requires: /otp|code|codice|código|kod|digicode|mã|код|验证码|驗證碼|コード|인증번호/i,
+        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|lockbox code|lock box code|key ?box code|key safe code|alarm code|pickup code|pick-up code|code de la porte|code porte|digicode|code d'accès|code de vérification|code de retrait|türcode|haustürcode|zugangscode|bestätigungscode|alarmcode|abholcode|schlüsselbox-code|código de acceso|código de verificación|código de la puerta|código de la caja de llaves|código de la caja|código de recogida|código de verificação|código do portão|codice di accesso|codice di verifica|codice del portone|codice di ritiro|toegangscode|verificatiecode|deurcode|afhaalcode|kod do drzwi|kod do domofonu|kod weryfikacyjny|kod odbioru|kapı kodu|doğrulama kodu|kode otp|kode verifikasi|portkod|dörrkod|dørkode|portkode|hälytyskoodi|ovikoodi|porttikoodi|mã xác thực|mã xác nhận|mã otp|код подтверждения|код из смс|код домофона|验证码|驗證碼|認証コード|確認コード|인증번호)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet|anda|kamu|của bạn|là))?(?:\s\p{L}{2,12}(?:\s(?:anda|kamu|adalah|na|w|de|du|del|der))?(?:\s\p{L}{2,12})?)?\s{0,3}[:：]?\s{0,3}([*#]?(?:\d{3}[ -]\d{3}|\d{2} \d{2} \d{2}|[A-Z]\d{3,7}|\d[0-9A-Z]{3,7})[*#]?)(?![\p{L}\p{N}]|\s\d)/dgiu,
+      requires: /otp|code|codice|código|kod|digicode|mã|код|验证码|驗證碼|コード|인증번호|koodi|kode/i,
       group: 1,
       score: 0.8,
     },
