@@ -188,3 +188,22 @@ describe("towns", () => {
     expect(found("Flat 2, 9 Station Road, Accrington")).toContainEqual(["LOCATION", "Accrington"]);
   });
 });
+
+describe("a signature's role in any words", () => {
+  it("reads the line under the sender's name after a closing, and the role after the name and a comma", () => {
+    expectFinds(
+      "Mit freundlichen Grüßen\nSabine Krüger\nObjektbetreuerin\nHausverwaltung Spree GmbH",
+      "TITLE",
+      "Objektbetreuerin",
+    );
+    expectFinds("Pozdrawiam\nAnna Kaczmarek\nInspektor, Oddział w Gdańsku", "TITLE", "Inspektor");
+    expectFinds(
+      "Met vriendelijke groet,\nAnneke Visser, leerkracht groep 5\nBasisschool De Linde",
+      "TITLE",
+      "leerkracht groep 5",
+    );
+    // Without a closing above the name, or on a line of contact details, there is no role.
+    expectNoType("Sabine Krüger\nObjektbetreuerin", "TITLE");
+    expectNoType("Cordialement,\nHugo Marchetti\nTél. 04 78 62 19 05", "TITLE");
+  });
+});

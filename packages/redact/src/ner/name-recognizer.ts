@@ -28,6 +28,7 @@ import {
 } from "./name-cues";
 import { nextWord } from "./next-word";
 import { ORG_HEADS, ORG_SUFFIXES, PLACES_LIST } from "./places";
+import { SIGN_OFFS } from "./sign-offs";
 import { SURNAMES as LISTED_SURNAMES } from "./surnames";
 import { filteredSet } from "./word-filter";
 
@@ -111,21 +112,6 @@ const LOWER_NAME_THEN =
 const SPEECH_AFTER =
   /^\s(?:said|says|wrote|writes|asked|told|replied|mentioned|sagt|sagte|schreibt|schrieb|meint|dit|a dit|écrit|dice|dijo|escribió|disse|escreveu|zegt|zei|schrijft|ha detto|scrive)(?![\p{L}])/u;
 // Closings of letters and messages in the cased languages, after which a name on its own signs the text.
-const SIGN_OFFS = `best|best regards|kind regards|regards|warm regards|best wishes|warmly|with thanks|respectfully|many
-thanks|thanks|thank you|cheers|sincerely|yours|yours sincerely|yours faithfully|all the best|take care|love|xoxo|viele
-grüße|liebe grüße|beste grüße|herzliche grüße|mit freundlichen grüßen|freundliche grüße|lg|vg|gruß|grüße|--|—|
-cordialement|bien cordialement|bien à vous|bisous|amitiés|salutations|saludos|un saludo|atentamente|un abrazo|
-cordiali saluti|saluti|un saluto|a presto|distinti saluti|met vriendelijke groet|vriendelijke groet|groetjes|groeten|
-met groet|atenciosamente|abraços|beijos|obrigado|obrigada|cumprimentos|salutacions|atentament|saygılarımla|
-saygılarımızla|sevgiler|teşekkürler|pozdrawiam|z poważaniem|pozdrawiamy|s pozdravem|s pozdravom|děkuji|ďakujem|
-med vänlig hälsning|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig
-hilsen|hilsen|terveisin|ystävällisin terveisin|üdvözlettel|tisztelettel|cu stimă|cu drag|s poštovanjem|srdačan
-pozdrav|lijep pozdrav|lep pozdrav|lugupidamisega|parimate soovidega|ar cieņu|pagarbiai|με εκτίμηση|φιλικά|
-ευχαριστώ|с уважением|всего доброго|спасибо|з повагою|дякую|hormat kami|hormat saya|salam|terima kasih|trân trọng|
-thân ái|salamat|asante|groete|vriendelike groete`
-  .split("|")
-  .map((w) => w.trim().replace(/\s+/g, " "))
-  .join("|");
 // A closing on the line before a name: "Kind regards,\nAnna".
 const SIGN_OFF = new RegExp(`(?:^|\\n)[ \\t]*(?:${SIGN_OFFS})[ \\t]*[,.!]?[ \\t]*\\n[ \\t]*$`, "iu");
 // A closing and the name on one line that ends the text or a line: "Saygılarımızla, Nesrin Ak".

@@ -1,3 +1,4 @@
+import { SIGN_OFFS } from "../ner/sign-offs";
 import { patternRecognizer } from "../pattern-recognizer";
 import { smallRegexCode } from "../small-regex-code";
 import { wordAlternation } from "../word-alternation";
@@ -58,6 +59,40 @@ const OF_FIELD = "(?: (?:de|di|da|del|of) \\p{L}{3,20}(?: \\p{L}{3,20})?)?";
 const NOT_FIELDS = /^(?:the|a|an|and|or|to|of|in|on|is|was|be|at|for|with|virtual|ai|support|chat)\s/i;
 // A name alone on a line: two to four capitalized words or initials.
 const NAME_LINE = /^[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:\p{Lu}[\p{L}'’-]*\.?\s){1,3}\p{Lu}[\p{L}'’-]+[ \t]*$/u;
+
+// A closing alone on its line: "Mit freundlichen Grüßen", "Pozdrawiam serdecznie", "Best,".
+const SIGN_OFF_LINE = new RegExp(`^[ \\t]*(?:${SIGN_OFFS})(?:[ \\t]\\p{L}+)?[ \\t]*[,.!]?[ \\t]*$`, "iu");
+// Words of a line that names a firm, a place or a way to reach someone rather than a role.
+const NOT_ROLE_LINE =
+  /\d{3}|@|https?:|www\.|\b(?:gmbh|ag|ltd|llc|inc|plc|s\.?a\.?|s\.?l\.?|b\.?v\.?|srl|spa|sp\. z o\.o\.|pty|pvt|co|corp|limited|tel|phone|mobile|mob|fax|email|e-mail|tél|telefon|tlf)\b/iu;
+
+/** The lines of `text` before `at` (the start of a line), nearest first, blank ones left out. */
+function linesBefore(text: string, at: number, count: number): string[] {
+  const out: string[] = [];
+  let end = at - 1;
+  while (end > 0 && out.length < count) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== "") out.push(line);
+    end = start - 1;
+  }
+  return out;
+}
+
+/**
+ * A signature's role: the line under the sender's name ("Sabine Krüger\nObjektbetreuerin"), or what follows the
+ * name and a comma ("Anneke Visser, leerkracht groep 5"), where the name comes right after a closing.
+ */
+function signatureRole(value: string, match: RegExpExecArray, text: string, under: boolean): number | null {
+  if (NOT_ROLE_LINE.test(value) || SIGN_OFF_LINE.test(value)) return null;
+  // Every word capitalized is how English heads a line ("Quarterly Report"), and English roles are read from the role
+  // lists by the patterns above; a role in words of other languages capitalizes the first ("Assistante juridique").
+  if (under && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(value)) return null;
+  const lineStart = text.lastIndexOf("\n", match.index) + 1;
+  const above = linesBefore(text, lineStart, 2);
+  if (under) return above.length === 2 && NAME_LINE.test(above[0]!) && SIGN_OFF_LINE.test(above[1]!) ? 0.6 : null;
+  return above.length >= 1 && SIGN_OFF_LINE.test(above[0]!) ? 0.6 : null;
+}
 
 /** Whether a capitalized word (a name) ends right before the comma at `comma`. */
 function nameBefore(text: string, comma: number): boolean {
@@ -215,6 +250,24 @@ export const titleRecognizer = patternRecognizer({
         const above = /(?:^|\n)([^\n]*)\n[ \t]*$/.exec(text.slice(Math.max(0, m.index - 60), m.index));
         return above && NAME_LINE.test(above[1]!) ? 0.6 : null;
       },
+    },
+    {
+      // A signature's role line under the name, whatever the role: "Objektbetreuerin", "Assistante juridique",
+      // "Koordynatorka pacjenta", "Inspektor, Oddział w Gdańsku" (the role before the comma).
+      regex:
+        /^[ \t]*(\p{Lu}[\p{L}\p{M}'’.&/-]{1,30}(?:[ \t][\p{L}\p{M}'’.&/-]{1,30}){0,3})(?=[ \t]*(?:[,|–][^\n]*)?$)/dgmu,
+      group: 1,
+      score: 0.6,
+      validate: (value, m, text) => signatureRole(value, m, text, true),
+    },
+    {
+      // The sender's name and role on one line after the closing: "Anneke Visser, leerkracht groep 5", "Mette,
+      // pædagog", "Johanna Lindberg, förskolechef".
+      regex:
+        /^[ \t]*(?:\p{Lu}[\p{L}\p{M}'’-]+[ \t]){0,3}\p{Lu}[\p{L}\p{M}'’-]+,[ \t](\p{L}[\p{L}\p{M}'’-]{1,30}(?:[ \t][\p{L}\p{M}\d'’-]{1,30}){0,3})[ \t]*$/dgmu,
+      group: 1,
+      score: 0.6,
+      validate: (value, m, text) => signatureRole(value, m, text, false),
     },
   ],
 });
