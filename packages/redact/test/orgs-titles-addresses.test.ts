@@ -207,3 +207,13 @@ describe("a signature's role in any words", () => {
     expectNoType("Cordialement,\nHugo Marchetti\nTél. 04 78 62 19 05", "TITLE");
   });
 });
+
+describe("districts", () => {
+  it("reads the district between a street and its town", () => {
+    expect(found("Receipt: Mama Oliech, Marcus Garvey Rd, Kilimani, Nairobi")).toContainEqual(["LOCATION", "Kilimani"]);
+    expect(found("Supply address: 14 Clonliffe Road, Drumcondra, Dublin 3")).toContainEqual(["LOCATION", "Drumcondra"]);
+    // A closing or a weekday after the street is no district.
+    expect(found("Drop it at 5 Mill Road, Thanks!")).toEqual([["ADDRESS", "5 Mill Road"]]);
+    expect(found("The flat is on Abbey Road, Monday works for the viewing")).toContainEqual(["DATE_TIME", "Monday"]);
+  });
+});

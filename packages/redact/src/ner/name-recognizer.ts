@@ -844,6 +844,17 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     postcodeBefore(text, first.start, push);
     return;
   }
+  // "Marcus Garvey Rd, Kilimani, Nairobi", "14 Clonliffe Road, Drumcondra, Dublin 3", "88 Kalayaan Ave., Diliman":
+  // a district between the street and the town.
+  if (
+    run.length <= 3 &&
+    !allCapsRun(run) &&
+    STREET_THEN_COMMA.test(text.slice(Math.max(0, first.start - 16), first.start))
+  ) {
+    push("LOCATION", first, last, 0.65);
+    postcodeAfter(text, last.end, push);
+    return;
+  }
   // "Sydney NSW", "Springfield IL": a place followed by a region code.
   if (run.length >= 2 && run.slice(1).every((t) => t.allCaps && t.word.length <= 3)) {
     const head = run.slice(0, -1).length === 1 ? first : run.at(-2)!;
@@ -1239,6 +1250,13 @@ const STREET_TYPES = new Set(
   `street st road rd avenue ave lane ln drive boulevard blvd way close crescent terrace court ct place pl mews
   gardens grove row parkway highway`.split(/\s+/),
 );
+// A street type closing the text right before a comma: what follows is the street's district or town.
+const STREET_THEN_COMMA = new RegExp(`[^\\p{L}](?:${[...STREET_TYPES].join("|")})\\.?,[ \\t]$`, "iu");
+
+function allCapsRun(run: readonly Token[]): boolean {
+  return run.every((t) => t.allCaps || t.initial);
+}
+
 // Words for a kind of place, at the end ("Victoria Island", "Gangnam Station") or at the start ("Lake Como",
 // "Piazza Navona") of a capitalized run, in the covered languages.
 const PLACE_TAILS = new Set(
