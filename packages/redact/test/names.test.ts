@@ -449,4 +449,16 @@ describe("names", () => {
     // A form's fields, each named once, stay labels.
     expect(persons("Produkt: Kurtka zimowa\nOpis: ciepła kurtka na zimę, rozmiar M\nCena: 250 zł")).toEqual([]);
   });
+
+  it("reads a family by its name, and the people fields of forms and receipts", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    expect(persons("Iftar tonight is sponsored by the Warsame family.")).toEqual(["Warsame"]);
+    expect(persons("Einladung an Familie Öztürk zum Sommerfest")).toEqual(["Öztürk"]);
+    expect(persons("Die Familie kommt morgen")).toEqual([]);
+    expect(persons("08/03/2025 13:47  Till 2  Served by: Faith\n1 x Fish")).toEqual(["Faith"]);
+    expect(persons("Prepared by: Lindiwe Dube\nApproved by: K. Mensah")).toEqual(["Lindiwe Dube", "K. Mensah"]);
+  });
 });

@@ -464,4 +464,10 @@ export const KINSHIP_WORDS: readonly string[] = [
   "amca",
   "dayı",
   "abla",
+  "familie",
+  "famille",
+  "familia",
+  "famiglia",
+  "família",
+  "rodzina",
 ];

@@ -754,6 +754,11 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
   // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
   if (run.length === 1 && !greeted && !honorific && CALENDAR_WORDS.has(first.lower)) return;
+  // "the Okonkwo family", "Iftar is sponsored by the Warsame family", "Familie Öztürk": a family by its name.
+  if (run.length <= 2 && familyOf(text, first, last) && run.every((t) => personWord(t.lower))) {
+    push("PERSON", first, last, 0.7);
+    return;
+  }
   // "Zara's class teacher", "Tayo's mum", "Patience's leaving drinks": one or two words whose family, teacher or
   // celebration follows are someone's name, even a name that is also a word.
   if (run.length <= 2 && possessiveOfPerson(text, last) && run.every((t) => personWord(t.lower))) {
@@ -1720,6 +1725,18 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'�
 // What follows a person's name and "'s": their family, their teacher or school, their celebration.
 const PERSON_AFTER_POSSESSIVE =
   /^\s(?:(?:little|new|older|younger|eldest|youngest|best|late|own)\s)?(?:mum|mom|mummy|mommy|mam|dad|daddy|father|mother|parents|wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend|son|daughter|kids|children|child|baby|brother|sister|grandma|grandpa|granny|nan|aunt|auntie|aunty|uncle|cousin|friend|friends|birthday|bday|b-day|wedding|debut|christening|baptism|naming|funeral|graduation|leaving|farewell|retirement|engagement|baby shower|hen|stag|class|teacher|nursery|school|homework|swimming|football|ballet|piano)(?![\p{L}\p{M}])/iu;
+
+const FAMILY_AFTER = /^[ \t](?:family|families|household|clan|famil(?:y|ie|ia|le)|family's)(?![\p{L}])/iu;
+const FAMILY_BEFORE =
+  /(?:^|[^\p{L}])(?:familie|famille|familia|famiglia|família|rodzina|rodina|perhe|famiglia|familien)[ \t]$/iu;
+
+/** Whether the run from `first` to `last` names a family: "X family" or "Familie X". */
+function familyOf(text: string, first: Token, last: Token): boolean {
+  return (
+    FAMILY_AFTER.test(text.slice(last.end, last.end + 12)) ||
+    FAMILY_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start))
+  );
+}
 
 /** Whether `token` ends in "'s" and what follows is someone's family, teacher or celebration. */
 function possessiveOfPerson(text: string, token: Token): boolean {

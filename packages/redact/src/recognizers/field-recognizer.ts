@@ -30,6 +30,10 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         επώνυμο ονοματεπώνυμο ένοικος πελάτης παραλήπτης họtên hovàtên họvàtên kháchhàng hànhkhách ngườinhận nama
         namalengkap penerima pengirim pelanggan 氏名 名前 お名前 担当 担当者 姓名 联系人 收件人 客户 이름 성명
         담당자 받는사람 고객 الاسم שם नाम ชื่อ
+        servedby preparedby approvedby requestedby submittedby assignedto assignee bookedby reportedby createdby
+        signedby attn interviewer interviewee chair chairperson secretary treasurer facilitator notetaker minutetaker
+        erstelltvon bearbeiter bearbeiterin sachbearbeiter sachbearbeiterin rédigépar préparépar atendidopor
+        preparadopor elaboradopor redattoda preparatoda opgesteldoor behandelddoor
         差出人 宛先 送信者 受信者 面接官 候補者 主催者 参加者 出席者 发件人 寄件者 寄件人 收件者 组织者 組織者
         参会人 參加者 参加人 出席人 负责人 負責人 申请人 申請人 보낸사람 받는사람 보낸이 받는이 참석자 작성자 מאת אל
         המשתתפים المرسل المستلم فرستنده گیرنده ከ ለ প্রেরক প্রাপক प्रेषक प्राप्तकर्ता ผู้ส่ง ผู้รับ от`,
