@@ -461,4 +461,18 @@ describe("names", () => {
     expect(persons("08/03/2025 13:47  Till 2  Served by: Faith\n1 x Fish")).toEqual(["Faith"]);
     expect(persons("Prepared by: Lindiwe Dube\nApproved by: K. Mensah")).toEqual(["Lindiwe Dube", "K. Mensah"]);
   });
+
+  it("names a person again without the possessive, and a name that is also a word only inside a sentence", () => {
+    const persons = (text: string) =>
+      found(text)
+        .filter(([t]) => t === "PERSON")
+        .map(([, v]) => v);
+    expect(persons("Precious (Tayo's mum): Tayo is out, he sprained his ankle")).toContain("Tayo");
+    expect(persons("Regards,\nGrace Wanjiru\n\nPlease send it to Grace before noon")).toEqual([
+      "Grace Wanjiru",
+      "Grace",
+    ]);
+    // At a list's dash the word is the word.
+    expect(persons("Apologies: Summer Okafor\n- Summer sale moves to June")).toEqual(["Summer Okafor"]);
+  });
 });

@@ -1836,13 +1836,21 @@ function joinedNames(text: string, found: readonly RecognizerResult[]): Recogniz
  */
 function namedAgain(text: string, found: readonly RecognizerResult[]): RecognizerResult[] {
   const words = personWords(text, found);
-  if (words.size === 0) return [];
+  // A name that is also a word ("Grace", "Hope") names the person again only inside a sentence, where the word would
+  // have no capital.
+  const alsoWords = personWords(text, found, true);
+  if (words.size === 0 && alsoWords.size === 0) return [];
   const covered = found.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
   const out: RecognizerResult[] = [];
   let k = 0;
   CAPITALIZED_WORD.lastIndex = 0;
   for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
-    if (!words.has(m[0])) continue;
+    const word = withoutPossessive(m[0]);
+    if (
+      !words.has(word) &&
+      !(alsoWords.has(word) && INSIDE_SENTENCE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))
+    )
+      continue;
     const start = m.index;
     const end = start + m[0].length;
     // Found entities in order of start: skip those that end before this word, then see whether one covers it.
@@ -1856,6 +1864,13 @@ function namedAgain(text: string, found: readonly RecognizerResult[]): Recognize
 
 const NAMED_AGAIN_SCORE = 0.6;
 
+// After a lower-case word or a comma: inside a sentence, not after a list's dash ("- Summer sale moves").
+const INSIDE_SENTENCE_BEFORE = /(?:\p{Ll}{2}|,)[ \t]{1,2}$/u;
+
+function withoutPossessive(word: string): string {
+  return word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
+}
+
 function wordsOf(value: string): string[] {
   return value.split(/[\s,]+/).filter((w) => w !== "");
 }
@@ -1864,17 +1879,19 @@ function wordsOf(value: string): string[] {
  * The words of the persons found that name them wherever else they stand (see {@link namedAgain}): only words no
  * lexicon lists as anything else ("Will", "Rose" stay words) and no forms of address.
  */
-function personWords(text: string, found: readonly RecognizerResult[]): Set<string> {
+function personWords(text: string, found: readonly RecognizerResult[], ambiguous = false): Set<string> {
   const words = new Set<string>();
   for (const e of found) {
     if (e.type !== "PERSON") continue;
-    for (const w of wordsOf(text.slice(e.start, e.end))) {
+    for (const raw of wordsOf(text.slice(e.start, e.end))) {
+      // "Tayo's mum ... Tayo is out": the name without its possessive.
+      const w = withoutPossessive(raw);
       const lower = w.toLowerCase();
       if (
         w.length >= 3 &&
         /^\p{Lu}\p{Ll}/u.test(w) &&
         !isCommonWord(lower) &&
-        !AMBIGUOUS_FIRST_NAMES.has(lower) &&
+        AMBIGUOUS_FIRST_NAMES.has(lower) === ambiguous &&
         !HONORIFICS.has(lower) &&
         !GREETING_WORDS.has(lower) &&
         !PLACES.has(lower) &&

@@ -189,11 +189,11 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
       }
       return;
     }
-    // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word.
-    value = value
-      .replace(/,\s*[^\p{L}\s].*$/u, "")
-      .replace(NAME_TAIL, "")
-      .trimEnd();
+    // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word, or,
+    // after a name in lower case, a credential or role in capitals ("Stefan Ionescu, CFO"; "LEE, ANNA" is one name).
+    value = value.replace(/,\s*[^\p{L}\s].*$/u, "");
+    if (/^[^,]*\p{Ll}[^,]*,/u.test(value)) value = value.replace(/,\s*\p{Lu}{2,5}(?:,\s*\p{Lu}{2,5})*$/u, "");
+    value = value.replace(NAME_TAIL, "").trimEnd();
   }
   // "14.05.1990 (35 Jahre)": what the brackets add after a date is another value, left to its own recognizer.
   if (type === "DATE_TIME") value = value.replace(/[^\S\n]*\([^)]*\)?$/u, "");

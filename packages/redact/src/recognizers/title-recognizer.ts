@@ -89,6 +89,9 @@ function signatureRole(value: string, match: RegExpExecArray, text: string, unde
   // lists by the patterns above; a role in words of other languages capitalizes the first ("Assistante juridique").
   if (under && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(value)) return null;
   const lineStart = text.lastIndexOf("\n", match.index) + 1;
+  // A line that ends a sentence is something said after the name ("Call Grace tomorrow, and ask her."), not a role.
+  const lineEnd = text.indexOf("\n", match.index);
+  if (/[.!?]\s*$/u.test(text.slice(match.index, lineEnd < 0 ? text.length : lineEnd))) return null;
   const above = linesBefore(text, lineStart, 2);
   if (under) return above.length === 2 && NAME_LINE.test(above[0]!) && SIGN_OFF_LINE.test(above[1]!) ? 0.6 : null;
   return above.length >= 1 && SIGN_OFF_LINE.test(above[0]!) ? 0.6 : null;
