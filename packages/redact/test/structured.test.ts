@@ -278,3 +278,12 @@ describe("codes, ages and identity numbers in more forms", () => {
     ]);
   });
 });
+
+describe("a day and month without the year", () => {
+  it("reads one after a word for a date or before a time, and leaves fractions, scores and card expiries", () => {
+    expect(found("O clube do livro vai ser na casa da Ana, dia 29/03 às 16h.")).toContainEqual(["DATE_TIME", "29/03"]);
+    expect(found("Rent due 3/15 please")).toContainEqual(["DATE_TIME", "3/15"]);
+    expect(of("Add 1/2 cup of sugar; the score was 3/4", "DATE_TIME")).toEqual([]);
+    expect(of("Karte 5500 4202 0002 2261, gültig bis 04/27.", "DATE_TIME")).toEqual([]);
+  });
+});

@@ -167,6 +167,16 @@ const DAY_BEFORE_MONTH = new RegExp(
 );
 const MONTH_ABBREVIATIONS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
 
+// Words after which a day and month without the year is a date: "on", "due", "dia", "el", "le", "am", "den", "op",
+// "il", a weekday, or a heading such as "notes" or "minutes".
+const DAY_MONTH_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:on|due|by|until|till|from|since|before|after|dated|date|notes|minutes|standup|dia|día|el|del|le|du|au|am|vom|bis|den|op|il|dal|al|do|od|na|w|dne|pe|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)\.?,?[ \t]{1,2}$/iu;
+const EXPIRY_BEFORE =
+  /(?:gültig bis|valid (?:thru|through|until)|good thru|exp\.?|expires?|expiry|expiration|vence|válid[oa] hasta|validade|válido até|scad\.?|scadenza|geldig tot|ważna do)[ \t:]*$/iu;
+// A time right after: "29/03 às 16h", "11/03 at 3pm", "3/15, 10:30".
+const TIME_AFTER =
+  /^,?[ \t]{1,2}(?:(?:at|às|as|a las|alle|um|à|om|kl\.?|o)[ \t]{1,2})?\d{1,2}(?::\d{2}|h|[ \t]?[ap]\.?m\.?|[ \t]?uhr)/iu;
+
 const patterns = patternRecognizer({
   name: "date-time",
   type: "DATE_TIME",
@@ -239,6 +249,25 @@ const patterns = patternRecognizer({
         const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
         if (!ok(a, b) && !ok(b, a)) return null;
         return m[4]!.length === 4 || m[2] !== "." ? 0.85 : 0.6;
+      },
+    },
+    {
+      // A day and month without the year, "29/03", "11/03", "3/15": only after a word that says a date follows ("dia
+      // 29/03", "Standup notes 11/03", "due 3/15") or before a time ("29/03 às 16h"), since "1/2" and "3/4" are
+      // fractions and scores.
+      regex: /(?<![\p{L}\p{N}.,/:-])(\d{1,2})\/(\d{1,2})(?![\p{N}]|[./,-]\d|\/)/dgu,
+      requires: /\d\/\d/,
+      score: 0.7,
+      validate: (_value, m, text) => {
+        const a = Number(m[1]);
+        const b = Number(m[2]);
+        const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+        if (!ok(a, b) && !ok(b, a)) return null;
+        const before = text.slice(Math.max(0, m.index - 24), m.index);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+        // A card's expiry ("gültig bis 04/27") is a month and a year, and no one's date.
+        if (EXPIRY_BEFORE.test(before)) return null;
+        return DAY_MONTH_CUE_BEFORE.test(before) || TIME_AFTER.test(after) ? 0.7 : null;
       },
     },
     {
