@@ -21,6 +21,9 @@
 // corpus/fresh-e/*.txt, written blind too, from what a personal AI manager reads in mail, calendars and tasks and is
 // asked to act on (threads with headers and quoted replies, iCalendar, meeting notes, to-dos, family, club and work
 // chats, bookings, receipts, official letters) in some fifty languages and mixes, becomes fresh-e.json whole.
+// corpus/fresh-f/*.txt, written blind by another writer from the same kind of traffic (mail threads and digests,
+// shared calendars and rosters, notes and task lists, group chats of families, faiths, clubs and neighbours, requests
+// to the assistant) in some seventy languages, becomes fresh-f.json whole; scored once, never tuned on.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,6 +91,7 @@ const freshB = [];
 const freshC = [];
 const freshD = [];
 const freshE = [];
+const freshF = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -117,6 +121,7 @@ for (const [sample] of read("fresh-b")) freshB.push(sample);
 for (const [sample] of read("fresh-c")) freshC.push(sample);
 for (const [sample] of read("fresh-d")) freshD.push(sample);
 for (const [sample] of read("fresh-e")) freshE.push(sample);
+for (const [sample] of read("fresh-f")) freshF.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
@@ -127,7 +132,8 @@ writeFileSync(join(root, "fresh-b.json"), `${JSON.stringify(freshB, null, 1)}\n`
 writeFileSync(join(root, "fresh-c.json"), `${JSON.stringify(freshC, null, 1)}\n`);
 writeFileSync(join(root, "fresh-d.json"), `${JSON.stringify(freshD, null, 1)}\n`);
 writeFileSync(join(root, "fresh-e.json"), `${JSON.stringify(freshE, null, 1)}\n`);
+writeFileSync(join(root, "fresh-f.json"), `${JSON.stringify(freshF, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), freshE: freshE.length, freshESpans: spans(freshE), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), freshE: freshE.length, freshESpans: spans(freshE), freshF: freshF.length, freshFSpans: spans(freshF), checksumProblems: problems })}\n`,
 );
