@@ -1,5 +1,5 @@
 // Scores @hearth/redact on the package's labeled corpus (presidio-research format).
-// Usage: node bench/evaluate.mjs [dev|test|heldout|unseen|varied|fresh-a|fresh-b|fresh-c|fresh-d|fresh-e|path.json] [--misses]   (after `pnpm --filter @hearth/redact build`)
+// Usage: node bench/evaluate.mjs [dev|test|heldout|unseen|varied|fresh-a|fresh-b|fresh-c|fresh-d|fresh-e|fresh-f|path.json] [--misses]   (after `pnpm --filter @hearth/redact build`)
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createAnalyzer, evaluate, parseCorpus } from "../dist/index.js";
