@@ -7,12 +7,13 @@ const methods = (nlp.world() as unknown as { methods: { one: { bulkMatch: (...a:
   .one;
 const bulkMatch = methods.bulkMatch;
 
-/** How many times compromise's tagger ran while `f` did: once per parse. */
-function parses(f: () => void): number {
-  let n = 0;
+/** What compromise's tagger did while `f` ran: how many times it ran (once per parse) and the words it read. */
+function tagged(f: () => void): { parses: number; words: string[] } {
+  const seen = { parses: 0, words: [] as string[] };
   const inner = methods.bulkMatch;
   methods.bulkMatch = (...a: unknown[]) => {
-    n++;
+    seen.parses++;
+    for (const sentence of a[0] as { text: string }[][]) for (const term of sentence) seen.words.push(term.text);
     return inner(...a);
   };
   try {
@@ -20,24 +21,11 @@ function parses(f: () => void): number {
   } finally {
     methods.bulkMatch = inner;
   }
-  return n;
+  return seen;
 }
 
-/** The words compromise's tagger read while `f` ran. */
-function wordsParsed(f: () => void): string[] {
-  const words: string[] = [];
-  const inner = methods.bulkMatch;
-  methods.bulkMatch = (...a: unknown[]) => {
-    for (const sentence of a[0] as { text: string }[][]) for (const term of sentence) words.push(term.text);
-    return inner(...a);
-  };
-  try {
-    f();
-  } finally {
-    methods.bulkMatch = inner;
-  }
-  return words;
-}
+const parses = (f: () => void) => tagged(f).parses;
+const wordsParsed = (f: () => void) => tagged(f).words;
 
 afterEach(() => {
   methods.bulkMatch = bulkMatch;

@@ -1726,9 +1726,10 @@ const CAPITALIZED_WORD = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}'�
 const PERSON_AFTER_POSSESSIVE =
   /^\s(?:(?:little|new|older|younger|eldest|youngest|best|late|own)\s)?(?:mum|mom|mummy|mommy|mam|dad|daddy|father|mother|parents|wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend|son|daughter|kids|children|child|baby|brother|sister|grandma|grandpa|granny|nan|aunt|auntie|aunty|uncle|cousin|friend|friends|birthday|bday|b-day|wedding|debut|christening|baptism|naming|funeral|graduation|leaving|farewell|retirement|engagement|baby shower|hen|stag|class|teacher|nursery|school|homework|swimming|football|ballet|piano)(?![\p{L}\p{M}])/iu;
 
-const FAMILY_AFTER = /^[ \t](?:family|families|household|clan|famil(?:y|ie|ia|le)|family's)(?![\p{L}])/iu;
+const FAMILY_AFTER = /^[ \t](?:family|families|family's|household|clan)(?![\p{L}])/iu;
+// In lower case before the name ("la famiglia Rossi"); capitalized, the word heads the run as a kinship word.
 const FAMILY_BEFORE =
-  /(?:^|[^\p{L}])(?:familie|famille|familia|famiglia|família|rodzina|rodina|perhe|famiglia|familien)[ \t]$/iu;
+  /(?:^|[^\p{L}])(?:familie|famille|familia|famiglia|família|rodzina|rodina|perhe|familien)[ \t]$/iu;
 
 /** Whether the run from `first` to `last` names a family: "X family" or "Familie X". */
 function familyOf(text: string, first: Token, last: Token): boolean {

@@ -171,6 +171,12 @@ const MONTH_ABBREVIATIONS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
 // "il", a weekday, or a heading such as "notes" or "minutes".
 const DAY_MONTH_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:on|due|by|until|till|from|since|before|after|dated|date|notes|minutes|standup|dia|día|el|del|le|du|au|am|vom|bis|den|op|il|dal|al|do|od|na|w|dne|pe|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)\.?,?[ \t]{1,2}$/iu;
+/** Whether two numbers are a day and a month in either order (31/12 or 12/31). */
+function dayAndMonth(a: number, b: number): boolean {
+  const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+  return ok(a, b) || ok(b, a);
+}
+
 const EXPIRY_BEFORE =
   /(?:gültig bis|valid (?:thru|through|until)|good thru|exp\.?|expires?|expiry|expiration|vence|válid[oa] hasta|validade|válido até|scad\.?|scadenza|geldig tot|ważna do)[ \t:]*$/iu;
 // A time right after: "29/03 às 16h", "11/03 at 3pm", "3/15, 10:30".
@@ -244,10 +250,7 @@ const patterns = patternRecognizer({
       requires: /\d[./-]\d{1,2}[./-]\d\d/,
       score: 0.85,
       validate: (_value, m) => {
-        const a = Number(m[1]);
-        const b = Number(m[3]);
-        const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
-        if (!ok(a, b) && !ok(b, a)) return null;
+        if (!dayAndMonth(Number(m[1]), Number(m[3]))) return null;
         return m[4]!.length === 4 || m[2] !== "." ? 0.85 : 0.6;
       },
     },
@@ -259,10 +262,7 @@ const patterns = patternRecognizer({
       requires: /\d\/\d/,
       score: 0.7,
       validate: (_value, m, text) => {
-        const a = Number(m[1]);
-        const b = Number(m[2]);
-        const ok = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
-        if (!ok(a, b) && !ok(b, a)) return null;
+        if (!dayAndMonth(Number(m[1]), Number(m[2]))) return null;
         const before = text.slice(Math.max(0, m.index - 24), m.index);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
         // A card's expiry ("gültig bis 04/27") is a month and a year, and no one's date.
