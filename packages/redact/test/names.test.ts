@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../src/index";
-import { found } from "./found";
+import { found, foundOf } from "./found";
 
 // Sentences written for these tests (not taken from the corpora): each case is one class of name the list and cue
 // rules must handle, with a near miss next to it where one exists.
 
 /** The persons found in `text`, in order. */
 function persons(text: string): string[] {
-  return found(text)
-    .filter(([t]) => t === "PERSON")
-    .map(([, v]) => v);
+  return foundOf(text, "PERSON");
 }
 
 describe("names", () => {

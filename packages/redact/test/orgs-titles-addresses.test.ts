@@ -2,7 +2,7 @@
 // organization, merchants on statements, roles by their cues, and street-first addresses. Every sentence is new here;
 // each rule has a case it must leave alone.
 import { describe, expect, it } from "vitest";
-import { expectFinds, expectNoType, found } from "./found";
+import { expectFinds, expectNoType, found, foundOf } from "./found";
 
 describe("street addresses", () => {
   it("reads Nordic and Finnish street names with their house number, staircase and flat", () => {
@@ -161,10 +161,7 @@ describe("organizations", () => {
 });
 
 describe("organizations by their head word in more languages", () => {
-  const orgs = (text: string) =>
-    found(text)
-      .filter(([t]) => t === "ORGANIZATION")
-      .map(([, v]) => v);
+  const orgs = (text: string) => foundOf(text, "ORGANIZATION");
 
   it("reads schools, clinics and housing associations by the word that opens their name", () => {
     expect(orgs("Met vriendelijke groet,\nAnneke Visser\nBasisschool De Linde, Utrecht")).toContain(

@@ -1,17 +1,10 @@
 // Structured types on text shaped like what an assistant ingests besides mail: statement lines, pasted sheets,
 // shipping notices, forms. Every sentence here is written for this test.
 import { describe, expect, it } from "vitest";
-import type { EntityType } from "../src/index";
 import { issuerKnown } from "../src/recognizers/credit-card-recognizer";
 import { namedOtherThanPhone } from "../src/recognizers/phone-label";
 import { luhnValid } from "../src/validation/luhn";
-import { found } from "./found";
-
-function of(text: string, type: EntityType): string[] {
-  return found(text)
-    .filter(([t]) => t === type)
-    .map(([, v]) => v);
-}
+import { found, foundOf as of } from "./found";
 
 describe("IBANs in statement lines", () => {
   it("finds an IBAN printed with a length its registry entry does not give when its check digits hold", () => {
