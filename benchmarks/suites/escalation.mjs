@@ -30,7 +30,10 @@ const PROMPTS = { quick: 20, full: 100 };
 // The answers one streaming call restores, so that a call lasts long enough to time well.
 const STREAMED_ANSWERS = 8;
 
-/** 2 KB prompts made of consecutive prompts of the package's fixture (their labels stripped), as its bench does. */
+/**
+ * 2 KB prompts made of consecutive prompts of the package's fixture (their labels stripped), cut at the last space
+ * before 2 KB: a prompt ends after a word, and a word cut in two ("Mea") is a name-like fragment no writer sends.
+ */
 function loadPrompts(count) {
   const file = join(packageDir("@hearth/escalate"), "test", "fixtures", "prompts.jsonl");
   const texts = readFileSync(file, "utf8")
@@ -41,7 +44,8 @@ function loadPrompts(count) {
   for (let i = 0; prompts.length < count; i++) {
     let p = "";
     for (let j = i; p.length < PROMPT_CHARS; j++) p += `${texts[j % texts.length]}\n`;
-    prompts.push(p.slice(0, PROMPT_CHARS));
+    const head = p.slice(0, PROMPT_CHARS + 1);
+    prompts.push(head.slice(0, head.search(/\s\S*$/)).trimEnd());
   }
   return prompts;
 }
