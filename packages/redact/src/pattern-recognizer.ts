@@ -6,7 +6,7 @@ import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { smallRegexCode } from "./small-regex-code";
 import { headStarts, holdsCjk, mayHoldHeads, registerHeads } from "./text-heads";
-import { wordHeads } from "./word-heads";
+import { listHeads, wordHeads } from "./word-heads";
 
 /** What a validator makes of a regex match: drop it, keep it with a score, or keep a narrower span. */
 export type PatternVerdict = null | number | { readonly start: number; readonly end: number; readonly score: number };
@@ -30,6 +30,14 @@ export interface Pattern {
    * or a look-behind) whose landmark is rare.
    */
   readonly anchor?: { readonly regex: RegExp; readonly within: number };
+  /**
+   * The words every match holds, for a pattern whose regex cannot show them: one that leaves a list of hundreds of
+   * words out of its regex (a run of letters stands there, which its validator looks up in the list). In a regex,
+   * such a list compiles to hundreds of kilobytes of machine code, and V8 stops optimizing every regex it compiles
+   * once a process holds 16 MB of code. `atStart`: every match starts where one of the words starts. Given, these
+   * are the pattern's heads instead of those read off its regex.
+   */
+  readonly heads?: { readonly words: readonly string[]; readonly atStart: boolean };
   /** Score of a match the validator does not override. */
   readonly score: number;
   /** Capture group whose span is the entity (default 0, the whole match). Needs the `d` flag when not 0. */
@@ -109,8 +117,21 @@ interface HeadsSlot {
 
 // One slot per distinct pattern, however many recognizers are built with it.
 const slots = new Map<string, HeadsSlot>();
+const listSlots = new WeakMap<NonNullable<Pattern["heads"]>, HeadsSlot>();
 
-function headsSlot(regex: RegExp): HeadsSlot {
+function headsSlot(p: Pattern): HeadsSlot {
+  const { regex, heads: given } = p;
+  if (given) {
+    let slot = listSlots.get(given);
+    if (slot === undefined) {
+      slot = {
+        slot: registerHeads(listHeads(given.words, given.atStart), holdsCjk(given.words.join(" "))),
+        atStart: given.atStart,
+      };
+      listSlots.set(given, slot);
+    }
+    return slot;
+  }
   const key = `${regex.flags}/${regex.source}`;
   let slot = slots.get(key);
   if (slot === undefined) {
@@ -218,7 +239,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
   const needs = options.patterns.map((p) => digitNeeds(p.regex));
   // Likewise the words a keyword pattern cannot match without ("January", "Senior"): one read of the text's words,
   // shared by every pattern, rules out most of them before their regex runs.
-  const heads = options.patterns.map((p) => headsSlot(p.regex));
+  const heads = options.patterns.map((p) => headsSlot(p));
   // A keyword pattern whose matches start at their keyword is tried only where a word of the text holds one, each
   // time at that position alone (sticky): its regex never scans the text, however many keywords it lists.
   // A sticky pattern itself is left as it is: it only matches where its last match ended. A long one is compiled

@@ -341,6 +341,20 @@ function alternativeHeads(els: readonly Element[]): WordHeads | null {
 }
 
 /**
+ * The heads of a word list that a pattern leaves out of its regex and checks by lookup (see `Pattern.heads`): each
+ * word's letters up to its first other character, in lower case, which is how a text's words are read ("sage-femme"
+ * is found as "sage").
+ */
+export function listHeads(list: Iterable<string>, atStart: boolean): WordHeads {
+  const words = new Set<string>();
+  for (const w of list) {
+    const head = /^\p{L}+/u.exec(w.toLowerCase())?.[0];
+    if (head) words.add(head);
+  }
+  return { prefixes: new Set(), words, atStart };
+}
+
+/**
  * The heads of the words every match of `regex` holds, or null when the pattern can match without a word the reading
  * below can name (digits only, any letters, shapes it does not follow). Conservative: a text that fails the test
  * cannot hold a match.

@@ -28,7 +28,8 @@ describe("smallRegexCode", () => {
 
   it("matches what the pattern matches, groups included, for the job-title patterns", () => {
     const patterns = titleRecognizer.patterns.map((p) => p.regex).filter((r) => r.source.length > 20 * 1024);
-    expect(patterns.length).toBeGreaterThanOrEqual(10);
+    // Those where a role may be one of several words: the others read their lists by lookup (listed-roles.test.ts).
+    expect(patterns.length).toBeGreaterThanOrEqual(4);
     // The padding removed again: what the pattern was before it.
     const plain = patterns.map((r) => new RegExp(r.source.replace(/\(\?:\[_+\]\{0\}\)$/, ""), r.flags));
     expect(plain.every((r) => r.source.length < 20 * 1024)).toBe(true);

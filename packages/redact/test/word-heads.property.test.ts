@@ -386,8 +386,14 @@ describe("word heads against the engine", () => {
       pattern,
       // One recognizer per pattern: the shortcuts are per pattern, and the built-in recognizers add their own steps.
       recognizer: patternRecognizer({ name: r.name, type: r.types[0]!, patterns: [pattern] }),
-      // The words of the pattern's own source: its keywords, in the case and form it writes them.
-      words: [...new Set(pattern.regex.source.replace(/\\[pPuxk]\{[^}]*\}|\\./g, " ").match(/\p{L}{2,}/gu) ?? [])],
+      // The words of the pattern's own source: its keywords, in the case and form it writes them; and the words it
+      // names as its heads, when its regex leaves them out.
+      words: [
+        ...new Set([
+          ...(pattern.regex.source.replace(/\\[pPuxk]\{[^}]*\}|\\./g, " ").match(/\p{L}{2,}/gu) ?? []),
+          ...(pattern.heads?.words ?? []),
+        ]),
+      ],
     })),
   );
 

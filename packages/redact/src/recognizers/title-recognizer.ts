@@ -38,27 +38,54 @@ const OCCUPATION_LIST = [
   "wychowawca|wychowawczyni|wychowawczynią|nauczyciel|nauczycielka|trener|trenerka|dyrektor|dyrektorka|kierownik|kierowniczka|prezes|księgowa|księgowy|lekarz|pielęgniarka|sekretarz|skarbnik|przewodniczący|przewodnicząca|jednatel|jednatelka|ředitel|ředitelka|vedoucí|učitel|učitelka|lékař|lékařka|účetní|předseda|předsedkyně|konateľ|riaditeľ|ügyvezető|igazgató|tanár|könyvelő|contabil|inginer|președinte",
   "γιατρός|πρόεδρος|ταμίας|γραμματέας|καθηγητής|καθηγήτρια|δάσκαλος|δασκάλα|λογιστής|δικηγόρος|терапевт|врач|бухгалтер|учитель|учительница|медсестра|юрист|председатель|заведующий|заведующая|главврач|лікар|вчитель|вчителька|бухгалтерка|müdür|öğretmen|muhasebeci|avukat|mühendis|manajer|direktur|guru|dokter|perawat|akuntan|insinyur|ketua|bendahara|sekretaris",
 ].flatMap((line) => line.split("|"));
-// Grouped by first letter: hundreds of words, tried at every word of a text that may hold one. The patterns that hold
-// these lists compile to small, unoptimized code (see smallRegexCode): optimized, they were megabytes each.
-const OCCUPATIONS = wordAlternation(OCCUPATION_LIST);
-const LOCAL_ROLES = wordAlternation([...OCCUPATION_LIST, ...JOB_WORDS]);
+/** Every role word of the lists, lower case: the hand-written occupations and faker's job words. */
+export const LOCAL_ROLE_LIST: readonly string[] = [...OCCUPATION_LIST, ...JOB_WORDS];
+// Where a role stands at a set place in a pattern (after a cue, at a line's start, before a name), the pattern holds
+// a run of letters there and its validator looks the run up in these lists (see Pattern.heads). In a regex, each list
+// compiled to some 400 KB of machine code per pattern, optimized or not (see smallRegexCode), and the patterns that
+// hold them came to 4.7 MB in a process that had redacted a hundred prompts: enough to stop V8 optimizing the regexes
+// every other recognizer compiled after them.
+const OCCUPATION_SET: ReadonlySet<string> = new Set(OCCUPATION_LIST);
+const LOCAL_ROLE_SET: ReadonlySet<string> = new Set(LOCAL_ROLE_LIST);
+const OCCUPATION_HEADS = { words: OCCUPATION_LIST, atStart: true };
+const LOCAL_ROLE_HEADS = { words: LOCAL_ROLE_LIST, atStart: false };
+const LOCAL_ROLES_AT_START = { words: LOCAL_ROLE_LIST, atStart: true };
+// The run of letters that stands for a listed role, captured; the listed roles that hold a hyphen are tried first.
+export const LISTED_ROLE = `(${[...new Set(LOCAL_ROLE_LIST.filter((w) => /[^\p{L}]/u.test(w)))]
+  .map((w) => w.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"))
+  .join("|")}|\\p{L}+)`;
+
+function listedIn(list: ReadonlySet<string>, word: string | undefined): boolean {
+  return word !== undefined && list.has(word.toLowerCase());
+}
+// Grouped by first letter: hundreds of words, tried at every word of a text that may hold one, where a role may be
+// one of several words. The patterns that hold these lists compile to small, unoptimized code (see smallRegexCode):
+// optimized, they were megabytes each.
 // "Architecte d'intérieur": a French role with its complement.
 const COMPLEMENT = "(?:\\s(?:d'|d’)\\p{L}{3,20})?";
 
 // Role nouns that need a cue around them to be a title ("Lead", "Associate"), with every listed occupation.
 const ROLE_TAIL = wordAlternation([
-  ...OCCUPATION_LIST,
-  ...JOB_WORDS,
+  ...LOCAL_ROLE_LIST,
   ...["lead", "associate", "officer", "executive", "assistant", "representative", "clerk", "handler", "controller"],
   ...["intern", "supervisor", "technician", "producer"],
 ]);
-const OCCUPATION_LAST = new RegExp(`(?:${OCCUPATIONS})$`, "iu");
+/** Whether `value` ends in a listed occupation ("line manager", "schoolteacher"). */
+function endsInOccupation(value: string): boolean {
+  const lower = value.toLowerCase();
+  for (let k = lower.lastIndexOf(" ") + 1; k < lower.length; k++) if (OCCUPATION_SET.has(lower.slice(k))) return true;
+  return false;
+}
 // "directora de Recursos Humanos", "head of sales": the field a role is of, in one or two words.
 const OF_FIELD = "(?: (?:de|di|da|del|of) \\p{L}{3,20}(?: \\p{L}{3,20})?)?";
 // Words before a role that make it no one's title: "my bank account manager app" is a thing, "our support assistant" a bot.
 const NOT_FIELDS = /^(?:the|a|an|and|or|to|of|in|on|is|was|be|at|for|with|virtual|ai|support|chat)\s/i;
 // A name alone on a line: two to four capitalized words or initials.
 const NAME_LINE = /^[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:\p{Lu}[\p{L}'’-]*\.?\s){1,3}\p{Lu}[\p{L}'’-]+[ \t]*$/u;
+
+// What every text with a name alone on a line above another holds: two capitalized words, then the line's end. The
+// role-line patterns below need one; most messages have none, and these patterns then do not run.
+const NAME_LINE_END = /\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n/u;
 
 // A closing alone on its line: "Mit freundlichen Grüßen", "Pozdrawiam serdecznie", "Best,".
 const SIGN_OFF_LINE = new RegExp(`^[ \\t]*(?:${SIGN_OFFS})(?:[ \\t]\\p{L}+)?[ \\t]*[,.!]?[ \\t]*$`, "iu");
@@ -132,57 +159,60 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
-      regex: smallRegexCode(
-        new RegExp(
-          `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)((?:${LOCAL_ROLES})(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
-          "dgiu",
-        ),
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)(${LISTED_ROLE}(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
+        "dgiu",
       ),
+      heads: LOCAL_ROLE_HEADS,
       // Consuming the cue and reporting the role's group is several times faster than a look-behind holding
       // alternatives, which the engine tries at every position.
       group: 1,
       score: 0.6,
+      validate: (_value, m) => (listedIn(LOCAL_ROLE_SET, m[2]) ? 0.6 : null),
     },
     {
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
       // Only the hand-written occupations: faker's job words name things too ("Designer Outlet").
-      regex: smallRegexCode(new RegExp(`(?<![\\p{L}])(?:${OCCUPATIONS})(?=\\s\\p{L})`, "giu")),
+      regex: new RegExp(`(?<![\\p{L}])${LISTED_ROLE}(?=\\s\\p{L})`, "giu"),
+      heads: OCCUPATION_HEADS,
       score: 0.6,
       validate: (value, m, text) => {
+        if (!listedIn(OCCUPATION_SET, value)) return null;
         const next = text.slice(m.index + value.length + 1, m.index + value.length + 3);
         return /^\p{Lu}\p{Ll}/u.test(next) ? 0.6 : null;
       },
     },
     {
       // "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a role said of someone.
-      regex: smallRegexCode(
-        new RegExp(
-          `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?((?:${LOCAL_ROLES}))(?![\\p{L}])`,
-          "dgiu",
-        ),
+      regex: new RegExp(
+        `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?${LISTED_ROLE}(?![\\p{L}])`,
+        "dgiu",
       ),
+      heads: LOCAL_ROLE_HEADS,
       group: 1,
       score: 0.6,
+      validate: (value) => (listedIn(LOCAL_ROLE_SET, value) ? 0.6 : null),
     },
     {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".
-      regex: smallRegexCode(new RegExp(`^[ \\t]*((?:${LOCAL_ROLES})${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu")),
+      regex: new RegExp(`^[ \\t]*(${LISTED_ROLE}${COMPLEMENT})(?=[ \\t]*(?:[,|–-]|$))`, "dgimu"),
+      heads: LOCAL_ROLE_HEADS,
       group: 1,
       score: 0.6,
+      validate: (_value, m) => (listedIn(LOCAL_ROLE_SET, m[2]) ? 0.6 : null),
     },
     {
       // After a name and a comma: "Philippe Girard, avocat chez ...", "Ana Ruiz, directora de ...", "Ковалёва И. С.,
       // терапевт", "Rocío Benjumea, gestora de clientes", "Radek Dvořák, jednatel firmy ...".
-      regex: smallRegexCode(
-        new RegExp(
-          `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s((?:${LOCAL_ROLES})(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
-          "dgimu",
-        ),
+      regex: new RegExp(
+        `,(?<=\\p{L}[\\p{L}'’-]{0,30}\\.?,)\\s(${LISTED_ROLE}(?:${OF_FIELD}|${COMPLEMENT}))(?=\\s\\p{L}|[,.;)]|$)`,
+        "dgimu",
       ),
+      heads: LOCAL_ROLE_HEADS,
       group: 1,
       // Above a name recognizer's guess at the role's capitalized words ("Gerente de Recursos Humanos").
       score: 0.7,
-      validate: (_value, m, text) => (nameBefore(text, m.index) ? 0.7 : null),
+      validate: (_value, m, text) => (listedIn(LOCAL_ROLE_SET, m[2]) && nameBefore(text, m.index) ? 0.7 : null),
     },
     {
       // "J. Alvarez, NP", "Lin Okada, CPA", "M. Castellanos, MD": a credential after a name and a comma.
@@ -224,15 +254,15 @@ export const titleRecognizer = patternRecognizer({
       score: 0.6,
       // A listed occupation ("line manager"), or any role when both words are capitalized ("Finance Controller").
       validate: (value) =>
-        !NOT_FIELDS.test(value) && (OCCUPATION_LAST.test(value) || /^\p{Lu}\S* \p{Lu}/u.test(value)) ? 0.6 : null,
+        !NOT_FIELDS.test(value) && (endsInOccupation(value) || /^\p{Lu}\S* \p{Lu}/u.test(value)) ? 0.6 : null,
     },
     {
       // "Receptionist presso Hotel Politeama", "geometra presso Studio Tecnico": a role, then where it is held.
-      regex: smallRegexCode(
-        new RegExp(`(?<![\\p{L}])(?:${LOCAL_ROLES})(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`, "giu"),
-      ),
+      regex: new RegExp(`(?<![\\p{L}])${LISTED_ROLE}(?=\\s(?:at|presso|bei|chez|bij|em|na|w|v|u|в)\\s\\p{L})`, "giu"),
+      heads: LOCAL_ROLES_AT_START,
       score: 0.6,
       validate: (value, m, text) => {
+        if (!listedIn(LOCAL_ROLE_SET, value)) return null;
         const rest = text.slice(m.index + value.length + 1);
         return /^\p{L}+\s\p{Lu}/u.test(rest) ? 0.6 : null;
       },
@@ -245,6 +275,7 @@ export const titleRecognizer = patternRecognizer({
           "dgimu",
         ),
       ),
+      requires: NAME_LINE_END,
       group: 1,
       score: 0.6,
       validate: (value, m, text) => {
@@ -259,6 +290,7 @@ export const titleRecognizer = patternRecognizer({
       // "Koordynatorka pacjenta", "Inspektor, Oddział w Gdańsku" (the role before the comma).
       regex:
         /^[ \t]*(\p{Lu}[\p{L}\p{M}'’.&/-]{1,30}(?:[ \t][\p{L}\p{M}'’.&/-]{1,30}){0,3})(?=[ \t]*(?:[,|–][^\n]*)?$)/dgmu,
+      requires: NAME_LINE_END,
       group: 1,
       score: 0.6,
       validate: (value, m, text) => signatureRole(value, m, text, true),
