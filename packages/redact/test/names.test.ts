@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../src/index";
-import { found, foundOf } from "./found";
+import { expectNoType, found, foundOf } from "./found";
 
 // Sentences written for these tests (not taken from the corpora): each case is one class of name the list and cue
 // rules must handle, with a near miss next to it where one exists.
@@ -183,6 +183,14 @@ describe("names", () => {
     expect(found("Room temperature is 31C. Facilities were told.").filter(([t]) => t === "PERSON")).toEqual([]);
     expect(found("Liebe Frau Dr. Jana Roth, danke!")).toContainEqual(["PERSON", "Jana Roth"]);
     expect(found("Liebe Frau Dr. Jana Roth, danke!").filter(([, v]) => v === "Frau")).toEqual([]);
+  });
+
+  it("reads two unknown capitalized words before a phone said to be theirs as a person, but not after a place's preposition", () => {
+    const onSite = "The contact person on site is Olusegun Adeyemi, mobile +234 803 123 4567. Draft the booking request.";
+    expect(foundOf(onSite, "PERSON")).toEqual(["Olusegun Adeyemi"]);
+    expect(foundOf("Ask for Ngozi Okonkwo (tel. 0803 123 4567) at the front desk.", "PERSON")).toEqual(["Ngozi Okonkwo"]);
+    // Where a preposition of place comes first, the phone is the place's: it is no person.
+    expectNoType("The keys are with the caretaker in Kvarnby Östra, tel. 040 123 456.", "PERSON");
   });
 
   it("reads a Dutch postcode's letters as part of the code, not of the city", () => {

@@ -427,6 +427,14 @@ export const PERSON_CUES_AFTER =
   /^(?:\s?[(<][^\s()<>@]{1,64}@|'s\s|’s\s|\s(?:said|says|wrote|writes|asked|asks|called|calls|told|tells|will|would|is|was|has|had|can|could|mentioned|replied|thinks|thought|agreed|sent|joined|joins|and\s(?:I|me|we)\b)\b)/u;
 
 /**
+ * After a name, a phone number said to be theirs: "Olusegun Adeyemi, mobile +234 ...", "Anna Kowalska (tel. 601 ...)".
+ * A business or a place gives one too ("... in Green Valley, tel. ..."): read as a person only where no preposition
+ * of place comes before.
+ */
+export const PHONE_CUE_AFTER =
+  /^,?\s\(?(?:mobile|mob|cell|phone|tel|tél|telefon|teléfono|telefone|telefono|móvil|movil|celular|handy|whatsapp)\.?:?\s?(?:no\.?\s?|nr\.?\s?|number\s)?[+(]?\d/u;
+
+/**
  * Kinship and respect words said before a name in many languages ("Aunty Bisi", "Mzee Odhiambo", "Lola Caring", "Maman
  * Parvin", "Baba Ṣade"): the word is no part of the name, the capitalized word after it is one. Only as the head of a
  * run of capitalized words: "Baba: Habari za asubuhi" is a chat line by Baba, not a cue for "Habari".

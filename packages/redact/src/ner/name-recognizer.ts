@@ -23,6 +23,7 @@ import {
   PERSON_CUES_BEFORE,
   PERSON_FIELD_LABELS,
   PERSON_VERBS,
+  PHONE_CUE_AFTER,
   SHORT_HONORIFICS,
   SINGLE_NAME_CUES,
 } from "./name-cues";
@@ -1049,6 +1050,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     (cued ||
       precededBy(text, first.start, PERSON_CUES) ||
       PERSON_CUES_AFTER.test(text.slice(last.end, last.end + 72)) ||
+      (PHONE_CUE_AFTER.test(text.slice(last.end, last.end + 24)) && prepositionCue(text, first.start) === null) ||
       listItem(text, first.start, last.end)) &&
     !germanAround(text, first.start)
   ) {
