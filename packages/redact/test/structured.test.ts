@@ -231,6 +231,13 @@ describe("numbers and addresses said in words", () => {
     expect(of("We met at home dot com last year", "EMAIL")).toEqual([]);
   });
 
+  it("reads a national number in the regions of the payment app the text names, and only there", () => {
+    expect(of("ok can, tmr 8pm? I PayNow you 9123 8876", "PHONE")).toEqual(["9123 8876"]);
+    expect(of("Lipa kwa M-Pesa: tuma kwa 0722 310 455 kabla ya Ijumaa", "PHONE")).toEqual(["0722 310 455"]);
+    // Without the app's name, nothing in the text points to Singapore, and eight digits are no phone.
+    expect(of("ok can, tmr 8pm? I pay you 9123 8876", "PHONE")).toEqual([]);
+  });
+
   it("keeps a phone after a label word followed by a short lower-case word", () => {
     expect(of("Call me after the meeting on 0171 2345678 please", "PHONE")).toEqual(["0171 2345678"]);
   });

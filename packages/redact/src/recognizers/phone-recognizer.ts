@@ -336,10 +336,47 @@ export function scriptRegions(text: string): string[] {
   return out;
 }
 
+// Payment apps and mobile money that people pay one another through by phone number: a text naming one points to the
+// regions it works in ("ok can, I PayNow you 9123 8876", "send it to my GCash 0917 123 4567"). Names that are no
+// everyday word in any covered language; the number must still be valid there.
+const APP_REGIONS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/\bpaynow\b/i, ["SG"]],
+  [/\bm-?pesa\b/i, ["KE", "TZ"]],
+  [/\b(?:gcash|paymaya)\b/i, ["PH"]],
+  [/\bswish\b/i, ["SE"]],
+  [/\bvipps\b/i, ["NO"]],
+  [/\bmobilepay\b/i, ["DK", "FI"]],
+  [/\bbizum\b/i, ["ES"]],
+  [/\b(?:paytm|phonepe|gpay|upi)\b/i, ["IN"]],
+  [/\b(?:bkash|nagad)\b/i, ["BD"]],
+  [/\b(?:jazzcash|easypaisa)\b/i, ["PK"]],
+  [/\bpromptpay\b/i, ["TH"]],
+  [/\bblik\b/i, ["PL"]],
+  [/\btwint\b/i, ["CH"]],
+  [/\becocash\b/i, ["ZW"]],
+  [/\b(?:mtn momo|mobile money|momo pay)\b/i, ["GH", "UG", "CM", "RW", "ZM", "CI"]],
+  [/\b(?:venmo|zelle|cash ?app)\b/i, ["US"]],
+  [/\binterac\b/i, ["CA"]],
+  [/\b(?:duitnow|touch ?'?n ?go)\b/i, ["MY"]],
+  [/\b(?:gopay|shopeepay)\b/i, ["ID"]],
+];
+
+function appRegions(text: string): string[] {
+  const out: string[] = [];
+  for (const [name, regions] of APP_REGIONS) if (name.test(text)) out.push(...regions);
+  return out;
+}
+
 function likelyRegions(text: string, context: RecognizerContext, seen: ReadonlySet<string>): readonly string[] {
   const language = context.language ?? guessLanguage(text);
   const regions = [
-    ...new Set([...context.regions, ...(LANGUAGE_REGIONS[language ?? ""] ?? []), ...seen, ...scriptRegions(text)]),
+    ...new Set([
+      ...context.regions,
+      ...(LANGUAGE_REGIONS[language ?? ""] ?? []),
+      ...seen,
+      ...scriptRegions(text),
+      ...appRegions(text),
+    ]),
   ];
   // A text with no hint at all ("UK 020 7946 0958"): the usual regions are all there is to go on.
   return regions.length > 0 ? regions : DEFAULT_PHONE_REGIONS;
