@@ -186,9 +186,12 @@ describe("names", () => {
   });
 
   it("reads two unknown capitalized words before a phone said to be theirs as a person, but not after a place's preposition", () => {
-    const onSite = "The contact person on site is Olusegun Adeyemi, mobile +234 803 123 4567. Draft the booking request.";
+    const onSite =
+      "The contact person on site is Olusegun Adeyemi, mobile +234 803 123 4567. Draft the booking request.";
     expect(foundOf(onSite, "PERSON")).toEqual(["Olusegun Adeyemi"]);
-    expect(foundOf("Ask for Ngozi Okonkwo (tel. 0803 123 4567) at the front desk.", "PERSON")).toEqual(["Ngozi Okonkwo"]);
+    expect(foundOf("Ask for Ngozi Okonkwo (tel. 0803 123 4567) at the front desk.", "PERSON")).toEqual([
+      "Ngozi Okonkwo",
+    ]);
     // Where a preposition of place comes first, the phone is the place's: it is no person.
     expectNoType("The keys are with the caretaker in Kvarnby Östra, tel. 040 123 456.", "PERSON");
   });

@@ -238,6 +238,16 @@ describe("numbers and addresses said in words", () => {
     expect(of("ok can, tmr 8pm? I pay you 9123 8876", "PHONE")).toEqual([]);
   });
 
+  it("reads a spaced dash after an area code as part of the number, and elsewhere as what joins two things", () => {
+    expect(of("Tel: +31 (0) 10 - 414 22 99\nFax: +31 (0) 10 - 414 22 98", "PHONE")).toEqual([
+      "+31 (0) 10 - 414 22 99",
+      "+31 (0) 10 - 414 22 98",
+    ]);
+    expect(of("Telefon: 089 - 12 34 56 78", "PHONE")).toEqual(["089 - 12 34 56 78"]);
+    expect(of("Transfer arisan Rp 500.000 – 0812-2734-5519", "PHONE")).toEqual(["0812-2734-5519"]);
+    expect(of("Tel. in den Jahren 1990 - 1995 und 2001 - 2004", "PHONE")).toEqual([]);
+  });
+
   it("keeps a phone after a label word followed by a short lower-case word", () => {
     expect(of("Call me after the meeting on 0171 2345678 please", "PHONE")).toEqual(["0171 2345678"]);
   });

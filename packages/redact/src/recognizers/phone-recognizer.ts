@@ -90,9 +90,14 @@ const CONTEXT = [
 // Letters of scripts that write spaces between words: next to one of them digits are part of a word ("A4", "x86");
 // next to kana or Han they are not ("は03-1234-5678まで").
 // A "+" may follow a colon ("TEL;TYPE=CELL:+255 754 318 902", checked in code: an alternation here would slow the
-// scan); a "(0)" after the country code ("+33 (0)6 71 84 22 10") and a spaced slash ("0171 / 555 88 21") join groups.
+// scan); a "(0)" after the country code ("+33 (0)6 71 84 22 10"), a spaced slash ("0171 / 555 88 21") and a spaced
+// dash ("089 - 12 34 56", checked in code) join groups.
 const CANDIDATE =
-  /(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}+_/.-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s\/\s|\s?\(|(?<=\(0\)))\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]|[.,/:-]\d)/gu;
+  /(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}+_/.-])(?:\+|00)?(?:\(\d{1,5}\)\s?)?\d{1,14}(?:(?:[ .\-/\u00A0]{1,2}|\s[/–-]\s|\s?\(|(?<=\(0\)))\(?\d{1,14}\)?){0,7}(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{N}]|[.,/:-]\d)/gu;
+const SPACED_DASH = /\s[–-]\s/;
+// What may stand before a spaced dash inside a number: a country code, "(0)", and an area code, or a national area
+// code with its trunk 0.
+const AREA_CODE = /^(?:(?:\+|00)\d{1,3}\s?(?:\(0\)\s?)?\d{1,5}|0\d{1,5})$/;
 // A calendar date opening the candidate ("12.03.2024 14"); "05.61.22.48.90" has no month 61 and stays a phone.
 const DAY = "(?:0?[1-9]|[12]\\d|3[01])";
 const MONTH = "(?:0?[1-9]|1[0-2])";
@@ -177,6 +182,14 @@ export const phoneRecognizer: Recognizer = {
         continue;
       }
       let raw = m[0];
+      // "+31 (0) 10 - 414 22 99", "089 - 12 34 56 78": a spaced dash after the area code of a number written with its
+      // prefix. Anywhere else it joins two things ("Rp 500.000 – 0812-2734-5519", "1990 - 1995"): the candidate
+      // stops there, and the scan goes on after the dash.
+      const dash = SPACED_DASH.exec(raw);
+      if (dash && !AREA_CODE.test(raw.slice(0, dash.index))) {
+        raw = raw.slice(0, dash.index);
+        regex.lastIndex = m.index + dash.index + dash[0].length;
+      }
       if (raw.endsWith(")") && !raw.includes("(")) raw = raw.slice(0, -1);
       const digits = raw.replace(/\D/g, "");
       if (digits.length < MIN_DIGITS) continue;
