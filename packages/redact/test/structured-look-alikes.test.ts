@@ -254,9 +254,14 @@ describe("e-mail addresses in every form", () => {
     expect(of('Bcc: "ops.team"@example.net', "EMAIL")).toEqual(['"ops.team"@example.net']);
   });
 
-  it("leaves message ids in mail headers", () => {
+  it("leaves message ids in mail headers and event ids in calendar entries", () => {
     expect(of("In-Reply-To: <7781.99af@relay.example.net>", "EMAIL")).toEqual([]);
     expect(of("Message-ID: <a1b2c3.20250101@mail.example.org>", "EMAIL")).toEqual([]);
+    const event =
+      "BEGIN:VEVENT\nUID:20250225T103012Z-7781@booking.example.co.uk\nORGANIZER:mailto:desk@booking.example.co.uk";
+    expect(of(event, "EMAIL")).toEqual(["desk@booking.example.co.uk"]);
+    // A line of prose that ends in "uid:" is no calendar's field.
+    expect(of("my fluid: ana@example.org", "EMAIL")).toEqual(["ana@example.org"]);
   });
 
   it("finds addresses written with [at], (at) and AT … DOT", () => {

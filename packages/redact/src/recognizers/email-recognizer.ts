@@ -6,8 +6,9 @@ const LETTER = "[^\\P{L}\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul
 const LABEL = `(?:${LETTER}|\\p{N})(?:${LETTER}|[\\p{N}-]){0,62}`;
 const DOMAIN = `(?:${LABEL}\\.){1,8}${LETTER}{2,24}(?!${LETTER}|[\\p{N}-])`;
 
-// Headers that carry message ids, which are written like addresses but name a message, not a person.
-const MESSAGE_ID_BEFORE = /(?:message-id|in-reply-to|references|content-id)\s?:\s?<?$/iu;
+// Headers that carry message ids, which are written like addresses but name a message, not a person; and the UID of
+// an iCalendar event ("UID:4hq7c1sbn2k0v8d2rj9ef3l1tm@google.com"), which names the event.
+const MESSAGE_ID_BEFORE = /(?:message-id|in-reply-to|references|content-id|(?:^|\n)uid)\s?:\s?<?$/iu;
 
 /** E-mail addresses, Unicode local parts and domains included, with an apostrophe or a quoted local part. */
 export const emailRecognizer = patternRecognizer({
