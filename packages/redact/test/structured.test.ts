@@ -97,6 +97,8 @@ describe("phone numbers and the numbers that are not phones", () => {
       "注文番号：",
       "〒",
       "Social security number: ",
+      "clave catastral ",
+      "Katasternummer ",
     ])
       expect([label, namedOtherThanPhone(label)]).toEqual([label, true]);
     for (const label of [
