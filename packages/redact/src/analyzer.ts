@@ -5,6 +5,7 @@ import type { Entity } from "./entity";
 import type { EntityType } from "./entity-type";
 import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
+import { caselessNamesAgain } from "./ner/caseless-names-again";
 import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
@@ -102,6 +103,19 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
   };
 
+  // A person named again in a script without capitals (see caselessNamesAgain), from the persons every recognizer
+  // found that hold after overlaps are resolved.
+  const namesAgain = (!types || types.has("PERSON")) && recognizers.some((r) => r.types.includes("PERSON"));
+  const finish = (text: string, found: Entity[]): Entity[] => {
+    const resolved = resolveOverlaps(text, found);
+    if (namesAgain) {
+      for (const e of caselessNamesAgain(text, resolved)) {
+        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+      }
+    }
+    return resolved.sort((x, y) => x.start - y.start);
+  };
+
   const analyzeWindow = (text: string, from: number, to: number, coreFrom: number, coreTo: number): Entity[] => {
     const window = from === 0 && to === text.length ? text : text.slice(from, to);
     const found: Entity[] = [];
@@ -137,7 +151,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       opts.onProgress?.({ phase: "analyze", loaded: b, total: text.length });
       yield;
     }
-    return resolveOverlaps(text, all).sort((x, y) => x.start - y.start);
+    return finish(text, all);
   };
 
   return {
@@ -148,7 +162,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (opts.signal?.aborted) throw new AbortedError("Analysis was aborted.", { cause: opts.signal.reason });
         const found = analyzeWindow(text, 0, text.length, 0, text.length);
         opts.onProgress?.({ phase: "analyze", loaded: text.length, total: text.length });
-        return resolveOverlaps(text, found).sort((x, y) => x.start - y.start);
+        return finish(text, found);
       }
       const it = run(text, opts);
       for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
@@ -171,7 +185,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           const results = batched[r] ? (batched[r][k] ?? []) : recognizer.analyze(text, context);
           toEntities(text, recognizer, results, 0, 0, text.length, found);
         });
-        out[short[k]!] = resolveOverlaps(text, found).sort((x, y) => x.start - y.start);
+        out[short[k]!] = finish(text, found);
       });
       return out;
     },

@@ -114,6 +114,19 @@ describe("options", () => {
     expect(() => createAnalyzer({ threshold: 2 })).toThrow(InvalidArgumentError);
   });
 
+  it("applies them to a name said again in a script without capitals as well", () => {
+    const letter = "收件者：陳建宏\n\n建宏您好：下週出差行程如下，請回信到 chen@example.com.tw";
+    const persons = (a: ReturnType<typeof createAnalyzer>) =>
+      a.analyze(letter).flatMap((e) => (e.type === "PERSON" ? [e.text] : []));
+    expect(persons(createAnalyzer())).toEqual(["陳建宏", "建宏"]);
+    expect(persons(createAnalyzer({ allow: ["建宏"] }))).toEqual(["陳建宏"]);
+    expect(persons(createAnalyzer({ threshold: 0.7 }))).toEqual(["陳建宏"]);
+    expect(createAnalyzer({ types: ["EMAIL"] }).analyze(letter).map((e) => e.type)).toEqual(["EMAIL"]);
+    // In chunks as in one piece.
+    const long = `${"Termin am Montag. ".repeat(100)}${letter}`;
+    expect(createAnalyzer().analyze(long, { chunkSize: 1_000 })).toEqual(createAnalyzer().analyze(long));
+  });
+
   it("runs custom recognizers and raises scores with their context words", () => {
     const employeeId = patternRecognizer({
       name: "employee-id",

@@ -196,6 +196,33 @@ describe("names", () => {
     expectNoType("The keys are with the caretaker in Kvarnby Östra, tel. 040 123 456.", "PERSON");
   });
 
+  it("finds Japanese names before more forms of address, and none in role words or words that open with 様 or 氏", () => {
+    expect(foundOf("佐々木くんとマリアさんも来ます。", "PERSON")).toEqual(["佐々木", "マリア"]);
+    expect(foundOf("鈴木 美咲 様\n先日は弊社の面接にお越しいただき", "PERSON")).toEqual(["鈴木 美咲"]);
+    expect(foundOf("ヒカリデザインの渡辺と申します。", "PERSON")).toEqual(["渡辺"]);
+    expectNoType("ご担当者様、スタッフさんに聞いてください。", "PERSON");
+    expectNoType("履歴書\n氏名：\n記入例は履歴書様式をご覧ください", "PERSON");
+  });
+
+  it("finds a person named again in a script without capitals, whole or by the given name", () => {
+    // A header field names 陳建宏; the letter greets him by his given name.
+    expect(foundOf("收件者：陳建宏\n主旨：出差行程確認\n\n建宏您好：下週台中出差行程如下", "PERSON")).toEqual([
+      "陳建宏",
+      "建宏",
+    ]);
+    // A chat's speaker, asked about before the log.
+    const chat = "帮我回复张伟：周五晚上可以。\n\n张伟：兄弟，周五晚上有空吗？\n张伟：我订了海底捞，7点";
+    expect(foundOf(chat, "PERSON")).toEqual(["张伟", "张伟", "张伟"]);
+    // Korean writes no space inside a name: the word after one is about the person, and is not taken again.
+    const korean = "받는 사람: 박민호 학부모님\n제목: 3월 학부모 상담 안내\n\n민호 어머님, 안녕하세요.";
+    expect(foundOf(korean, "PERSON")).toContain("민호");
+    expect(foundOf(korean, "PERSON")).not.toContain("학부모");
+    // A chat member called by a kinship word is not taken again wherever the word stands.
+    expect(foundOf("大姐: 好\n二哥: 我转500给大姐", "PERSON").filter((v) => v === "大姐")).toHaveLength(
+      foundOf("大姐: 好\n二哥: 我转500", "PERSON").filter((v) => v === "大姐").length,
+    );
+  });
+
   it("reads a Dutch postcode's letters as part of the code, not of the city", () => {
     const spans = found("Stationsplein 8, 2011 LR Haarlem");
     expect(spans).toContainEqual(["LOCATION", "Haarlem"]);

@@ -1636,11 +1636,19 @@ function labelAt(text: string, start: number, end: number): boolean {
   return LABEL_AFTER.test(text.slice(end, end + 2)) && LABEL_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 
-// Japanese and Korean names before a form of address: 田中太郎様, 김민준 님. Chinese ones (王先生) are read from the
-// family name by the script-name recognizer: a run of four characters before 先生 is mostly not the name.
+// Japanese and Korean names before a form of address: 田中太郎様, 佐々木くん, 鈴木 美咲 様, マリアさん, 김민준 님; and a
+// Japanese writer's own name before "と申します". Chinese ones (王先生) are read from the family name by the
+// script-name recognizer: a run of four characters before 先生 is mostly not the name.
 const CJK_ADDRESSED =
-  /([\u4e00-\u9fff]{2,4})(?:様|さん|さま|殿|君|ちゃん|氏)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
-const HAS_CJK = /[\u4e00-\u9fff\uac00-\ud7af]/;
+  /([\u4e00-\u9fff\u3005]{2,4}(?: [\u4e00-\u9fff\u3005]{1,3})?|[\u30a1-\u30fa\u30fc]{2,8})[ \u3000]?(?:様(?![式子相])|さん|さま|殿|君|くん|ちゃん|氏(?!名)|と申します)|([\uac00-\ud7af]{2,4})\s?(?:님|씨)(?![\uac00-\ud7af])/gu;
+// Words for roles and groups take the same forms of address (ご担当者様, 大家さん, スタッフさん): they name no one; nor
+// do 様 and 氏 opening a word (履歴書様式, "CV form"; 氏名, "name").
+const NOT_ADDRESSED = new Set(
+  "担当者 担当 関係者 各位 社長 部長 課長 係長 店長 大家 運転手 先輩 後輩 院長 校長 会長 事務局 お客 スタッフ ドライバー オーナー ガイド コーチ シェフ パパ ママ メンバー ゲスト".split(
+    " ",
+  ),
+);
+const HAS_CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 
 /** User names given for a messaging or social network: "My WeChat is zhangwei_88". */
 function socialHandles(text: string, found: RecognizerResult[]): void {
@@ -1911,6 +1919,7 @@ function addressedCjkNames(text: string, found: RecognizerResult[]): void {
   CJK_ADDRESSED.lastIndex = 0;
   for (let m = CJK_ADDRESSED.exec(text); m !== null; m = CJK_ADDRESSED.exec(text)) {
     const name = m[1] ?? m[2]!;
+    if (NOT_ADDRESSED.has(name)) continue;
     found.push({ start: m.index, end: m.index + name.length, type: "PERSON", score: 0.75 });
   }
 }
