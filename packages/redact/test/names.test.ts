@@ -223,6 +223,14 @@ describe("names", () => {
     );
   });
 
+  it("reads a capitalized Greek word inside a sentence as a name, but not a month, a weekday or an abbreviation", () => {
+    const text = "Στείλε στον Νίκο ότι το ραντεβού με τον λογιστή, κ. Καραγιάννη, μεταφέρθηκε για Πέμπτη 20 Μαρτίου.";
+    expect(foundOf(text, "PERSON")).toEqual(["Νίκο", "Καραγιάννη"]);
+    expect(foundOf("Ο Νίκος θα περάσει για τον λέβητα. Θα πάμε στην Αθήνα.", "PERSON")).toEqual(["Νίκος"]);
+    expectNoType("Tel/Fax: +30 2310 123 456 — Κιν. 6971234567, Τηλ. 2310 123 457", "PERSON");
+    expectNoType("Η συνάντηση είναι την Τετάρτη 5 Μαρτίου και το Σάββατο.", "PERSON");
+  });
+
   it("reads a Dutch postcode's letters as part of the code, not of the city", () => {
     const spans = found("Stationsplein 8, 2011 LR Haarlem");
     expect(spans).toContainEqual(["LOCATION", "Haarlem"]);

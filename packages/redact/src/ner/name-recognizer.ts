@@ -770,7 +770,9 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   const lowers = run.map((t) => t.lower);
   // Most runs are one word: its lower-case form is the phrase, with no array joined.
   const joined = run.length === 1 ? first.lower : lowers.join(" ");
-  const atStart = sentenceStart(text, first);
+  // "κ. Καραγιάννη": the dot of a Greek title before a name ends no sentence.
+  const atStart =
+    sentenceStart(text, first) && !GREEK_TITLE_BEFORE.test(text.slice(Math.max(0, first.start - 5), first.start));
 
   // "Allianz Versicherungs-AG", "Müller Bau-GmbH": a company form joined to the last word by a hyphen.
   const hyphen = last.lower.lastIndexOf("-");
@@ -1071,8 +1073,39 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
     push(place ? "LOCATION" : "PERSON", first, last, 0.6);
     return;
   }
+  // Greek too capitalizes proper names only, and the months and weekdays ("Πέμπτη 20 Μαρτίου"): inside a sentence, any
+  // other capitalized word is a name, as is one after an article or "κ." (Mr) opening it ("Ο Νίκος θα περάσει").
+  // After "στην", "στο", "από" it is mostly a place. A short word before a dot is an abbreviation ("Κιν.", "Τηλ.").
+  if (!allCaps && greekWord(first.word) && !(text[last.end] === "." && last.word.length <= 4)) {
+    const article = run.length > 1 && GREEK_ARTICLES.has(first.lower);
+    const name = article ? run.slice(1) : run;
+    if ((!atStart || article) && name.every((t) => greekWord(t.word) && !GREEK_CALENDAR_WORDS.has(t.lower))) {
+      const place = /(?:^|[^\p{L}])(?:στην|στη|στο|στα|από|σε|προς|μέχρι)\s$/iu.test(
+        text.slice(Math.max(0, name[0]!.start - 8), name[0]!.start),
+      );
+      push(place ? "LOCATION" : "PERSON", name[0]!, last, 0.6);
+      return;
+    }
+  }
   deferred.push([first.start, last.end]);
 }
+
+function greekWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 0x0370 && c <= 0x03ff) || (c >= 0x1f00 && c <= 0x1fff);
+}
+
+const GREEK_ARTICLES = new Set(["ο", "η", "οι", "το", "τα", "τον", "την", "του", "της"]);
+// "κ." (Mr), "κα." and "κ.κ." (Mrs, Messrs), "Δρ." before a name: the dot ends no sentence.
+const GREEK_TITLE_BEFORE = /(?:^|[^\p{L}])(?:κ|κα|κκ|κ\.κ|δρ)\.\s$/iu;
+// Greek months (nominative and genitive) and weekdays, which Greek writes with a capital, and the great feasts.
+const GREEK_CALENDAR_WORDS = new Set(
+  `ιανουάριος ιανουαρίου φεβρουάριος φεβρουαρίου μάρτιος μαρτίου απρίλιος απριλίου μάιος μαΐου μαίου ιούνιος ιουνίου
+  ιούλιος ιουλίου αύγουστος αυγούστου σεπτέμβριος σεπτεμβρίου οκτώβριος οκτωβρίου νοέμβριος νοεμβρίου δεκέμβριος
+  δεκεμβρίου δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο σαββάτου κυριακή χριστούγεννα πάσχα πρωτοχρονιά`.split(
+    /\s+/,
+  ),
+);
 
 // Case endings of languages that inflect place names (Polish, Czech, Slovak, Croatian, Slovenian, Russian,
 // Ukrainian, Hungarian, Estonian, Finnish, German genitive), longest first, and the letters a stem may have lost.
