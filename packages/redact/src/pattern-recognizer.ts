@@ -35,7 +35,8 @@ export interface Pattern {
    * words out of its regex (a run of letters stands there, which its validator looks up in the list). In a regex,
    * such a list compiles to hundreds of kilobytes of machine code, and V8 stops optimizing every regex it compiles
    * once a process holds 16 MB of code. `atStart`: every match starts where one of the words starts. Given, these
-   * are the pattern's heads instead of those read off its regex.
+   * are the pattern's heads instead of those read off its regex, and a match the validator turns down is tried again
+   * from the next position (a word of the list may start inside it, where the list in the regex would have matched).
    */
   readonly heads?: { readonly words: readonly string[]; readonly atStart: boolean };
   /** Score of a match the validator does not override. */
@@ -180,7 +181,7 @@ function nextLandmark(
   }
 }
 
-/** Validates one match of `p` and adds what it keeps to `out`. */
+/** Validates one match of `p` and adds what it keeps to `out`; false when it keeps nothing. */
 function collect(
   p: Pattern,
   m: RegExpExecArray,
@@ -188,27 +189,28 @@ function collect(
   context: RecognizerContext,
   options: PatternRecognizerOptions,
   out: RecognizerResult[],
-): void {
+): boolean {
   let start = m.index;
   let end = m.index + m[0].length;
   if (p.group) {
     const span = m.indices?.[p.group];
-    if (!span) return;
+    if (!span) return false;
     [start, end] = span;
   }
   const value = text.slice(start, end);
   const verdict = p.validate ? p.validate(value, m, text, context) : p.score;
-  if (verdict === null) return;
+  if (verdict === null) return false;
   const result =
     typeof verdict === "number"
       ? { start, end, score: verdict }
       : { start: verdict.start, end: verdict.end, score: verdict.score };
-  if (result.end <= result.start) return;
+  if (result.end <= result.start) return false;
   out.push(
     options.context
       ? { start: result.start, end: result.end, score: result.score, type: options.type, context: options.context }
       : { start: result.start, end: result.end, score: result.score, type: options.type },
   );
+  return true;
 }
 
 /** A {@link patternRecognizer}: a recognizer that also shows its patterns. */
@@ -280,9 +282,11 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
             sticky!.lastIndex = start;
             const m = sticky!.exec(text);
             if (m === null) continue;
-            // On past the match (an empty one stays where it is: the next word starts further on anyway).
-            from = sticky!.lastIndex;
-            if (m[0].length > 0) collect(p, m, text, context, options, out);
+            // On past the match (an empty one stays where it is: the next word starts further on anyway). A match
+            // of a listed word that the validator turned down held a word that is not one; another word of the list
+            // may start inside it, as the list in the regex would have found.
+            const kept = m[0].length > 0 && collect(p, m, text, context, options, out);
+            if (kept || !p.heads) from = sticky!.lastIndex;
           }
           continue;
         }
@@ -312,7 +316,9 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
             regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
             continue;
           }
-          collect(p, m, text, context, options, out);
+          if (!collect(p, m, text, context, options, out) && p.heads) {
+            regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
+          }
         }
       }
       return out;

@@ -121,7 +121,11 @@ describe("options", () => {
     expect(persons(createAnalyzer())).toEqual(["陳建宏", "建宏"]);
     expect(persons(createAnalyzer({ allow: ["建宏"] }))).toEqual(["陳建宏"]);
     expect(persons(createAnalyzer({ threshold: 0.7 }))).toEqual(["陳建宏"]);
-    expect(createAnalyzer({ types: ["EMAIL"] }).analyze(letter).map((e) => e.type)).toEqual(["EMAIL"]);
+    expect(
+      createAnalyzer({ types: ["EMAIL"] })
+        .analyze(letter)
+        .map((e) => e.type),
+    ).toEqual(["EMAIL"]);
     // In chunks as in one piece.
     const long = `${"Termin am Montag. ".repeat(100)}${letter}`;
     expect(createAnalyzer().analyze(long, { chunkSize: 1_000 })).toEqual(createAnalyzer().analyze(long));

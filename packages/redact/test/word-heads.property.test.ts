@@ -32,6 +32,9 @@ function plain(patterns: readonly Pattern[], text: string): string[] {
         [start, end] = span;
       }
       const verdict = p.validate ? p.validate(text.slice(start, end), m, text, CONTEXT) : p.score;
+      // A pattern that names its heads is tried again from the next position after a match its validator turns down.
+      if (verdict === null && p.heads)
+        regex.lastIndex = m.index + (regex.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
       if (verdict === null) continue;
       const r = typeof verdict === "number" ? { start, end, score: verdict } : verdict;
       if (r.end > r.start) out.push(`${r.start}-${r.end}:${r.score}`);
