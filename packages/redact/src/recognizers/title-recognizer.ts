@@ -2,6 +2,7 @@ import { SIGN_OFFS } from "../ner/sign-offs";
 import { patternRecognizer } from "../pattern-recognizer";
 import { smallRegexCode } from "../small-regex-code";
 import { wordAlternation } from "../word-alternation";
+import { wordHeads } from "../word-heads";
 import { JOB_WORDS } from "./job-words";
 
 const LEVEL =
@@ -129,6 +130,27 @@ function nameBefore(text: string, comma: number): boolean {
   return /\p{Lu}[\p{L}'’-]{0,30}\.?$/u.test(text.slice(Math.max(0, comma - 32), comma));
 }
 
+// "trabajo como enfermera", "works as a nurse", "le nouveau directeur": a listed role after a cue.
+const ROLE_AFTER_CUE = new RegExp(
+  `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)(${LISTED_ROLE}(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
+  "dgiu",
+);
+// "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a listed role said of someone.
+const ROLE_SAID = new RegExp(
+  `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?${LISTED_ROLE}(?![\\p{L}])`,
+  "dgiu",
+);
+
+/**
+ * The cue words a pattern opens with, as its heads: the pattern then runs at each cue word of a text, and after a cue
+ * that its validator turns down ("sono is a nurse") again from the next word.
+ */
+function cueHeads(regex: RegExp): { words: readonly string[]; atStart: boolean } {
+  const heads = wordHeads(regex);
+  if (!heads?.atStart || heads.prefixes.size > 0) throw new Error(`No cue words open ${regex.source}`);
+  return { words: [...heads.words], atStart: true };
+}
+
 /** Job titles: C-level acronyms, "Head of X", and seniority plus role, in English and a few common continental forms. */
 export const titleRecognizer = patternRecognizer({
   name: "title",
@@ -159,11 +181,8 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "trabajo como enfermera", "works as a nurse", "le nouveau directeur", "il nuovo Amministratore Delegato".
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:(?:works? as|worked as|working as|como|comme|come|als|as|som|jako|kao|sebagai|как|як)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|en\\s|ett\\s)?|(?:new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe|novo|nova|neue|neuer|ny|nya|nowy|nowa|retired|former|ehemaliger|ehemalige|ancien|ancienne)\\s)(${LISTED_ROLE}(?:\\s(?:general|générale?|generale|executivo|executiva|ejecutivo|ejecutiva|delegato|delegata|commerciale?|comercial|financier|financiero|technique|técnico|tecnico))?)(?![\\p{L}])`,
-        "dgiu",
-      ),
-      heads: LOCAL_ROLE_HEADS,
+      regex: ROLE_AFTER_CUE,
+      heads: cueHeads(ROLE_AFTER_CUE),
       // Consuming the cue and reporting the role's group is several times faster than a look-behind holding
       // alternatives, which the engine tries at every position.
       group: 1,
@@ -184,11 +203,8 @@ export const titleRecognizer = patternRecognizer({
     },
     {
       // "sou enfermeira no ...", "ik ben verpleegkundige", "she is a lawyer": a role said of someone.
-      regex: new RegExp(
-        `(?<![\\p{L}])(?:sou|soy|sono|bin|ist|suis|est|ben|is|am|era|war|es|é)\\s(?:an?\\s|un\\s|una\\s|une\\s|een\\s|uma?\\s|eine?\\s)?${LISTED_ROLE}(?![\\p{L}])`,
-        "dgiu",
-      ),
-      heads: LOCAL_ROLE_HEADS,
+      regex: ROLE_SAID,
+      heads: cueHeads(ROLE_SAID),
       group: 1,
       score: 0.6,
       validate: (value) => (listedIn(LOCAL_ROLE_SET, value) ? 0.6 : null),
