@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Pattern, patternRecognizer } from "../src/pattern-recognizer";
-import { LISTED_ROLE, LOCAL_ROLE_LIST, titleRecognizer } from "../src/recognizers/title-recognizer";
+import { LISTED_ROLE, LOCAL_ROLE_LIST, nameLineEnd, titleRecognizer } from "../src/recognizers/title-recognizer";
 import { wordAlternation } from "../src/word-alternation";
 
 const run = (pattern: Pattern, text: string) =>
@@ -70,5 +70,26 @@ describe("job-title patterns with their role lists read by lookup", () => {
       { numRuns: 400 },
     );
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe("nameLineEnd", () => {
+  const NAME_LINE_END = /\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n/u;
+  const piece = fc.constantFrom(
+    ...["Anna", "BERG", "de", "O'Neil", "Jean-Luc", "x", "É", "Ωμέγα", "𝐀bc", "\ud800", "J.", "12", ".", ",", "-"],
+    ...[" ", "  ", "\t", "\u00a0", "\n", "\n\n", "\r\n"],
+  );
+  it("says what the regex it stands for says, on texts of names, spaces and line breaks", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (parts) => {
+        const t = parts.join("");
+        // Conservative where the text holds a surrogate: it may say yes where the regex says no, never the reverse.
+        if (/[\ud800-\udfff]/.test(t)) expect(NAME_LINE_END.test(t) ? nameLineEnd(t) : true).toBe(true);
+        else expect([t, nameLineEnd(t)]).toEqual([t, NAME_LINE_END.test(t)]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(nameLineEnd("Best regards,\nJane Doe\nHead of Partnerships")).toBe(true);
+    expect(nameLineEnd("Please call me back.\nThanks")).toBe(false);
   });
 });

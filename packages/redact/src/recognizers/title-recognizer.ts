@@ -86,7 +86,36 @@ const NAME_LINE = /^[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:\p{Lu}[\p{L}'’-]*\
 
 // What every text with a name alone on a line above another holds: two capitalized words, then the line's end. The
 // role-line patterns below need one; most messages have none, and these patterns then do not run.
-const NAME_LINE_END = /\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n/u;
+// Read from each line's end backwards: a regex would try every position of the text, and a class of all capitals is
+// slow to test at each.
+const NAME_CHAR = /^[\p{L}'’-]$/u;
+const UPPER = /^\p{Lu}$/u;
+const SPACE_NOT_NEWLINE = /^[^\S\n]$/u;
+
+/** Whether `text` holds a match of `\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n` (see NAME_LINE_END). */
+export function nameLineEnd(text: string): boolean {
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) {
+    let k = nl;
+    while (k > 0 && (text[k - 1] === " " || text[k - 1] === "\t")) k--;
+    // The second word: the whole run of name characters before the line's end, opening on a capital after a space.
+    const end = k;
+    while (k > 0 && NAME_CHAR.test(text[k - 1]!)) k--;
+    // A surrogate (a letter past U+FFFF or a lone half): read no further, and let the patterns run.
+    if (k > 0 && (text.charCodeAt(k - 1) & 0xf800) === 0xd800) return true;
+    if (end - k < 2 || !UPPER.test(text[k]!) || k === 0 || !SPACE_NOT_NEWLINE.test(text[k - 1]!)) continue;
+    // The first word: a run holding a capital, right before the space or a dot before it.
+    let p = k - 1;
+    if (p > 0 && text[p - 1] === ".") p--;
+    let upper = false;
+    while (p > 0 && NAME_CHAR.test(text[p - 1]!)) {
+      if (UPPER.test(text[p - 1]!)) upper = true;
+      p--;
+    }
+    if (p > 0 && (text.charCodeAt(p - 1) & 0xf800) === 0xd800) return true;
+    if (upper) return true;
+  }
+  return false;
+}
 
 // A closing alone on its line: "Mit freundlichen Grüßen", "Pozdrawiam serdecznie", "Best,".
 const SIGN_OFF_LINE = new RegExp(`^[ \\t]*(?:${SIGN_OFFS})(?:[ \\t]\\p{L}+)?[ \\t]*[,.!]?[ \\t]*$`, "iu");
@@ -291,7 +320,7 @@ export const titleRecognizer = patternRecognizer({
           "dgimu",
         ),
       ),
-      requires: NAME_LINE_END,
+      requires: nameLineEnd,
       group: 1,
       score: 0.6,
       validate: (value, m, text) => {
@@ -306,7 +335,7 @@ export const titleRecognizer = patternRecognizer({
       // "Koordynatorka pacjenta", "Inspektor, Oddział w Gdańsku" (the role before the comma).
       regex:
         /^[ \t]*(\p{Lu}[\p{L}\p{M}'’.&/-]{1,30}(?:[ \t][\p{L}\p{M}'’.&/-]{1,30}){0,3})(?=[ \t]*(?:[,|–][^\n]*)?$)/dgmu,
-      requires: NAME_LINE_END,
+      requires: nameLineEnd,
       group: 1,
       score: 0.6,
       validate: (value, m, text) => signatureRole(value, m, text, true),
