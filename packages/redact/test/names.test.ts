@@ -231,6 +231,14 @@ describe("names", () => {
     expectNoType("Η συνάντηση είναι την Τετάρτη 5 Μαρτίου και το Σάββατο.", "PERSON");
   });
 
+  it("finds names after the greetings and forms of address of more scripts without capitals, not the form itself", () => {
+    expect(foundOf("السلام علیکم عائشہ باجی، کیسی ہیں؟", "PERSON")).toContain("عائشہ");
+    expect(foundOf("அன்புள்ள கார்த்திக்,\nவரும் மார்ச் 16 ஞாயிறு", "PERSON")).toEqual(["கார்த்திக்"]);
+    expect(foundOf("প্রিয় রুমানা,\nআগামী ২০ মার্চ", "PERSON")).toEqual(["রুমানা"]);
+    expect(foundOf("ሰላም ዳዊት፣ የመጋቢት ወር ኪራይ ገቢ አድርጌአለሁ።", "PERSON")).toEqual(["ዳዊት"]);
+    expect(foundOf("السلام عليكم أستاذ محمود، موعد الاجتماع يوم الأحد", "PERSON")).toEqual(["محمود"]);
+  });
+
   it("reads a Dutch postcode's letters as part of the code, not of the city", () => {
     const spans = found("Stationsplein 8, 2011 LR Haarlem");
     expect(spans).toContainEqual(["LOCATION", "Haarlem"]);

@@ -527,7 +527,11 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           push("PERSON", t, t, 0.6);
         // Scripts without capitals (Devanagari, Arabic, Hebrew, Thai...): a word after a greeting, or before a
         // respectful suffix, is the name.
-        else if (caseless(t.word) && (precededBy(text, t.start, GREETING_CUES) || nameSuffixAfter(text, t.end)))
+        else if (
+          caseless(t.word) &&
+          !GREETING_WORDS.has(t.lower) &&
+          (precededBy(text, t.start, GREETING_CUES) || nameSuffixAfter(text, t.end))
+        )
           push("PERSON", t, t, 0.7);
         i++;
         continue;
