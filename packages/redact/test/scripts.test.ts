@@ -84,6 +84,10 @@ describe("people in mail headers, form fields and chats of scripts without capit
     expect(persons("מאת: יעל ברק <yael@example.co.il>\nאל: רון שגיא\nנושא: חוזה")).toEqual(["יעל ברק", "רון שגיא"]);
     expect(persons("ከ: መሰረት ኃይሌ\nለ: ሄኖክ ታደሰ\nጉዳይ: ኪራይ")).toEqual(["መሰረት ኃይሌ", "ሄኖክ ታደሰ"]);
     expect(persons("প্রেরক: ফারহানা ইসলাম <farhana@example.com>\nতারিখ: ১০ মার্চ")).toEqual(["ফারহানা ইসলাম"]);
+    expect(persons("من: منى الشمري <mona@example.sa>\nإلى: طارق الزهراني\nالموضوع: العقد")).toEqual([
+      "منى الشمري",
+      "طارق الزهراني",
+    ]);
   });
 
   it("reads each person of a list in a field, without the role in brackets", () => {
