@@ -5,6 +5,7 @@ import type { Entity } from "./entity";
 import type { EntityType } from "./entity-type";
 import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
+import { withEscapedNewlines } from "./escaped-newlines";
 import { caselessNamesAgain } from "./ner/caseless-names-again";
 import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
@@ -117,7 +118,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
   const analyzeWindow = (text: string, from: number, to: number, coreFrom: number, coreTo: number): Entity[] => {
-    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+    const window = withEscapedNewlines(from === 0 && to === text.length ? text : text.slice(from, to));
     const found: Entity[] = [];
     for (const recognizer of recognizers) {
       toEntities(text, recognizer, recognizer.analyze(window, context), from, coreFrom, coreTo, found);
@@ -176,13 +177,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         else short.push(i);
       });
       const batch = short.map((i) => texts[i]!);
-      const batched = recognizers.map((r) => (r.analyzeBatch ? r.analyzeBatch(batch, context) : null));
+      const views = batch.map(withEscapedNewlines);
+      const batched = recognizers.map((r) => (r.analyzeBatch ? r.analyzeBatch(views, context) : null));
       // The other recognizers run text by text, all of them on one text before the next, so what they share about a
       // text (its digits, its words, a keyword test) is worked out once per text, not once per recognizer.
       batch.forEach((text, k) => {
         const found: Entity[] = [];
         recognizers.forEach((recognizer, r) => {
-          const results = batched[r] ? (batched[r][k] ?? []) : recognizer.analyze(text, context);
+          const results = batched[r] ? (batched[r][k] ?? []) : recognizer.analyze(views[k]!, context);
           toEntities(text, recognizer, results, 0, 0, text.length, found);
         });
         out[short[k]!] = finish(text, found);

@@ -114,6 +114,15 @@ describe("options", () => {
     expect(() => createAnalyzer({ threshold: 2 })).toThrow(InvalidArgumentError);
   });
 
+  it("reads a line break written as \\n (iCalendar, JSON) as a break, at the same offsets, and leaves paths alone", () => {
+    const ics = "DESCRIPTION:Patient: Amelia Fox\\nNHS no: 943 476 5919\\nPlease arrive early";
+    const found = createAnalyzer().analyze(ics);
+    expect(found.map((e) => [e.type, e.text])).toContainEqual(["ID", "943 476 5919"]);
+    for (const e of found) expect(ics.slice(e.start, e.end)).toBe(e.text);
+    expect(createAnalyzer().analyzeBatch([ics])[0]).toEqual(found);
+    expect(createAnalyzer().analyze("C:\\new folder\\notes.txt")).toEqual([]);
+  });
+
   it("applies them to a name said again in a script without capitals as well", () => {
     const letter = "收件者：陳建宏\n\n建宏您好：下週出差行程如下，請回信到 chen@example.com.tw";
     const persons = (a: ReturnType<typeof createAnalyzer>) =>
