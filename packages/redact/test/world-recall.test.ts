@@ -164,6 +164,11 @@ describe("national ids after their names, by their check digits", () => {
     expect(found("Henkilötunnus 131052-308T", "ID")).toEqual(["131052-308T"]);
     expect(found("Rijksregisternummer: 85.07.30-033.28", "ID")).toEqual(["85.07.30-033.28"]);
     expect(found("מספר תעודת זהות: 000000018", "ID")).toEqual(["000000018"]);
+    expect(found("נא לשלוח צילום תעודת זהות (מס׳ 312486756) ואת הצ׳קים", "ID")).toEqual(["312486756"]);
+    expect(found("Policyholder: Thabo Mokoena, ID 8001015009087", "ID")).toEqual(["8001015009087"]);
+    expect(found("เลขประจำตัวประชาชน: 1 1037 00123 45 8", "ID")).toEqual(["1 1037 00123 45 8"]);
+    expect(found("Meeting ID 8001015009088", "ID")).toEqual([]);
+    expect(found("เลขประจำตัวประชาชน: 1 1037 00123 45 4", "ID")).toEqual([]);
     // Wrong check digits, or no name before the number.
     expect(found("Beneficiar: CNP 1800101221145", "ID")).toEqual([]);
     expect(found("Order 1800101221144 shipped.", "ID")).toEqual([]);

@@ -97,6 +97,21 @@ function tcknValid(d: string): boolean {
   return tenth === n[9] && n.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === n[10];
 }
 
+/** A South African identity number: a real date of birth, citizenship 0 or 1, and Luhn over all thirteen digits. */
+function saIdValid(v: string): boolean {
+  const month = Number(v.slice(2, 4));
+  const day = Number(v.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && (v[10] === "0" || v[10] === "1") && luhnValid(v);
+}
+
+/** A Thai national id: the first digit 1 to 8, and the thirteenth (11 - sum of digit i times (13 - i)) mod 11 mod 10. */
+function thaiIdValid(d: string): boolean {
+  if (d.length !== 13 || d[0] === "0" || d[0] === "9") return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(d[i]) * (13 - i);
+  return (11 - (sum % 11)) % 10 === Number(d[12]);
+}
+
 // Eleven-digit national numbers, each taken only with its checksum and its name a few words before it.
 const ELEVEN_DIGIT_IDS: readonly [RegExp, (digits: string) => boolean][] = [
   [/pesel/i, peselValid],
@@ -127,7 +142,19 @@ const NAMED_NUMBERS: readonly [string, string, (value: string) => boolean][] = [
   // Romanian CNP.
   ["CNP|cod numeric personal", "[1-9]\\d{12}", cnpValid],
   // Israeli identity number (Luhn over nine digits): "ת.ז. 312786452".
-  ['תעודת זהות|ת\\.ז\\.?|ת"ז|מספר זהות|teudat zehut', "\\d{8,9}", (v) => luhnValid(v.padStart(9, "0"))],
+  [
+    "תעודת זהות(?:[^\\S\\n]?\\((?:מס[׳']|מספר)\\.?)?|ת\\.ז\\.?|ת\"ז|מספר זהות|teudat zehut",
+    "\\d{8,9}",
+    (v) => luhnValid(v.padStart(9, "0")),
+  ],
+  // South African identity number: date of birth, sequence, citizenship (0 or 1), a digit, and a Luhn check digit.
+  ["ID|ID number|identity number|RSA ID|SA ID", "\\d{13}", saIdValid],
+  // Thai national id: thirteen digits, the last a weighted mod-11 check ("1 1037 00123 45 4").
+  [
+    "เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|Thai ID",
+    "\\d[^\\S\\n]?\\d{4}[^\\S\\n]?\\d{5}[^\\S\\n]?\\d{2}[^\\S\\n]?\\d",
+    (v) => thaiIdValid(digits(v)),
+  ],
   // German tax id: "Steuer-ID 65 929 970 489".
   [
     "steuer-?id|steuer-?idnr\\.?|steueridentifikationsnummer|steuer-identifikationsnummer|identifikationsnummer",
