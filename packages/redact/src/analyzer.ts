@@ -1,3 +1,4 @@
+import { asciiDigits } from "./ascii-digits";
 import { boostWithContext } from "./context-boost";
 import { defaultRecognizers } from "./default-recognizers";
 import { denyListRecognizer } from "./deny-list-recognizer";
@@ -66,6 +67,15 @@ const DEFAULT_CHUNK = 200_000;
 const OVERLAP = 4_096;
 
 /** Builds an {@link Analyzer} from recognizers, a threshold, allow and deny lists. */
+/**
+ * The text as recognizers read it, at the same offsets: escaped line breaks as line breaks, and the digits of other
+ * scripts as ASCII digits, so that dates, times and numbers written in Bengali, Persian or Thai digits are read as
+ * the same numbers written in ASCII ones.
+ */
+function viewOf(text: string): string {
+  return withEscapedNewlines(asciiDigits(text));
+}
+
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const threshold = options.threshold ?? 0.5;
   if (!(threshold >= 0 && threshold <= 1)) throw new InvalidArgumentError("threshold must be between 0 and 1.");
@@ -118,7 +128,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
   const analyzeWindow = (text: string, from: number, to: number, coreFrom: number, coreTo: number): Entity[] => {
-    const window = withEscapedNewlines(from === 0 && to === text.length ? text : text.slice(from, to));
+    const window = viewOf(from === 0 && to === text.length ? text : text.slice(from, to));
     const found: Entity[] = [];
     for (const recognizer of recognizers) {
       toEntities(text, recognizer, recognizer.analyze(window, context), from, coreFrom, coreTo, found);
@@ -177,7 +187,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         else short.push(i);
       });
       const batch = short.map((i) => texts[i]!);
-      const views = batch.map(withEscapedNewlines);
+      const views = batch.map(viewOf);
       const batched = recognizers.map((r) => (r.analyzeBatch ? r.analyzeBatch(views, context) : null));
       // The other recognizers run text by text, all of them on one text before the next, so what they share about a
       // text (its digits, its words, a keyword test) is worked out once per text, not once per recognizer.

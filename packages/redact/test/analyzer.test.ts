@@ -123,6 +123,15 @@ describe("options", () => {
     expect(createAnalyzer().analyze("C:\\new folder\\notes.txt")).toEqual([]);
   });
 
+  it("reads dates and times written in the digits of other scripts, at their own offsets", () => {
+    const text = "ประชุมวันที่ ๒๕/๑๑/๒๐๒๔ เวลา ๑๔:๓๐ น.";
+    const found = createAnalyzer()
+      .analyze(text)
+      .filter((e) => e.type === "DATE_TIME");
+    expect(found.map((e) => e.text)).toEqual(["๒๕/๑๑/๒๐๒๔", "๑๔:๓๐ น."]);
+    for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
   it("applies them to a name said again in a script without capitals as well", () => {
     const letter = "收件者：陳建宏\n\n建宏您好：下週出差行程如下，請回信到 chen@example.com.tw";
     const persons = (a: ReturnType<typeof createAnalyzer>) =>
