@@ -46,6 +46,17 @@ describe("calendar names from the CLDR", () => {
     expect(found("Зустріч 5 березня о 10:00.", "DATE_TIME").join()).toMatch(/5 березня/);
   });
 
+  it("finds dates with the months of Bengali, Urdu, Tamil, Telugu, Marathi and Amharic, in any of their digits", () => {
+    expect(found("তারিখ: ১০ মার্চ ২০২৫, সকাল ১১:০৫", "DATE_TIME")).toEqual(["১০ মার্চ ২০২৫", "১১:০৫"]);
+    expect(found("فیصل کی شادی کی تاریخ طے ہو گئی ہے: 12 اپریل، لاہور میں", "DATE_TIME")).toEqual(["12 اپریل"]);
+    expect(found("வரும் மார்ச் 16 ஞாயிறு அன்று", "DATE_TIME")).toEqual(["மார்ச் 16"]);
+    expect(found("సమావేశం 10 మార్చి న", "DATE_TIME")).toEqual(["10 మార్చి"]);
+    expect(found("बैठक १४ ऑगस्ट २०२५ रोजी", "DATE_TIME")).toEqual(["१४ ऑगस्ट २०२५"]);
+    expect(found("ቀን: ማርች 10 ቀን", "DATE_TIME")).toEqual(["ማርች 10"]);
+    // A month name with no day next to it is no date.
+    expect(found("মার্চ মাসে দেখা হবে", "DATE_TIME")).toEqual([]);
+  });
+
   it("reads a month alone only after until/from/since or before the Turkish word for month", () => {
     expect(found("The lease runs until September, then we move.", "DATE_TIME")).toEqual(["September"]);
     expect(found("Ab Februar arbeite ich in Graz.", "DATE_TIME")).toEqual(["Februar"]);

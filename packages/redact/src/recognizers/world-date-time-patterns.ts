@@ -35,6 +35,22 @@ const TH_CLOCK =
   "(?:(?:บ่าย|เช้า)[^\\S\\n]?\\d{1,2}(?:[^\\S\\n]?โมง(?:เย็น|เช้า)?)?|\\d{1,2}[^\\S\\n]?(?:โมง(?:เช้า|เย็น)?|ทุ่ม)|(?:[01]?\\d|2[0-3])[.:][0-5]\\d[^\\S\\n]?น\\.|เที่ยง(?:วัน|คืน)?)";
 
 const HI_DAY_PART = "(?:सुबह|शाम|दोपहर|रात|सवेरे|तड़के)";
+// Month names of Bengali, Urdu, Tamil, Telugu, Marathi, Gujarati, Kannada, Malayalam, Punjabi, Nepali and Amharic,
+// from the Unicode CLDR (Intl.DateTimeFormat, month: "long"); Bengali's ya with nukta both composed and not.
+const SOUTH_ASIAN_MONTH_LIST = `জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
+  جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر
+  ஜனவரி பிப்ரவரி மார்ச் ஏப்ரல் மே ஜூன் ஜூலை ஆகஸ்ட் செப்டம்பர் அக்டோபர் நவம்பர் டிசம்பர்
+  జనవరి ఫిబ్రవరి మార్చి ఏప్రిల్ మే జూన్ జులై ఆగస్టు సెప్టెంబర్ అక్టోబర్ నవంబర్ డిసెంబర్
+  जानेवारी फेब्रुवारी मार्च एप्रिल मे जून जुलै ऑगस्ट सप्टेंबर ऑक्टोबर नोव्हेंबर डिसेंबर
+  જાન્યુઆરી ફેબ્રુઆરી માર્ચ એપ્રિલ મે જૂન જુલાઈ ઑગસ્ટ સપ્ટેમ્બર ઑક્ટોબર નવેમ્બર ડિસેમ્બર
+  ಜನವರಿ ಫೆಬ್ರವರಿ ಮಾರ್ಚ್ ಏಪ್ರಿಲ್ ಮೇ ಜೂನ್ ಜುಲೈ ಆಗಸ್ಟ್ ಸೆಪ್ಟೆಂಬರ್ ಅಕ್ಟೋಬರ್ ನವೆಂಬರ್ ಡಿಸೆಂಬರ್
+  ജനുവരി ഫെബ്രുവരി മാർച്ച് ഏപ്രിൽ മേയ് ജൂൺ ജൂലൈ ഓഗസ്റ്റ് സെപ്റ്റംബർ ഒക്‌ടോബർ ഒക്ടോബർ നവംബർ ഡിസംബർ
+  ਜਨਵਰੀ ਫ਼ਰਵਰੀ ਫਰਵਰੀ ਮਾਰਚ ਅਪ੍ਰੈਲ ਮਈ ਜੂਨ ਜੁਲਾਈ ਅਗਸਤ ਸਤੰਬਰ ਅਕਤੂਬਰ ਨਵੰਬਰ ਦਸੰਬਰ
+  जनवरी फेब्रुअरी मार्च अप्रिल मे जुन जुलाई अगस्ट सेप्टेम्बर अक्टोबर नोभेम्बर डिसेम्बर
+  ጃንዋሪ ፌብሩዋሪ ማርች ኤፕሪል ሜይ ጁን ጁላይ ኦገስት ሴፕቴምበር ኦክቶበር ኖቬምበር ዲሴምበር`
+  .split(/\s+/)
+  .flatMap((m) => [m.normalize("NFC"), m.normalize("NFD")]);
+const SOUTH_ASIAN_MONTHS = `(?:${[...new Set(SOUTH_ASIAN_MONTH_LIST)].sort((a, b) => b.length - a.length).join("|")})`;
 const HI_MONTHS =
   "(?:जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर)";
 // "शाम 4 बजे", "साढ़े दस बजे", "4:30 बजे", "सुबह 9 बजे".
@@ -79,7 +95,7 @@ const TL_MONTHS = "(?:enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembr
  * alternatives, see `mayHoldWorldDateTime`).
  */
 export const WORLD_GATE =
-  /[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
+  /[\u0600-\u06ff\u0900-\u0d7f\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
 
 const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
@@ -103,6 +119,17 @@ export const WORLD_DATE_PATTERNS: readonly Pattern[] = [
     // "15 มีนาคม 2568".
     regex: new RegExp(`\\d{1,2}[^\\S\\n]?${TH_MONTHS}(?:[^\\S\\n]?\\d{4})?`, "gu"),
     requires: /[\u0e00-\u0e7f]/,
+    score: 0.8,
+  },
+  {
+    // "১০ মার্চ ২০২৫", "12 اپریل", "16 மார்ச்", "మార్చి 10", "ማርች 10": the months of Bengali, Urdu, Tamil, Telugu,
+    // Marathi, Gujarati, Kannada, Malayalam, Punjabi, Nepali and Amharic (as the Unicode CLDR writes them), with a
+    // day before or after them. Their digits reach the patterns as ASCII ones.
+    regex: new RegExp(
+      `(?<!\\d)(?:\\d{1,2}[^\\S\\n]${SOUTH_ASIAN_MONTHS}(?:,?[^\\S\\n]\\d{4})?|${SOUTH_ASIAN_MONTHS}[^\\S\\n]\\d{1,2}(?:,?[^\\S\\n]\\d{4})?(?!\\d))(?![\\p{L}\\p{M}])`,
+      "gu",
+    ),
+    requires: /[\u0600-\u06ff\u0900-\u0d7f\u1200-\u137f]/,
     score: 0.8,
   },
   {
