@@ -44,8 +44,9 @@ export function caselessNamesAgain(text: string, found: readonly Entity[]): Enti
   for (const e of found)
     if (e.type === "PERSON" && CASELESS_NAME.test(e.text)) for (const f of formsOf(e.text)) forms.add(f);
   if (forms.size === 0) return [];
-  // One scan for all the forms, longer ones first so that a whole name is taken before its given name inside it; a
-  // bounded number of them, so that a huge text of many names costs one pass, not one per name.
+  // One scan for all the forms (letters and a space, no regex syntax: see CASELESS_NAME), longer ones first so that a
+  // whole name is taken before its given name inside it; a bounded number of them, so that a huge text of many names
+  // costs one pass, not one per name.
   const any = new RegExp(
     [...forms]
       .sort((a, b) => b.length - a.length)
