@@ -149,7 +149,7 @@ const NAMED_NUMBERS: readonly [string, string, (value: string) => boolean][] = [
   ],
   // South African identity number: date of birth, sequence, citizenship (0 or 1), a digit, and a Luhn check digit.
   ["ID|ID number|identity number|RSA ID|SA ID", "\\d{13}", saIdValid],
-  // Thai national id: thirteen digits, the last a weighted mod-11 check ("1 1037 00123 45 4").
+  // Thai national id: thirteen digits, the last a weighted mod-11 check ("1 1037 00123 45 8").
   [
     "เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|Thai ID",
     "\\d[^\\S\\n]?\\d{4}[^\\S\\n]?\\d{5}[^\\S\\n]?\\d{2}[^\\S\\n]?\\d",

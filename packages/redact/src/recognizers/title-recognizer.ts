@@ -92,7 +92,7 @@ const NAME_CHAR = /^[\p{L}'’-]$/u;
 const UPPER = /^\p{Lu}$/u;
 const SPACE_NOT_NEWLINE = /^[^\S\n]$/u;
 
-/** Whether `text` holds a match of `\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n` (see NAME_LINE_END). */
+/** Whether `text` holds a match of `\p{Lu}[\p{L}'’-]*\.?[^\S\n]\p{Lu}[\p{L}'’-]+[ \t]*\n`. */
 export function nameLineEnd(text: string): boolean {
   for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) {
     let k = nl;
