@@ -132,6 +132,20 @@ describe("options", () => {
     for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 
+  it("reads names said again in a huge text of many CJK speakers in one pass, at the right offsets", () => {
+    const family = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+    const given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平";
+    const lines: string[] = [];
+    for (let i = 0; lines.length < 4_000; i++) {
+      const name = `${family[i % 20]}${given[(i * 7) % 20]}${given[(i * 3) % 20]}`;
+      lines.push(`${name}：你好，明天见${given[(i * 7) % 20]}${given[(i * 3) % 20]}。`);
+    }
+    const text = lines.join("\n");
+    const found = createAnalyzer().analyze(text);
+    expect(found.filter((e) => e.type === "PERSON").length).toBeGreaterThan(4_000);
+    for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
   it("applies them to a name said again in a script without capitals as well", () => {
     const letter = "收件者：陳建宏\n\n建宏您好：下週出差行程如下，請回信到 chen@example.com.tw";
     const persons = (a: ReturnType<typeof createAnalyzer>) =>
