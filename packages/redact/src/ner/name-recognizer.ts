@@ -860,6 +860,7 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   // a district between the street and the town.
   if (
     run.length <= 3 &&
+    commaBefore(text, first.start) &&
     !allCapsRun(run) &&
     STREET_THEN_COMMA.test(text.slice(Math.max(0, first.start - 16), first.start))
   ) {
@@ -1297,6 +1298,15 @@ const STREET_TYPES = new Set(
 // A street type closing the text right before a comma: what follows is the street's district or town.
 const STREET_THEN_COMMA = new RegExp(`[^\\p{L}](?:${[...STREET_TYPES].join("|")})\\.?,[ \\t]$`, "iu");
 
+/**
+ * Whether a comma and one space or tab stand right before `at`: what STREET_THEN_COMMA ends with, tested on two
+ * characters first because most capitalized runs follow no comma.
+ */
+function commaBefore(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return (c === 32 || c === 9) && text.charCodeAt(at - 2) === 44;
+}
+
 function allCapsRun(run: readonly Token[]): boolean {
   return run.every((t) => t.allCaps || t.initial);
 }
@@ -1364,9 +1374,41 @@ function streetName(text: string, from: number, to: number): boolean {
   return STREET_HEAD.test(name) || STREET_TAIL.test(name);
 }
 
+/**
+ * Whether two German function words stand within 200 characters of `at`: in German text every noun is capitalized,
+ * and the rules that read a capital as a name stand down there.
+ */
 function germanAround(text: string, at: number): boolean {
-  const around = text.slice(Math.max(0, at - 200), at + 200);
-  return (around.match(GERMAN) ?? []).length >= 2;
+  const words = germanWordsOf(text);
+  if (words.length < 4) return false;
+  // Words in order of start, two numbers each: the first word starting in the window, and the one after it.
+  const from = Math.max(0, at - 200);
+  let lo = 0;
+  let hi = words.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[2 * mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo + 3 < words.length && words[2 * lo + 3]! <= at + 200;
+}
+
+// The text germanAround last read and where its German words stand (start, end, start, end...): it is asked about
+// many words of one text, and reading the text once costs less than reading 400 characters around each.
+let germanText: string | undefined;
+let germanWords: number[] = [];
+
+function germanWordsOf(text: string): number[] {
+  if (text === germanText) return germanWords;
+  const words: number[] = [];
+  GERMAN.lastIndex = 0;
+  for (let m = GERMAN.exec(text); m !== null; m = GERMAN.exec(text)) {
+    const end = m.index + m[0].length;
+    words.push(end - m[1]!.length, end);
+  }
+  germanText = text;
+  germanWords = words;
+  return words;
 }
 
 const PLACE_PREPOSITIONS = new Set(
@@ -1379,7 +1421,7 @@ const NAME_THEN_VERB =
   /^\s(?:said|says|wrote|asked|called|told|will|would|is|was|has|had|can|could|from|and\s(?:I|me)|brings|brought|came|comes|went|needs|wants|kommt|kam|ist|war|hat|sagt|sagte|schreibt|bringt|holt|fährt|macht|kann|muss|wird|hatte|est|a|dit|vient|arrive|apporte|peut|sera|es|está|dice|dijo|viene|trae|puede|llega|tiene|è|ha|porta|arriva|può|dice|is|heeft|zegt|komt|werkt|brengt|gaat|é|disse|vem|tem|traz|pode|chega|vai|är|har|kommer|tar|säger|er|tager|siger)(?![\p{L}])/u;
 const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
 const GERMAN =
-  /(?:^|[^\p{L}])(?:und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
+  /(?:^|[^\p{L}])(und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
 
 /**
  * A capitalized word nobody knows, right after "in"/"from" reads as a place and after "at"/"bei" as an

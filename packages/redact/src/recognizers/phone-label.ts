@@ -205,6 +205,9 @@ const PHONE_WORD =
 // "Kontonummer til leverandøren er": a few words may stand between the compound and the verb before the number.
 const COMPOUND =
   /(?<![\p{L}])(\p{L}{2,})-?(?:nummer|numero|numer|nr)\.?(?:\s?[:：]?|(?:\s\p{L}{1,16}){0,3}\s(?:er|is|ist|est|es|är|on|jest|je|è|é))\s?$/iu;
+// What every match of COMPOUND holds, tested first: a scan for a few letters costs far less than COMPOUND, which
+// tries every word of the text before the number. (No other character folds to these letters under the `iu` flags.)
+const NUMBER_WORD = /n(?:r|umm?er|umero)/i;
 const PHONE_STEM =
   /^(?:tel|telefon|telefoon|telephon|handy|mobil|mobiel|ruf|notruf|notfall|service|hotline|kontakt|contact|festnetz|durchwahl|direkt|privat|büro|fax|gsm|whatsapp|puhelin|matkapuhelin|telefono|tlf|zentrale|geschäfts|nød|nöd|jour)/iu;
 
@@ -372,7 +375,7 @@ export function namedOtherThanPhone(text: string): boolean {
 function labelled(before: string): boolean | null {
   const label = OTHER_LABEL.exec(before);
   if (label) return !PHONE_WORD.test(before.slice(0, label.index));
-  const compound = COMPOUND.exec(before);
+  const compound = NUMBER_WORD.test(before) ? COMPOUND.exec(before) : null;
   if (compound) return !PHONE_STEM.test(compound[1]!);
   const of = NUMBER_OF.exec(before);
   return of !== null && OTHER_QUALIFIER.test(of[1]!) ? true : null;

@@ -143,9 +143,28 @@ function withExtension(text: string, end: number): number {
 // What stands between two items of a list: a remark in brackets, then a comma, semicolon or "and".
 const LIST_GAP = /^(?:\s?\([^()\n]{1,30}\))?\s?(?:[,;]|[,;]?\s(?:and|und|et|y|e|en|och|og|i|и))\s?$/u;
 
-// Commas inside a CSV row ("…,0152 3344 5566,20095"): the scan reads them as ends of cells, which the candidate's
-// look-ahead would otherwise take for the decimals of a number and cut the phone short.
-const CELL_COMMA = /(?<=[\d)]),(?=[\d+(])/g;
+/**
+ * The text with the commas inside a CSV row ("…,0152 3344 5566,20095") read as semicolons: the scan reads them as
+ * ends of cells, which the candidate's look-ahead would otherwise take for the decimals of a number and cut the phone
+ * short. A comma counts after a digit or ")" and before a digit, "+" or "(". A loop over the commas, not a regex that
+ * opens on a look-behind, which V8 tries at every position of the text.
+ */
+function withCellCommas(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = text.indexOf(","); i >= 0; i = text.indexOf(",", i + 1)) {
+    const b = text.charCodeAt(i - 1);
+    const a = text.charCodeAt(i + 1);
+    if (!((isAsciiDigit(b) || b === 41) && (isAsciiDigit(a) || a === 43 || a === 40))) continue;
+    out += `${text.slice(from, i)};`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 // A price or an amount: "€ 1 234 567", "1.234.567 EUR", "USD 2 500 000".
 const MONEY_BEFORE = /(?:[$€£¥₹]|\b(?:EUR|USD|GBP|CHF|INR|BRL|MXN|R\$)\s?)\s?$/u;
@@ -172,7 +191,7 @@ export const phoneRecognizer: Recognizer = {
     const candidates: { start: number; raw: string; digits: string }[] = [];
     const regex = CANDIDATE;
     regex.lastIndex = 0;
-    const scan = text.includes(",") ? text.replace(CELL_COMMA, ";") : text;
+    const scan = withCellCommas(text);
     // The end of the last number named as something other than a phone, or -1.
     let named = -1;
     for (let m = regex.exec(scan); m !== null; m = regex.exec(scan)) {
@@ -374,8 +393,12 @@ const APP_REGIONS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/\b(?:gopay|shopeepay)\b/i, ["ID"]],
 ];
 
+// All the app names in one regex: most texts name none, and are then read once rather than once per app.
+const ANY_APP = new RegExp(APP_REGIONS.map(([name]) => `(?:${name.source})`).join("|"), "i");
+
 function appRegions(text: string): string[] {
   const out: string[] = [];
+  if (!ANY_APP.test(text)) return out;
   for (const [name, regions] of APP_REGIONS) if (name.test(text)) out.push(...regions);
   return out;
 }
