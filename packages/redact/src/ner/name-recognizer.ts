@@ -1420,8 +1420,7 @@ const PLACE_PREPOSITIONS = new Set(
 const NAME_THEN_VERB =
   /^\s(?:said|says|wrote|asked|called|told|will|would|is|was|has|had|can|could|from|and\s(?:I|me)|brings|brought|came|comes|went|needs|wants|kommt|kam|ist|war|hat|sagt|sagte|schreibt|bringt|holt|fährt|macht|kann|muss|wird|hatte|est|a|dit|vient|arrive|apporte|peut|sera|es|está|dice|dijo|viene|trae|puede|llega|tiene|è|ha|porta|arriva|può|dice|is|heeft|zegt|komt|werkt|brengt|gaat|é|disse|vem|tem|traz|pode|chega|vai|är|har|kommer|tar|säger|er|tager|siger)(?![\p{L}])/u;
 const ORG_PREPOSITIONS = new Set("at bei chez bij presso joins joined".split(" "));
-const GERMAN =
-  /(?:^|[^\p{L}])(und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
+const GERMAN = /(?:^|[^\p{L}])(und|der|die|das|ist|nicht|ich|mit|für|wir|bitte|eine?|Sie|auf|dem|den)(?=[^\p{L}]|$)/gu;
 
 /**
  * A capitalized word nobody knows, right after "in"/"from" reads as a place and after "at"/"bei" as an
@@ -1924,23 +1923,33 @@ function joinedNames(text: string, found: readonly RecognizerResult[]): Recogniz
  * else it stands capitalized, alone, with nothing around it to say so. Only words no lexicon lists as anything else
  * ("Will", "Rose" stay words) and no forms of address.
  */
-function namedAgain(text: string, found: readonly RecognizerResult[]): RecognizerResult[] {
-  const words = personWords(text, found);
+export function namedAgain(
+  text: string,
+  found: readonly RecognizerResult[],
+  // Tests only: read every capitalized word, as a text naming many people is read.
+  readAll = false,
+): RecognizerResult[] {
+  const words = new Set<string>();
   // A name that is also a word ("Grace", "Hope") names the person again only inside a sentence, where the word would
   // have no capital.
-  const alsoWords = personWords(text, found, true);
+  const alsoWords = new Set<string>();
+  personWords(text, found, words, alsoWords);
   if (words.size === 0 && alsoWords.size === 0) return [];
   const covered = found.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
+  // Most names are said a few times in a text: then only the places where one of their words stands are read, not
+  // every capitalized word of the text.
+  const few =
+    !readAll && words.size + alsoWords.size <= FEW_WORDS ? placesOf(text, [...words, ...alsoWords], covered) : null;
   const out: RecognizerResult[] = [];
   let k = 0;
-  CAPITALIZED_WORD.lastIndex = 0;
-  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) {
+  // Called in order of start.
+  const take = (m: RegExpExecArray) => {
     const word = withoutPossessive(m[0]);
     if (
       !words.has(word) &&
       !(alsoWords.has(word) && INSIDE_SENTENCE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))
     )
-      continue;
+      return;
     const start = m.index;
     const end = start + m[0].length;
     // Found entities in order of start: skip those that end before this word, then see whether one covers it.
@@ -1948,8 +1957,82 @@ function namedAgain(text: string, found: readonly RecognizerResult[]): Recognize
     let inside = false;
     for (let j = k; j < covered.length && covered[j]![0] < end; j++) if (covered[j]![1] > start) inside = true;
     if (!inside) out.push({ start, end, type: "PERSON", score: NAMED_AGAIN_SCORE });
+  };
+  if (few) {
+    for (const at of few) {
+      const m = capitalizedWordAt(text, at);
+      if (m) take(m);
+    }
+    return out;
   }
+  CAPITALIZED_WORD.lastIndex = 0;
+  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) take(m);
   return out;
+}
+
+const FEW_WORDS = 16;
+// How far back from a word a run of letters is read (see capitalizedWordAt) before the whole text is scanned instead.
+const LONGEST_RUN = 256;
+
+/**
+ * Where one of `words` stands in `text` outside every span of `covered` (sorted by start), in order; null when a
+ * place lies deep inside a run of letters, where capitalizedWordAt would read far back.
+ */
+function placesOf(
+  text: string,
+  words: readonly string[],
+  covered: readonly (readonly [number, number])[],
+): number[] | null {
+  const out: number[] = [];
+  for (const w of words) {
+    // The spans that start before the word's place, as one run: `reach` is where the furthest of them ends.
+    let k = 0;
+    let reach = -1;
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      const end = i + w.length;
+      while (k < covered.length && covered[k]![0] < end) reach = Math.max(reach, covered[k++]![1]);
+      if (reach > i) continue;
+      if (runStart(text, i, LONGEST_RUN) < 0) return null;
+      out.push(i);
+    }
+  }
+  // Two words may stand at one place ("Efua" and "Efua-Boateng"): one match there.
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+// A character CAPITALIZED_WORD may run over, closing the text.
+const RUN_CHAR_BEFORE = /[\p{L}\p{M}'’-]$/u;
+
+/**
+ * Where the run of characters CAPITALIZED_WORD may run over ends before `at` starts, or -1 past `limit` units: no
+ * match of it spans that place, so a scan from there reads what a scan of the whole text reads from there on.
+ */
+function runStart(text: string, at: number, limit: number): number {
+  let q = at;
+  while (q > 0 && RUN_CHAR_BEFORE.test(text.slice(Math.max(0, q - 2), q))) {
+    q -= q >= 2 && isLowSurrogateAt(text, q - 1) && isHighSurrogateAt(text, q - 2) ? 2 : 1;
+    if (at - q > limit) return -1;
+  }
+  return q;
+}
+
+function isLowSurrogateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isHighSurrogateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** The match of CAPITALIZED_WORD that a scan of the whole text finds starting at `at`, if there is one. */
+function capitalizedWordAt(text: string, at: number): RegExpExecArray | null {
+  CAPITALIZED_WORD.lastIndex = runStart(text, at, Number.POSITIVE_INFINITY);
+  for (let m = CAPITALIZED_WORD.exec(text); m !== null && m.index <= at; m = CAPITALIZED_WORD.exec(text)) {
+    if (m.index === at) return m;
+  }
+  return null;
 }
 
 const NAMED_AGAIN_SCORE = 0.6;
@@ -1967,10 +2050,15 @@ function wordsOf(value: string): string[] {
 
 /**
  * The words of the persons found that name them wherever else they stand (see {@link namedAgain}): only words no
- * lexicon lists as anything else ("Will", "Rose" stay words) and no forms of address.
+ * lexicon lists as anything else ("Will", "Rose" stay words) and no forms of address. Given names that are also
+ * words ("Grace") go to `alsoWords` when it is given, and are left out otherwise.
  */
-function personWords(text: string, found: readonly RecognizerResult[], ambiguous = false): Set<string> {
-  const words = new Set<string>();
+function personWords(
+  text: string,
+  found: readonly RecognizerResult[],
+  words = new Set<string>(),
+  alsoWords?: Set<string>,
+): Set<string> {
   for (const e of found) {
     if (e.type !== "PERSON") continue;
     for (const raw of wordsOf(text.slice(e.start, e.end))) {
@@ -1981,13 +2069,14 @@ function personWords(text: string, found: readonly RecognizerResult[], ambiguous
         w.length >= 3 &&
         /^\p{Lu}\p{Ll}/u.test(w) &&
         !isCommonWord(lower) &&
-        AMBIGUOUS_FIRST_NAMES.has(lower) === ambiguous &&
         !HONORIFICS.has(lower) &&
         !GREETING_WORDS.has(lower) &&
         !PLACES.has(lower) &&
         !ORG_HEADS.has(lower)
-      )
-        words.add(w);
+      ) {
+        if (!AMBIGUOUS_FIRST_NAMES.has(lower)) words.add(w);
+        else alsoWords?.add(w);
+      }
     }
   }
   return words;
