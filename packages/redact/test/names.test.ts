@@ -507,4 +507,12 @@ describe("names", () => {
     // At a list's dash the word is the word.
     expect(persons("Apologies: Summer Okafor\n- Summer sale moves to June")).toEqual(["Summer Okafor"]);
   });
+  it("finds a given name that is also a month's name inside a sentence, but not a month in a date or a capitalized weekday", () => {
+    expect(persons("Llegamos tarde porque Marco sale del trabajo a las seis.")).toEqual(["Marco"]);
+    expect(persons("Поздравь Марта с днём рождения.")).toEqual(["Марта"]);
+    expect(foundOf("Pagamento em 15 Marco 2024.", "PERSON")).toEqual([]);
+    expect(foundOf("8 Марта все выходные.", "PERSON")).toEqual([]);
+    // Malay writes its weekdays with a capital: "Ahad" is Sunday there.
+    expect(foundOf("Kita jumpa hari Ahad ini selepas Zohor.", "PERSON")).toEqual([]);
+  });
 });

@@ -757,8 +757,23 @@ function classify(text: string, run: Token[], push: Push, deferred: [number, num
   cued ||= personFieldBefore(text, first.start);
   greeted ||= precededBy(text, first.start, GREETING_CUES);
   honorific ||= precededBy(text, first.start, HONORIFIC_CUES);
-  // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted.
-  if (run.length === 1 && !greeted && !honorific && CALENDAR_WORDS.has(first.lower)) return;
+  // A month or a weekday alone is the date recognizer's ("την Πέμπτη", "Kamis jam 10"), unless someone is greeted,
+  // or it is a given name that is no word in its own language, with no number beside it: "porque Marco sale" names a
+  // person, though "marco" is March in Portuguese written without its cedilla.
+  if (
+    run.length === 1 &&
+    !greeted &&
+    !honorific &&
+    CALENDAR_WORDS.has(first.lower) &&
+    !(
+      FIRST_NAMES.has(first.lower) &&
+      !AMBIGUOUS_FIRST_NAMES.has(first.lower) &&
+      !CAPITALIZED_CALENDAR_NAMES.has(first.lower) &&
+      !sentenceStart(text, first) &&
+      !numberBeside(text, first)
+    )
+  )
+    return;
   // "the Okonkwo family", "Iftar is sponsored by the Warsame family", "Familie Öztürk": a family by its name.
   if (run.length <= 2 && familyOf(text, first, last) && run.every((t) => personWord(t.lower))) {
     push("PERSON", first, last, 0.7);
@@ -1305,6 +1320,18 @@ const STREET_THEN_COMMA = new RegExp(`[^\\p{L}](?:${[...STREET_TYPES].join("|")}
 function commaBefore(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   return (c === 32 || c === 9) && text.charCodeAt(at - 2) === 44;
+}
+
+// Given names that are also a weekday or month of a language writing those with a capital (Malay and Indonesian
+// "Ahad", Sunday; Afrikaans "Junie"), where the capital cannot tell the name from the day.
+const CAPITALIZED_CALENDAR_NAMES = new Set(["ahad", "junie"]);
+
+/** Whether a number stands right before or after a token, as around a month in a date ("15 Marco", "Марта 2024"). */
+function numberBeside(text: string, t: Token): boolean {
+  return (
+    /\d[\s.,/-]{0,3}$/.test(text.slice(Math.max(0, t.start - 4), t.start)) ||
+    /^[\s.,/-]{0,3}\d/.test(text.slice(t.end, t.end + 4))
+  );
 }
 
 function allCapsRun(run: readonly Token[]): boolean {
