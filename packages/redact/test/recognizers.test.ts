@@ -201,6 +201,10 @@ describe("pattern recognizers", () => {
     expectFinds("DEP LHR 05JAN 0930", "DATE_TIME", "05JAN");
     expectFinds("doors open at 8.15pm", "DATE_TIME", "8.15pm");
     expectNoType("Subtotal 14.00, tax 2.66, version 3.10", "DATE_TIME");
+    expectFinds("Barna skal være der senest 8.30.", "DATE_TIME", "8.30");
+    expectFinds("SJ 423, avg. 17.12, vagn 4", "DATE_TIME", "17.12");
+    expectFinds("Frokost hos oss, kl. 10.", "DATE_TIME", "10");
+    expectNoType("Eintritt ab 9.50 Euro, Kinder ab 4.50 EUR", "DATE_TIME");
   });
 
   it("finds PESEL and T.C. kimlik numbers by name and checksum, and passwords after more words for them", () => {

@@ -384,9 +384,16 @@ const patterns = patternRecognizer({
       score: 0.8,
     },
     {
-      // A dotted hour after a word that says a time follows: "pukul 10.00", "saat 14.00", "godz. 9.30", "kl. 14.00".
+      // A dotted hour after a word that says a time follows: "pukul 10.00", "saat 14.00", "godz. 9.30", "kl. 14.00",
+      // "senest 8.30" (Danish and Norwegian: at the latest), "avg. 17.12" (Swedish: departs), "bis 18.30", "ab 9.30".
       regex:
-        /(?<![\p{L}])(?:pukul|jam|saat|godz\.?|godzina|godzinie|kl\.?|klo|klockan|om|um|alle|às|a las|at)[^\S\n]((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\p{N}]|[.,]\p{N}|[^\S\n]?(?:%|€|\$|£|kg|km))/dgiu,
+        /(?<![\p{L}])(?:pukul|jam|saat|godz\.?|godzina|godzinie|kl\.?|klo|klockan|om|um|alle|dalle|às|a las|at|senest|senast|avg\.?|ank\.?|bis|ab|vanaf|until|till)[^\S\n]((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\p{N}]|[.,]\p{N}|[^\S\n]?(?:%|€|\$|£|kg|km|eur|euro|usd|chf|kr|zł|ft|lei)(?![\p{L}]))/dgiu,
+      group: 1,
+      score: 0.7,
+    },
+    {
+      // A whole hour after the Nordic "kl." or "klockan" ("kl. 10", "klockan 18"), which name a time of day only.
+      regex: /(?<![\p{L}])(?:kl\.|klockan)[^\S\n]((?:[01]?\d|2[0-3]))(?![\p{N}]|[.,:]\p{N})/dgiu,
       group: 1,
       score: 0.7,
     },
