@@ -28,6 +28,11 @@
 // (insurance and warranty claims, utilities, clinic and school messages, landlords, travel and visas, bank alerts,
 // marketplace chats, clubs, job applications, invoices, government portals, deliveries, family lists, iCalendar and
 // vCard, voice notes, requests to the assistant) in some sixty languages, becomes fresh-g.json whole; scored once.
+// corpus/fresh-h/*.txt, written blind by a fourth writer from work life and semi-public traffic (recruiting and HR,
+// CRM and helpdesk tickets, pasted CSV/JSON/YAML exports, university and school administration, healthcare portals,
+// legal and notary letters, real estate, freelance invoices, logistics, ride and delivery receipts, NGO field reports,
+// sports and community news, dating, social and gaming chats, press snippets, meeting transcripts, OCR'd cards and
+// signatures, SMS notifications) in some eighty languages, becomes fresh-h.json whole; scored once.
 // Usage: node scripts/build-corpus.mjs, then format the JSON as the repository does (biome check --write corpus).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -97,6 +102,7 @@ const freshD = [];
 const freshE = [];
 const freshF = [];
 const freshG = [];
+const freshH = [];
 const problems = [];
 /** Every message of every file in `dir`, checked, in file order. */
 function read(dir) {
@@ -128,6 +134,7 @@ for (const [sample] of read("fresh-d")) freshD.push(sample);
 for (const [sample] of read("fresh-e")) freshE.push(sample);
 for (const [sample] of read("fresh-f")) freshF.push(sample);
 for (const [sample] of read("fresh-g")) freshG.push(sample);
+for (const [sample] of read("fresh-h")) freshH.push(sample);
 writeFileSync(join(root, "dev.json"), `${JSON.stringify(dev, null, 1)}\n`);
 writeFileSync(join(root, "test.json"), `${JSON.stringify(test, null, 1)}\n`);
 writeFileSync(join(root, "heldout.json"), `${JSON.stringify(heldout, null, 1)}\n`);
@@ -140,7 +147,8 @@ writeFileSync(join(root, "fresh-d.json"), `${JSON.stringify(freshD, null, 1)}\n`
 writeFileSync(join(root, "fresh-e.json"), `${JSON.stringify(freshE, null, 1)}\n`);
 writeFileSync(join(root, "fresh-f.json"), `${JSON.stringify(freshF, null, 1)}\n`);
 writeFileSync(join(root, "fresh-g.json"), `${JSON.stringify(freshG, null, 1)}\n`);
+writeFileSync(join(root, "fresh-h.json"), `${JSON.stringify(freshH, null, 1)}\n`);
 const spans = (list) => list.reduce((n, s) => n + s.spans.length, 0);
 process.stdout.write(
-  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), freshE: freshE.length, freshESpans: spans(freshE), freshF: freshF.length, freshFSpans: spans(freshF), freshG: freshG.length, freshGSpans: spans(freshG), checksumProblems: problems })}\n`,
+  `${JSON.stringify({ dev: dev.length, test: test.length, heldout: heldout.length, unseen: unseen.length, varied: varied.length, devSpans: spans(dev), testSpans: spans(test), heldoutSpans: spans(heldout), unseenSpans: spans(unseen), variedSpans: spans(varied), freshA: freshA.length, freshASpans: spans(freshA), freshB: freshB.length, freshBSpans: spans(freshB), freshC: freshC.length, freshCSpans: spans(freshC), freshD: freshD.length, freshDSpans: spans(freshD), freshE: freshE.length, freshESpans: spans(freshE), freshF: freshF.length, freshFSpans: spans(freshF), freshG: freshG.length, freshGSpans: spans(freshG), freshH: freshH.length, freshHSpans: spans(freshH), checksumProblems: problems })}\n`,
 );
