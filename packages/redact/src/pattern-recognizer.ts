@@ -316,8 +316,14 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
             regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
             continue;
           }
-          if (!collect(p, m, text, context, options, out) && p.heads) {
-            regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
+          const before = out.length;
+          if (!collect(p, m, text, context, options, out)) {
+            if (p.heads)
+              regex.lastIndex = nextIndex(text, m.index, regex.flags.includes("u") || regex.flags.includes("v"));
+          } else if (out[before]!.end < m.index + m[0].length && out[before]!.end > m.index) {
+            // The validator kept less than the match ("53 140287 K 015" of "53 140287 K 015 Steuer-ID"): the rest may
+            // hold the next match.
+            regex.lastIndex = out[before]!.end;
           }
         }
       }

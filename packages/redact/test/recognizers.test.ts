@@ -207,6 +207,24 @@ describe("pattern recognizers", () => {
     expectNoType("Eintritt ab 9.50 Euro, Kinder ab 4.50 EUR", "DATE_TIME");
   });
 
+  it("finds a person's own number after the word that names it, in many languages, and not a company's or an order's", () => {
+    expectFinds("SV-Nummer: 53 140287 K 015   Steuer-ID: 47 036 892 815     StKl: 3", "ID", "53 140287 K 015");
+    expectFinds("SV-Nummer: 53 140287 K 015   Steuer-ID: 47 036 892 815     StKl: 3", "ID", "47 036 892 815");
+    expectFinds("PhilHealth 12-050148837-1, Pag-IBIG 1211-4830-7719, TIN 418-552-903-000.", "ID", "1211-4830-7719");
+    expectFinds("skanu dowodu osobistego (nr CFK 482913), numeru", "ID", "CFK 482913");
+    expectFinds("your NIN 48213097651 has been pre-verified", "ID", "48213097651");
+    expectFinds("leta kitambulisho chako (nambari 28471936) na cheti", "ID", "28471936");
+    expectFinds("الحامل للبطاقة الوطنية رقم BE728193، بصفته", "ID", "BE728193");
+    expectFinds("identificada con cédula de ciudadanía No. 43.518.227 de Medellín", "ID", "43.518.227");
+    expectFinds('  - name: Lim Mei Ying\n    ic: "880923-10-6618"', "ID", "880923-10-6618");
+    expectFinds("주민등록번호: 950312-2184617", "ID", "950312-2184617");
+    expectFinds("DP-2232,Salma Khatun,salmak@ybl,70019 33482,Howrah", "ID", "salmak@ybl");
+    expectNoType("ИНН организации 7707083893, номер заказа 41-0087", "ID");
+    expectNoType("Order ID no. 553321, national id card and 5 photos, RFC 5322, SHA-256", "ID");
+    // A US social security number stays the SSN recognizer's.
+    expectFinds("amerikanische Sozialversicherungsnummer: 390-44-1187", "US_SSN", "390-44-1187");
+  });
+
   it("finds PESEL and T.C. kimlik numbers by name and checksum, and passwords after more words for them", () => {
     expectFinds("PESEL pacjenta: 02070803628", "ID", "02070803628");
     expectNoType("PESEL pacjenta: 02070803629", "ID");

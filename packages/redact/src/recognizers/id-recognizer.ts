@@ -1,4 +1,4 @@
-import { patternRecognizer } from "../pattern-recognizer";
+import { type PatternVerdict, patternRecognizer } from "../pattern-recognizer";
 import { luhnValid } from "../validation/luhn";
 import {
   balticPersonalCodeValid,
@@ -15,6 +15,7 @@ import {
   steuerIdValid,
 } from "../validation/national-id-checks";
 import { verhoeffValid } from "../validation/verhoeff";
+import { PERSONAL_ID_ACRONYMS, PERSONAL_ID_WORDS } from "./personal-id-labels";
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -183,6 +184,61 @@ const NAMED_NUMBERS: readonly [string, string, (value: string) => boolean][] = [
   ],
 ];
 
+// Between a personal number's name and the number: "SV-Nummer:", "UAN (PF):", "ID No.", "nambari", "番号：", "(".
+const ID_GAP =
+  "(?:[^\\S\\n]?\\([^()\\n]{1,12}\\))?(?:[^\\S\\n]\\p{L}{1,12}){0,2}?(?:[^\\S\\n]?[(（])?(?:-?[^\\S\\n]?(?:no|nr|n[º°o]|number|nummer|numéro|número|numero|číslo|szám|nambari|namba|lambar|số|رقم|شماره|नंबर|नं|নম্বর|番号|번호|#)\\.?)?(?:[^\\S\\n]\\p{L}{1,12})??[^\\S\\n]?(?:[:：#=]|is|ist|est|es|je|er|on|är)?[^\\S\\n]{0,3}[(（\"']?[^\\S\\n]?";
+// The number: letters and digits in up to eight groups joined by one space, dot, slash or hyphen. What it may hold
+// beyond the number ("48213097651 has") is cut off by personalIdAfterLabel. A digit stands within its first seven characters ("BXKPV4821L", "CFK 482913"), so that words after the label are
+// read as part of the gap, not as the number.
+const ID_VALUE = "((?=\\p{L}{0,6}[-./ ]?\\p{N})[\\p{L}\\p{N}]+(?:[-./ ][\\p{L}\\p{N}]+){0,7})";
+// Words before a label that make its number another kind of number: "order ID no.", "customer tax number".
+const OTHER_OWNER_BEFORE =
+  /(?:order|ticket|invoice|customer|client|booking|transaction|tracking|reference|account|member|employee|student|meeting|session|user|device|product|item|company|business|vat|firm)[^\S\n]{0,2}$/iu;
+
+const COMPANY_WORD =
+  /организаци|компани|предприяти|фирм|fyrirtæk|company|empresa|société|societa|società|firma|firmy|bedrijf|yrityksen|şirket|virksomhed|företag|selskap/iu;
+
+/**
+ * The personal number a label names, from the text after it: the groups that are all capitals and digits, the first
+ * of them letters only when it is a short series ("CFK 482913", "PO 4K812"), with enough digits to be a number.
+ */
+function personalIdAfterLabel(value: string, m: RegExpExecArray, text: string): PatternVerdict {
+  if (OTHER_OWNER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+  const start = m.indices?.[1]?.[0] ?? m.index;
+  // "ИНН организации", "kennitala fyrirtækis": the number of a company, named between the label and the number.
+  if (COMPANY_WORD.test(text.slice(m.index, start))) return null;
+  let end = 0;
+  let digitsSoFar = 0;
+  for (const g of value.matchAll(/([^-./ ]+)([-./ ]?)/gu)) {
+    const group = g[1]!;
+    if (!/^[A-Z0-9]+$/.test(group)) break;
+    const digits = group.replace(/\D/g, "").length;
+    // A short series of letters may open the number or stand inside it ("CFK 482913", "53 140287 K 015").
+    if (digits === 0 && (group.length > 3 || g[2] === "")) break;
+    digitsSoFar += digits;
+    if (digits > 0) end = g.index + group.length;
+  }
+  const id = value.slice(0, end);
+  const letters = id.replace(/[^A-Z]/g, "").length;
+  if (id.length < 5 || id.length > 24) return null;
+  if (!(digitsSoFar >= 5 || (digitsSoFar >= 3 && letters >= 3 && id.length >= 7))) return null;
+  // A date is no number of a person's; a US social security number is the SSN recognizer's.
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(id) || /^\d{3}-\d{2}-\d{4}$/.test(id)) return null;
+  return { start, end: start + end, score: 0.7 };
+}
+
+// The payment service handles of India's UPI ("manju.gowda@okaxis", "9814022371@paytm"): an address that names a
+// person's bank account, written like an e-mail address without a domain.
+const UPI_HANDLES =
+  "ybl|ibl|axl|okaxis|okhdfcbank|okicici|oksbi|okbizaxis|paytm|pthdfc|ptaxis|ptsbi|ptyes|upi|apl|yapl|rapl|axisbank|axisb|hdfcbank|icici|sbi|kotak|kmbl|freecharge|airtel|jio|indus|fbl|federal|idfcbank|idfcfirst|rbl|yesbank|yesbankltd|barodampay|pnb|citi|dbs|hsbc|unionbank|kbl|aubank|ikwik|waaxis|wahdfcbank|wasbi|waicici|abfspay|timecosmos|fam|jupiteraxis|naviaxis|superyes|mahb|boi|cnrb|cbin|iob|uco|psb|kvb|equitas|jkb|sib|nsdl|postbank|ippb|mobikwik|payzapp";
+
+/** Whether two digits of a year, a month and a day make a date: the birth date at the head of many national ids. */
+function birthDate(yy: string, mm: string, dd: string): boolean {
+  const m = Number(mm);
+  const d = Number(dd);
+  return /^\d\d$/.test(yy) && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
 const DOC_WORDS =
   "passport|passeport|pasaporte|passaporto|paspoort|passaporte|reisepass|licen[cs]e|driver'?s? licen[cs]e|driving licen[cs]e|führerschein|permis|carnet|patente|rijbewijs|carta de condução|identity card|id card|ausweis|personalausweis|carte d'identité|cni|cnie|cin|dni|nie|documento|identiteitskaart|national insurance|nino|tax id|steuer-id|steueridentifikationsnummer|nif|bsn|aadhaar|cpf|tfn|medicare|codice fiscale|licence number|license number|id number";
 
@@ -342,6 +398,55 @@ export const idRecognizer = patternRecognizer({
           ? 0.75
           : null;
       },
+    },
+    {
+      // Malaysian MyKad number: date of birth, a place-of-birth code and four digits ("920417-14-5533").
+      regex: /(?<![\p{L}\p{N}-])(\d{2})(\d{2})(\d{2})-(\d{2})-\d{4}(?![\p{L}\p{N}]|-\d)/gu,
+      requires: /\d{6}-\d{2}-\d{4}/,
+      score: 0.75,
+      validate: (_value, m) => {
+        const place = Number(m[4]);
+        const placeOk = (place >= 1 && place <= 59) || (place >= 60 && place <= 99 && place !== 70 && place !== 80);
+        return birthDate(m[1]!, m[2]!, m[3]!) && placeOk ? 0.75 : null;
+      },
+    },
+    {
+      // Korean resident registration number: date of birth, then a digit for the century and sex, and six more
+      // ("950312-2184617").
+      regex: /(?<![\p{L}\p{N}-])(\d{2})(\d{2})(\d{2})-[1-8]\d{6}(?![\p{L}\p{N}]|-\d)/gu,
+      requires: /\d{6}-[1-8]\d{6}/,
+      score: 0.8,
+      validate: (_value, m) => (birthDate(m[1]!, m[2]!, m[3]!) ? 0.8 : null),
+    },
+    {
+      // A UPI handle: "salmak@ybl", "9814022371@paytm".
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}._@-])[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,48}@(?:${UPI_HANDLES})(?![\\p{L}\\p{N}@]|[.-][\\p{L}\\p{N}])`,
+        "giu",
+      ),
+      requires: /@/,
+      score: 0.75,
+    },
+    {
+      // A person's own number after the word that names it, whatever its shape: "SV-Nummer: 53 140287 K 015",
+      // "PhilHealth 12-050148837-1", "الرقم القومي: 27906150102347" (see personal-id-labels).
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${PERSONAL_ID_WORDS.join("|")})${ID_GAP}${ID_VALUE}(?![\\p{L}\\p{N}])`,
+        "dgiu",
+      ),
+      group: 1,
+      score: 0.7,
+      validate: personalIdAfterLabel,
+    },
+    {
+      // The same after an acronym written in capitals: "NIN 48213097651", "TIN 418-552-903-000", "OIB: 69435151530".
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${PERSONAL_ID_ACRONYMS.join("|")})(?![\\p{L}\\p{N}])${ID_GAP}${ID_VALUE}(?![\\p{L}\\p{N}])`,
+        "dgu",
+      ),
+      group: 1,
+      score: 0.7,
+      validate: personalIdAfterLabel,
     },
     {
       // "passport no. X1234567", "Führerschein: B072RRE2I55", "DNI 12345678Z", "license number D1234-5678".
