@@ -162,6 +162,19 @@ describe("pattern recognizers", () => {
     expectFinds("Hi, I'm 27, and I study in Leeds.", "AGE", "27");
     expectFinds("Applicant Marta Sousa, 38, Portuguese citizen", "AGE", "38");
     expectNoType("Table 4, 12, and 19 are free.", "AGE");
+    expectFinds("He passed away at the age of 84.", "AGE", "84");
+    expectFinds("I, Pradeep Nair, aged about 52 years, residing at", "AGE", "52");
+    expectFinds("Name: JEPKEMBOI RUTH    Age/Sex: 29Y/F", "AGE", "29");
+    expectFinds("Doug Fenwick turned 90 last week", "AGE", "90");
+    expectFinds("Priya, 28\nPediatric resident", "AGE", "28");
+    expectFinds("Olly, 31 · Hackney · Sound engineer", "AGE", "31");
+    expectFinds("Sara: Jag är 34, bor i Uppsala", "AGE", "34");
+    expectFinds("السن: 46 سنة", "AGE", "46");
+    expectFinds("이름 한서윤 / 29살 / 교사", "AGE", "29");
+    expectFinds("नाशिक: ३४ वर्षीय रिक्षाचालक", "AGE", "३४");
+    expectFinds("mtoto Amani Ndayishimiye (miaka 9) ametenganishwa", "AGE", "9");
+    expectNoType("mkopo wa miaka 20 kwa riba 13%", "AGE");
+    expectNoType("Dublin, 8\nDublin 8", "AGE");
   });
 
   it("finds identity documents named a few words before their number", () => {

@@ -3,11 +3,11 @@ import { patternRecognizer } from "../pattern-recognizer";
 // Units that say "years of age" wherever they stand ("yaşında", "ετών", "éves", "歳"), and units that are also
 // durations ("Jahre", "лет", "tahun"), which the validator below reads in context.
 const AFTER =
-  "(?:years?\\sold|yrs?\\sold|y/o|y\\.o\\.|yo|year-old|-year-old|jahre\\salt|jahre|jährig|-jährige[rn]?|ans|años|anni|jaar|anos|år|лет|года|год|yaşında|yaşındaki|ετών|χρονών|éves|évesen|let|lat|roků|godina|metų|gadus|aastane|vuotias|vuotta|tahun|taon|umri|साल|J\\.|jr\\.?|y)";
+  "(?:years?\\sold|yrs?\\sold|y/o|y\\.o\\.|yo|year-old|-year-old|jahre\\salt|jahre|jährig|-jährige[rn]?|ans|años|anni|jaar|anos|år|лет|года|год|yaşında|yaşındaki|ετών|χρονών|éves|évesen|let|lat|roků|godina|metų|gadus|aastane|vuotias|vuotta|tahun|taon|umri|साल|J\\.|jr\\.?|y|वर्षीय|वर्षांचा|वर्षांची|वर्षीया|वर्षना|વર્ષના|વર્ષની|વર્ષીય|ਸਾਲਾ|ਸਾਲਾਂ ਦੀ|ਸਾਲਾਂ ਦਾ|साल का|साल की|সাল|বছর বয়সী|বছরের|வயதான|వయసున్న|سنة|عاما|عامًا|ساڵ|سال)";
 const DURATION_UNITS =
-  /^(?:jahre|ans|años|anni|jaar|anos|år|лет|года|год|let|lat|roků|godina|metų|gadus|vuotta|tahun|taon|साल)$/;
+  /^(?:jahre|ans|años|anni|jaar|anos|år|лет|года|год|let|lat|roků|godina|metų|gadus|vuotta|tahun|taon|साल|সাল|سنة|عاما|عامًا|ساڵ|سال)$/;
 const BEFORE =
-  "(?:aged|age|âgée?|edad|età|leeftijd|idade|alter|im\\salter\\svon|usia|umur|возраст|возрастом|yaş|ηλικία|wiek|věk|vek|ikä|ålder|alder|vârsta|vârstă|életkor|umri|edat|starost|amžius|vecums|vanus)";
+  "(?:(?:aged|age)(?:[^\\S\\n](?:about|around|approximately|approx\\.|circa|ca\\.))?|(?:at[^\\S\\n]the[^\\S\\n])?age[^\\S\\n]of|age/(?:sex|gender)|à[^\\S\\n]l'âge[^\\S\\n]de|a[^\\S\\n]la[^\\S\\n]edad[^\\S\\n]de|all'età[^\\S\\n]di|w[^\\S\\n]wieku|в[^\\S\\n]возрасте|வயது|السن|العمر|تەمەن|उम्र|आयु|বয়স|వయస్సు|âgée?|edad|età|leeftijd|idade|alter|im\\salter\\svon|usia|umur|возраст|возрастом|yaş|ηλικία|wiek|věk|vek|ikä|ålder|alder|vârsta|vârstă|életkor|umri|edat|starost|amžius|vecums|vanus)";
 
 /** Ages written with their unit ("42 years old", "42 Jahre", "42 ans") or after "aged". The number is the span. */
 export const ageRecognizer = patternRecognizer({
@@ -74,16 +74,17 @@ export const ageRecognizer = patternRecognizer({
     },
     {
       // Chinese, Japanese and Korean write the unit right after the number: "満29歳", "30세", "5岁".
-      regex: /(?<![\p{N}.,])(1[01]\d|\d{1,2})[^\S\n]?[歳才岁세](?![\p{N}])/dgu,
-      requires: /\d[^\S\n]?[歳才岁세]/,
+      regex: /(?<![\p{N}.,])(1[01]\d|\d{1,2})[^\S\n]?[歳才岁세살](?![\p{N}])/dgu,
+      requires: /\d[^\S\n]?[歳才岁세살]/,
       group: 1,
       score: 0.75,
     },
     {
       // "Arjun (9)", "Jürgen Krause (45)", "Mercy (31, nurse, Nairobi)": a one- or two-digit number opening brackets
       // right after a capitalized name.
-      regex: /(?<=\p{Lu}[\p{L}'-]{1,30}\s?\()(\d{1,2})(?=\)|,\s\p{L})/gu,
-      requires: /\(\d{1,2}[),]/,
+      // Swahili and Kinyarwanda put "years" first: "Amani Ndayishimiye (miaka 9)".
+      regex: /(?<=\p{Lu}[\p{L}'-]{1,30}\s?\((?:miaka\s|imyaka\s)?)(\d{1,2})(?=\)|,\s\p{L})/gu,
+      requires: /\((?:miaka\s|imyaka\s)?\d{1,2}[),]/,
       score: 0.55,
     },
     {
@@ -94,16 +95,22 @@ export const ageRecognizer = patternRecognizer({
     {
       // "I'm 34, Brazilian", "ich bin 41 und ...": a bare number said of oneself, closed by punctuation or "and".
       regex:
-        /(?<![\p{L}])(?:i'm|i’m|i am|you're|you’re|you are|he's|he’s|he is|she's|she’s|she is|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
+        /(?<![\p{L}])(?:i'm|i’m|i am|you're|you’re|you are|he's|he’s|he is|she's|she’s|she is|ich bin|ik ben|je suis|sono|soy|sou|tengo|tenho|ho|jag är|jeg er)\s(1[01]\d|[1-9]\d?)(?=\s?[,;.!)]|\s(?:and|und|en|et|e|y)\s|$)/dgimu,
       group: 1,
       score: 0.6,
     },
     {
       // "she's turning 80 this year", "Mia turns 7 on Saturday", "Oma wird 90!": the age a birthday brings.
       regex:
-        /(?<![\p{L}])(?:turning|turns|turned|wird|cumple|compie|fait ses|fête ses|completa|fyller|täyttää)\s(1[01]\d|[1-9]\d?)(?=\s?(?:[,.;!?)]|$)|\s(?:this|next|on|in|today|tomorrow|soon|am|el|il|le|i|em|years?|yrs?|jahre|ans|años|anni|anos|år|vuotta)(?![\p{L}]))/dgimu,
+        /(?<![\p{L}])(?:turning|turns|turned|wird|cumple|compie|fait ses|fête ses|completa|fyller|täyttää)\s(1[01]\d|[1-9]\d?)(?=\s?(?:[,.;!?)]|$)|\s(?:this|next|last|on|in|today|tomorrow|soon|am|el|il|le|i|em|years?|yrs?|jahre|ans|años|anni|anos|år|vuotta)(?![\p{L}]))/dgimu,
       group: 1,
       score: 0.6,
+    },
+    {
+      // "Priya, 28" on a line of its own, "Olly, 31 · Hackney": a profile's name and age opening a line.
+      regex: /(?<=(?:^|\n)[^\S\n]*\p{Lu}\p{Ll}{1,30},[^\S\n])(1[89]|[2-9]\d)(?=[^\S\n]?(?:[·•|]|\n|$))/gu,
+      requires: /\p{Ll},[^\S\n]\d\d(?:[^\S\n]?[·•|]|\n|$)/u,
+      score: 0.55,
     },
     {
       // "candidate Chen Wei, 29, Chinese national": a number between commas right after a capitalized name.
