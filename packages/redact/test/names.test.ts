@@ -515,4 +515,15 @@ describe("names", () => {
     // Malay writes its weekdays with a capital: "Ahad" is Sunday there.
     expect(foundOf("Kita jumpa hari Ahad ini selepas Zohor.", "PERSON")).toEqual([]);
   });
+  it("finds names after the greetings and forms of address of more languages", () => {
+    expect(persons("Buen día, Lic. Ortega:")).toEqual(["Ortega"]);
+    expect(persons("Dobrý deň, pán Horváth, potvrdzujeme")).toEqual(["Horváth"]);
+    expect(persons("Halo kak Rizky, mohon maaf")).toEqual(["Rizky"]);
+    expect(persons("Annwyl Gethin,")).toEqual(["Gethin"]);
+    expect(persons("Labdien, Jāni!")).toEqual(["Jāni"]);
+    expect(persons("Oga Segun abeg check am")).toEqual(["Segun"]);
+    expect(persons("Bonjou Wilner, rapò distribisyon")).toEqual(["Wilner"]);
+    expect(persons("afgegeven bij de buren (fam. Jansen).")).toEqual(["Jansen"]);
+    expect(foundOf("przyjadę z Gdańska", "PERSON")).toEqual([]);
+  });
 });

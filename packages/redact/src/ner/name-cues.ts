@@ -16,6 +16,9 @@ export const SHORT_HONORIFICS: readonly string[] = [
   "pak",
   "mas",
   "rag",
+  "pán",
+  "kak",
+  "oga",
 ];
 
 /** Honorifics and forms of address, lower-case, without a trailing dot. */
@@ -25,7 +28,9 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
   prof.ssa shri shrimati smt sri kumari pani panie pana panią paní pane slečna hon capt sgt lt col cpl insp
   rabbi imam pastor bapak ibu encik puan bwana господин госпожа господина госпоже пан пані κύριος κύριε κυρία κα
-  mgr inż mbak ma'am geom engr atty mdm dl dna bro sis`.split(/\s+/),
+  mgr inż mbak ma'am geom engr atty mdm dl dna bro sis lic licda lcdo lcda arq pán kak kakak bang teh oga fam`.split(
+    /\s+/,
+  ),
   ...SHORT_HONORIFICS,
 ]);
 
@@ -332,6 +337,32 @@ export const GREETINGS: readonly string[] = [
   "spoštovana",
   "benvolgut",
   "benvolguda",
+  // Welsh, Latvian, Lithuanian, Slovak, Icelandic, Albanian, Maltese, Estonian, Finnish, Haitian Creole, Somali and
+  // southern African greetings and words for "dear".
+  "annwyl",
+  "labdien",
+  "sveiki",
+  "sveikas",
+  "cienījamais",
+  "cienījamā",
+  "laba diena",
+  "gerbiamas",
+  "gerbiama",
+  "dobrý deň",
+  "sæl",
+  "sæll",
+  "përshëndetje",
+  "mirëdita",
+  "i nderuar",
+  "e nderuar",
+  "għażiż",
+  "għażiża",
+  "lugupeetud",
+  "arvoisa",
+  "bonjou",
+  "walaal",
+  "dumela",
+  "molo",
   "halo",
   "selamat pagi",
   "mpendwa",
