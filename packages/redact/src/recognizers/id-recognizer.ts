@@ -15,7 +15,7 @@ import {
   steuerIdValid,
 } from "../validation/national-id-checks";
 import { verhoeffValid } from "../validation/verhoeff";
-import { PERSONAL_ID_ACRONYMS, PERSONAL_ID_WORDS } from "./personal-id-labels";
+import { PERSONAL_ID_ACRONYMS, PERSONAL_ID_SCRIPT_WORDS, PERSONAL_ID_WORDS } from "./personal-id-labels";
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -424,7 +424,9 @@ export const idRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}._@-])[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,48}@(?:${UPI_HANDLES})(?![\\p{L}\\p{N}@]|[.-][\\p{L}\\p{N}])`,
         "giu",
       ),
-      requires: /@/,
+      requires: new RegExp(`@(?:${UPI_HANDLES})(?![\\p{L}\\p{N}])`, "iu"),
+      // The "@" comes after at most 50 characters of the handle's name.
+      anchor: { regex: /@/, within: 50 },
       score: 0.75,
     },
     {
@@ -434,6 +436,14 @@ export const idRecognizer = patternRecognizer({
         `(?<![\\p{L}\\p{N}])(?:${PERSONAL_ID_WORDS.join("|")})${ID_GAP}${ID_VALUE}(?![\\p{L}\\p{N}])`,
         "dgiu",
       ),
+      group: 1,
+      score: 0.7,
+      validate: personalIdAfterLabel,
+    },
+    {
+      // The same after the words of scripts without case, and Vietnamese and Greek ones: "الرقم القومي: 27906150102347", "주민등록번호".
+      regex: new RegExp(`(?:${PERSONAL_ID_SCRIPT_WORDS.join("|")})${ID_GAP}${ID_VALUE}(?![\\p{L}\\p{N}])`, "dgiu"),
+      requires: new RegExp(PERSONAL_ID_SCRIPT_WORDS.join("|"), "iu"),
       group: 1,
       score: 0.7,
       validate: personalIdAfterLabel,

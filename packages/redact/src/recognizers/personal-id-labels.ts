@@ -4,7 +4,10 @@
 // patterns of their own that check it (see id-recognizer); these words take the number that follows them whatever
 // its shape, so each names a person's number and nothing else: no order, customer, loyalty or company number.
 
-/** Written in any case: words and phrases, as regex source (dots escaped). */
+/**
+ * Written in any case: words and phrases, as regex source (dots escaped). Each opens on a word of three letters or
+ * more that is no everyday word, so the pattern runs only on texts holding one (see word-heads).
+ */
 export const PERSONAL_ID_WORDS: readonly string[] = [
   // English, as Africa, South Asia, Southeast Asia, Ireland and the Pacific write it.
   "national id",
@@ -14,8 +17,6 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "national identification number",
   "identity number",
   "identity card number",
-  "id no\\.?",
-  "id card no\\.?",
   "ghana card",
   "huduma namba",
   "huduma number",
@@ -35,7 +36,6 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "voter's id",
   "residence permit",
   "residence card",
-  "work permit",
   "pan card",
   "pan number",
   "pan no\\.?",
@@ -82,8 +82,6 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "cédula de ciudadanía",
   "cédula de identidad",
   "cédula de extranjería",
-  "c\\.c\\.",
-  "c\\.i\\.",
   "número de seguridad social",
   "número de afiliación",
   "clave de elector",
@@ -121,35 +119,36 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "numri personal",
   "nr\\. personal",
   "karta tal-identità",
-  // Russian, Ukrainian, Kazakh, Uzbek, Azerbaijani, Turkish, Greek.
+  // Russian, Ukrainian, Turkish.
   "паспорт",
   "серия и номер",
   "ипн",
   "рнокпп",
-  "şəxsiyyət vəsiqəsi",
   "kimlik no\\.?",
   "vergi no\\.?",
   "vergi numarası",
   "pasaport no\\.?",
-  "α\\.δ\\.τ\\.",
   // Nordic, Finnish, Icelandic, Baltic.
   "henkilötunnus",
   "hetu",
   "kennitala",
   "samordningsnummer",
-  "d-nummer",
   "personas kods",
   // Swahili, Indonesian, Malay, Vietnamese.
   "kitambulisho",
   "kad pengenalan",
-  "no\\. ktp",
-  "no\\. ic",
-  "ic no\\.?",
   "mykad",
+];
+/**
+ * The same words in scripts whose letters the word index does not read (see text-heads): Arabic, Persian and Urdu,
+ * Indian and Sinhala scripts, Greek, Vietnamese, Chinese, Japanese and Korean. Their pattern runs only on texts that
+ * hold one of them.
+ */
+export const PERSONAL_ID_SCRIPT_WORDS: readonly string[] = [
+  "α\\.δ\\.τ\\.",
   "căn cước",
   "số cmnd",
   "số cccd",
-  // Arabic, Persian, Urdu.
   "رقم الهوية",
   "الرقم القومي",
   "الرقم الوطني",
@@ -166,7 +165,6 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "شماره ملی",
   "شناختی کارڈ",
   "قومی شناختی کارڈ",
-  // Indian and Sri Lankan scripts, Nepali, Bengali.
   "आधार",
   "नागरिकता प्रमाणपत्र",
   "राष्ट्रीय परिचयपत्र",
@@ -175,7 +173,6 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
   "ఆధార్",
   "ජා\\.හැ\\.අ\\.",
   "ජාතික හැඳුනුම්පත",
-  // Chinese, Japanese, Korean.
   "身分證",
   "身份证",
   "身份證",
@@ -193,7 +190,7 @@ export const PERSONAL_ID_WORDS: readonly string[] = [
 
 /**
  * Written in capitals only: acronyms that are also ordinary words or other things in lower case ("pan", "tin", "fin",
- * "taj", "sha").
+ * "taj", "sha"), and labels whose first word is too short or too common to look for in any case ("ID No.").
  */
 export const PERSONAL_ID_ACRONYMS: readonly string[] = [
   "NIN",
@@ -243,4 +240,7 @@ export const PERSONAL_ID_ACRONYMS: readonly string[] = [
   "SHA",
   "NSSF",
   "EPF",
+  "ID No\\.?",
+  "ID card No\\.?",
+  "IC No\\.?",
 ];
