@@ -188,8 +188,8 @@ const NAMED_NUMBERS: readonly [string, string, (value: string) => boolean][] = [
 const ID_GAP =
   "(?:[^\\S\\n]?\\([^()\\n]{1,12}\\))?(?:[^\\S\\n]\\p{L}{1,12}){0,2}?(?:[^\\S\\n]?[(（])?(?:-?[^\\S\\n]?(?:no|nr|n[º°o]|number|nummer|numéro|número|numero|číslo|szám|nambari|namba|lambar|số|رقم|شماره|नंबर|नं|নম্বর|番号|번호|#)\\.?)?(?:[^\\S\\n]\\p{L}{1,12})??[^\\S\\n]?(?:[:：#=]|is|ist|est|es|je|er|on|är)?[^\\S\\n]{0,3}[(（\"']?[^\\S\\n]?";
 // The number: letters and digits in up to eight groups joined by one space, dot, slash or hyphen. What it may hold
-// beyond the number ("48213097651 has") is cut off by personalIdAfterLabel. A digit stands within its first seven characters ("BXKPV4821L", "CFK 482913"), so that words after the label are
-// read as part of the gap, not as the number.
+// beyond the number ("48213097651 has") is cut off by personalIdAfterLabel. A digit comes after at most six letters
+// ("BXKPV4821L", "CFK 482913"), so that words after the label are read as part of the gap, not as the number.
 const ID_VALUE = "((?=\\p{L}{0,6}[-./ ]?\\p{N})[\\p{L}\\p{N}]+(?:[-./ ][\\p{L}\\p{N}]+){0,7})";
 // Words before a label that make its number another kind of number: "order ID no.", "customer tax number".
 const OTHER_OWNER_BEFORE =
@@ -441,7 +441,8 @@ export const idRecognizer = patternRecognizer({
       validate: personalIdAfterLabel,
     },
     {
-      // The same after the words of scripts without case, and Vietnamese and Greek ones: "الرقم القومي: 27906150102347", "주민등록번호".
+      // The same after the words of scripts the word index does not read: "الرقم القومي: 27906150102347",
+      // "주민등록번호", "Số CCCD". No look-behind: Chinese and Japanese write no space before a label.
       regex: new RegExp(`(?:${PERSONAL_ID_SCRIPT_WORDS.join("|")})${ID_GAP}${ID_VALUE}(?![\\p{L}\\p{N}])`, "dgiu"),
       requires: new RegExp(PERSONAL_ID_SCRIPT_WORDS.join("|"), "iu"),
       group: 1,
