@@ -6,6 +6,11 @@ const ZEROS = [
   0xff10,
 ];
 
+/** Whether a UTF-16 unit is an ASCII digit, 0 to 9. */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** The ASCII digit a UTF-16 unit stands for, or -1 when it is no digit of the scripts above. */
 function digitOf(c: number): number {
   for (const zero of ZEROS) if (c >= zero && c <= zero + 9) return c - zero;

@@ -1,4 +1,5 @@
 import { type AST, RegExpParser } from "@eslint-community/regexpp";
+import { isAsciiDigit } from "./ascii-digits";
 
 type Alternative = AST.Alternative;
 type CharacterClass = AST.CharacterClass;
@@ -98,7 +99,7 @@ function element(node: Element): Part {
     case "Quantifier":
       return repeat(element(node.element), node.min, node.max);
     case "Character":
-      return isDigitCode(node.value) ? DIGIT : OTHER;
+      return isAsciiDigit(node.value) ? DIGIT : OTHER;
     case "CharacterSet":
       return node.kind === "digit" && !node.negate ? DIGIT : OTHER;
     case "CharacterClass":
@@ -111,13 +112,9 @@ function element(node: Element): Part {
   }
 }
 
-function isDigitCode(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isDigitMember(node: CharacterClass["elements"][number]): boolean {
-  if (node.type === "Character") return isDigitCode(node.value);
-  if (node.type === "CharacterClassRange") return isDigitCode(node.min.value) && isDigitCode(node.max.value);
+  if (node.type === "Character") return isAsciiDigit(node.value);
+  if (node.type === "CharacterClassRange") return isAsciiDigit(node.min.value) && isAsciiDigit(node.max.value);
   if (node.type === "CharacterSet") return node.kind === "digit" && !node.negate;
   return false;
 }

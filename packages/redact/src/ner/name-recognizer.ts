@@ -1,3 +1,4 @@
+import { isAsciiDigit } from "../ascii-digits";
 import type { EntityType } from "../entity-type";
 import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import type { Recognizer, RecognizerResult } from "../recognizer";
@@ -252,7 +253,7 @@ function tokenize(text: string): Token[] {
     const word = text.slice(index, end);
     // "31C", "4B": a letter glued to a number starts no word.
     // So is a word with digits glued after it: "INC0049213", "AB12" are codes.
-    const glued = (index > 0 && isDigit(text.charCodeAt(index - 1))) || isDigit(text.charCodeAt(end));
+    const glued = (index > 0 && isAsciiDigit(text.charCodeAt(index - 1))) || isAsciiDigit(text.charCodeAt(end));
     const cap = firstUpper && !glued;
     // Only a capitalized word can be all capitals: most tokens skip the letter filtering.
     let allCaps = false;
@@ -329,10 +330,6 @@ function isSpace(c: number): boolean {
     c === 0x205f ||
     c === 0xfeff
   );
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isSentenceBreak(c: number): boolean {
@@ -1287,7 +1284,7 @@ function postcodeBefore(text: string, at: number, push: Push): void {
 
 function postcodeAfter(text: string, at: number, push: Push): void {
   const c = text.charCodeAt(at + 1);
-  if (!(isDigit(c) || (text[at] === "," && isDigit(text.charCodeAt(at + 2))))) return;
+  if (!(isAsciiDigit(c) || (text[at] === "," && isAsciiDigit(text.charCodeAt(at + 2))))) return;
   const m = POSTCODE_AFTER.exec(text.slice(at, at + 16));
   if (!m) return;
   const start = at + m[0].length - m[1]!.length;

@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { asciiDigits } from "../ascii-digits";
+import { asciiDigits, isAsciiDigit } from "../ascii-digits";
 import { digitProfile } from "../digit-profile";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "../recognizer";
 import { guessLanguage } from "./guess-language";
@@ -160,10 +160,6 @@ function withCellCommas(text: string): string {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 // A price or an amount: "€ 1 234 567", "1.234.567 EUR", "USD 2 500 000".
