@@ -44,6 +44,18 @@ interface Token {
   readonly initial: boolean;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Token objects, reused from one text to the next: a text's tokens live through the whole name pass, so whenever
+// the young generation is collected during it, nearly all of them survive, and V8 then allocates every later token
+// straight in the old generation ("pretenuring"). There they stay until a full collection, and each young collection
+// copies every word string they point to: on 2 KB prompts that made young collections 2 ms instead of under one, and
+// the old generation grew by the tokens of every text. Reused objects are allocated once. The tokens of one text are
+// dead once the name pass is done with it (none leaves `lists`), so the next text may overwrite them. Kept to the
+// tokens of a long e-mail, so that one huge text does not hold its memory for the rest of the process.
+const TOKEN_POOL: Mutable<Token>[] = [];
+const TOKEN_POOL_SIZE = 4_096;
+
 const PARTICLES = new Set([
   "van",
   "von",
@@ -276,7 +288,19 @@ function tokenize(text: string): Token[] {
     if (cap && !allCaps && (cyrillicWord(word) || inflects(languagesOf())) && unknownWord(lower)) {
       lower = baseForms(lower, languagesOf()).find(listed) ?? lower;
     }
-    tokens.push({ start: index, end, word, lower, cap, allCaps, initial });
+    let token = TOKEN_POOL[tokens.length];
+    if (token === undefined) {
+      token = { start: 0, end: 0, word: "", lower: "", cap: false, allCaps: false, initial: false };
+      if (TOKEN_POOL.length < TOKEN_POOL_SIZE) TOKEN_POOL.push(token);
+    }
+    token.start = index;
+    token.end = end;
+    token.word = word;
+    token.lower = lower;
+    token.cap = cap;
+    token.allCaps = allCaps;
+    token.initial = initial;
+    tokens.push(token);
   }
   return tokens;
 }
