@@ -526,4 +526,22 @@ describe("names", () => {
     expect(persons("afgegeven bij de buren (fam. Jansen).")).toEqual(["Jansen"]);
     expect(foundOf("przyjadę z Gdańska", "PERSON")).toEqual([]);
   });
+
+  it("reads each text afresh, whatever texts came before it and however long they were", () => {
+    // The name pass reuses its token objects from text to text: nothing of an earlier text may show in a later one.
+    const short = "Call Adaeze Okonkwo about the lease, then Tomás.";
+    const before = found(short);
+    const long = Array.from({ length: 1_500 }, (_, i) => `Ngozi Bello ${i}, Rue ${i} Marseille; Yusuf said yes.`).join(
+      " ",
+    );
+    expect(found(long).filter(([t]) => t === "PERSON").length).toBeGreaterThan(1_000);
+    expect(found("ok")).toEqual([]);
+    expect(found(short)).toEqual(before);
+    expect(before).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Adaeze Okonkwo"],
+        ["PERSON", "Tomás"],
+      ]),
+    );
+  });
 });
