@@ -29,7 +29,7 @@ export interface Pattern {
    * without one are never scanned by it. Worth it for patterns tried at every position (those opening with a class
    * or a look-behind) whose landmark is rare.
    */
-  readonly anchor?: { readonly regex: RegExp; readonly within: number };
+  readonly anchor?: PatternAnchor;
   /**
    * The words every match holds, for a pattern whose regex cannot show them: one that leaves a list of hundreds of
    * words out of its regex (a run of letters stands there, which its validator looks up in the list). In a regex,
@@ -50,6 +50,20 @@ export interface Pattern {
     text: string,
     context: RecognizerContext,
   ) => PatternVerdict;
+}
+
+/** See {@link Pattern.anchor}. */
+export interface PatternAnchor {
+  readonly regex: RegExp;
+  readonly within: number;
+  /**
+   * A class (tested on each UTF-16 unit, so it must hold the surrogates of any astral character it means) of every
+   * character between a match's start and its landmark: the local part before an e-mail address's "@". Given, the
+   * pattern is tried only at the starts inside the run of such characters before each landmark, one position at a
+   * time, instead of scanning from `within` characters before it: a pattern that fails there (a handle "@kemi", an
+   * "@" in prose) then costs a few tries, not a scan of the text up to the next match.
+   */
+  readonly run?: RegExp;
 }
 
 /** Options of {@link patternRecognizer}. */
@@ -181,6 +195,67 @@ function nextLandmark(
   }
 }
 
+/**
+ * Runs an anchored pattern with a run (see {@link PatternAnchor.run}): before each landmark, back over the run's
+ * characters (no further than `within`), then the sticky regex at each start from there to the landmark, until one
+ * matches. A match can start nowhere else: one starting before the run would hold a character outside it before
+ * its landmark.
+ */
+function runAnchored(
+  p: Pattern,
+  anchor: {
+    readonly regex: RegExp;
+    readonly lookBehind: LeadingLookBehind | null;
+    readonly within: number;
+    readonly run?: RegExp;
+  },
+  sticky: RegExp,
+  lookBehind: LeadingLookBehind | null,
+  text: string,
+  context: RecognizerContext,
+  options: PatternRecognizerOptions,
+  out: RecognizerResult[],
+): void {
+  const run = anchor.run!;
+  const unicode = sticky.flags.includes("u") || sticky.flags.includes("v");
+  let from = 0;
+  for (;;) {
+    const landmark = nextLandmark(anchor, text, from);
+    if (landmark === Number.POSITIVE_INFINITY) return;
+    const floor = Math.max(from, landmark - anchor.within);
+    let start = landmark;
+    while (start > floor && run.test(text[start - 1]!)) start--;
+    let next = landmark + 1;
+    for (; start <= landmark; start++) {
+      // Not inside a surrogate pair, which the engine would read from the pair's start.
+      if (unicode && start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1)))
+        continue;
+      if (lookBehind && start > 0 && lookBehind.before.test(charBefore(text, start, lookBehind.unicode))) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      const end = m.index + m[0].length;
+      const before = out.length;
+      next = end;
+      // As in a scan: the rest of a match the validator shortened may hold the next one, and a pattern with listed
+      // heads tries again right after a start its validator turned down.
+      if (!collect(p, m, text, context, options, out)) {
+        if (p.heads) next = nextIndex(text, m.index, unicode);
+      } else if (out[before]!.end < end && out[before]!.end > m.index) next = out[before]!.end;
+      break;
+    }
+    from = next;
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** Validates one match of `p` and adds what it keeps to `out`; false when it keeps nothing. */
 function collect(
   p: Pattern,
@@ -256,7 +331,13 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
     if (!p.anchor) return null;
     const regex = new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`);
     const lookBehind = leadingLookBehind(regex);
-    return { regex: lookBehind ? lookBehind.rest : regex, lookBehind, within: p.anchor.within };
+    return { regex: lookBehind ? lookBehind.rest : regex, lookBehind, within: p.anchor.within, run: p.anchor.run };
+  });
+  // Anchored patterns with a run are tried at one position at a time.
+  const runStickies = options.patterns.map((p, k) => {
+    if (!p.anchor?.run) return null;
+    const rest = split[k]?.rest ?? p.regex;
+    return new RegExp(rest.source, `${rest.flags.replace(/[gy]/g, "")}gy`);
   });
   return {
     name: options.name,
@@ -291,8 +372,13 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
           continue;
         }
         const lookBehind = split[k];
-        const regex = lookBehind ? lookBehind.rest : compiled[k]!;
         const anchor = anchors[k];
+        const runSticky = runStickies[k];
+        if (anchor && runSticky) {
+          runAnchored(p, anchor, runSticky, lookBehind ?? null, text, context, options, out);
+          continue;
+        }
+        const regex = lookBehind ? lookBehind.rest : compiled[k]!;
         regex.lastIndex = 0;
         // The next landmark at or after where the pattern resumes, kept while it is still ahead: the text is then
         // read once for landmarks, however many matches the look-behind rejects before one.

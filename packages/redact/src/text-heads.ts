@@ -56,6 +56,11 @@ const cjkSlots: boolean[] = [];
 // pattern at once, without building a string per word. Two heads with one hash only make a pattern run needlessly.
 const byPrefix = new Map<number, number[]>();
 const byWord = new Map<number, number[]>();
+// One bit per hash (modulo the filter's size) of each map's keys: most words of a text are no head, and a bit in a
+// few kilobytes says so where a map read would walk a table too large to stay in the processor's cache.
+const FILTER_BITS = 1 << 17;
+const wordFilter = new Uint32Array(FILTER_BITS >>> 5);
+const prefixFilter = new Uint32Array(FILTER_BITS >>> 5);
 let slots = 0;
 // Stamps as doubles: an Int32Array would wrap after 2^31 texts, and from then on no stamp would ever match.
 let marks = new Float64Array(64);
@@ -85,10 +90,18 @@ function hashOf(head: string): number {
   return h;
 }
 
-function add(map: Map<number, number[]>, key: number, slot: number): void {
+function add(map: Map<number, number[]>, filter: Uint32Array, key: number, slot: number): void {
   const list = map.get(key);
   if (list) list.push(slot);
   else map.set(key, [slot]);
+  const bit = key & (FILTER_BITS - 1);
+  filter[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+/** The slots registered under `key`, read from the map only when the filter holds its bit. */
+function lookUp(map: Map<number, number[]>, filter: Uint32Array, key: number): number[] | undefined {
+  const bit = key & (FILTER_BITS - 1);
+  return (filter[bit >>> 5]! & (1 << (bit & 31))) === 0 ? undefined : map.get(key);
 }
 
 // A CJK letter, or an escape that may stand for one, in a pattern's source.
@@ -110,8 +123,8 @@ export function registerHeads(heads: WordHeads, cjk = false): number {
     grown.set(marks);
     marks = grown;
   }
-  for (const p of heads.prefixes) add(byPrefix, hashOf(p), slot);
-  for (const w of heads.words) add(byWord, hashOf(w), slot);
+  for (const p of heads.prefixes) add(byPrefix, prefixFilter, hashOf(p), slot);
+  for (const w of heads.words) add(byWord, wordFilter, hashOf(w), slot);
   // The heads' reading skips words of letters without case ("歳" in an age pattern): the caller says whether the
   // pattern holds CJK letters, and such a pattern runs on every text that does.
   cjkSlots[slot] =
@@ -182,9 +195,9 @@ function scan(text: string): void {
     }
     if (length === PREFIX_LETTERS - 1) short = hash;
     else if (length === PREFIX_LETTERS) long = hash;
-    markAll(byWord.get(hash), start);
-    if (length >= PREFIX_LETTERS - 1) markAll(byPrefix.get(short), start);
-    if (length >= PREFIX_LETTERS) markAll(byPrefix.get(long), start);
+    markAll(lookUp(byWord, wordFilter, hash), start);
+    if (length >= PREFIX_LETTERS - 1) markAll(lookUp(byPrefix, prefixFilter, short), start);
+    if (length >= PREFIX_LETTERS) markAll(lookUp(byPrefix, prefixFilter, long), start);
   }
 }
 

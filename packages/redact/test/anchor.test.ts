@@ -76,7 +76,7 @@ describe("anchor", () => {
     const run = (chars: readonly string[], max: number) =>
       fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: max }).map((a) => a.join(""));
     // Local parts and labels up to and past their longest, of one- and two-unit characters.
-    const local = run(["a", "Z", "9", "𝐀", "é", ".", "-", "_", "+"], 70);
+    const local = run(["a", "Z", "9", "𝐀", "é", ".", "-", "_", "+", "'", "%", "٣"], 70);
     const label = run(["a", "b", "9", "-", "ſ", "\u212a"], 66);
     const domain = fc
       .tuple(fc.array(label, { minLength: 1, maxLength: 5 }), fc.constantFrom("com", "co", "uk", "de", "io", "xx"))
@@ -147,5 +147,19 @@ describe("anchor", () => {
     expect(find(tooNear, text)).toBe("[]");
     const right = probe({ regex: /(?<![\w.])\w[\w.]{0,9}@\w+\.\w{2,}/g, score: 1, anchor: { regex: /@/, within: 10 } });
     expect(find(right, text)).toBe(JSON.stringify([[9, 31, 1]]));
+  });
+
+  it("tries a pattern with a run only at the starts inside the run before each landmark", () => {
+    const email = (run: RegExp) =>
+      probe({ regex: /(?<![\w.])\w[\w.]{0,30}@\w+\.\w{2,}/g, score: 1, anchor: { regex: /@/, within: 31, run } });
+    // "@handle" and "x @ y" hold landmarks without a match; the addresses after them are still found.
+    const text = "ping @kemi or x @ y, then write to ana.b@example.org or z@q.io";
+    const expected = JSON.stringify([
+      [35, 52, 1],
+      [56, 62, 1],
+    ]);
+    expect(find(email(/[\w.]/), text)).toBe(expected);
+    // A run class without the dot stops at "ana.": the address is then tried from "b" only, and found short.
+    expect(find(email(/\w/), text)).not.toBe(expected);
   });
 });

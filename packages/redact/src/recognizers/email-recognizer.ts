@@ -24,8 +24,9 @@ export const emailRecognizer = patternRecognizer({
         "gu",
       ),
       requires: /@/,
-      // The "@" comes after at most 64 characters of local part, each one or two UTF-16 units.
-      anchor: { regex: /@/, within: 128 },
+      // The "@" comes after at most 64 characters of local part, each one or two UTF-16 units, all of them letters,
+      // digits (or the surrogates of astral ones) and the punctuation above.
+      anchor: { regex: /@/, within: 128, run: /[\p{L}\p{N}._%+'\-\ud800-\udfff]/u },
       score: 1,
       validate: (_value, m, text) =>
         MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ? null : 1,
