@@ -631,7 +631,8 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     calendarNames(text, found);
     nameLists(text, found);
     const windows: [number, number][] = [];
-    if (useCompromise) {
+    // Most texts leave nothing open: the words of their persons are then never needed.
+    if (useCompromise && deferred.length > 0) {
       const named = personWords(text, found);
       let lastEnd = -1;
       for (const [from, to] of deferred) {
