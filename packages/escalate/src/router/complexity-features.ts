@@ -36,3 +36,11 @@ export function complexityFeatures(prompt: string): ComplexityFeatures {
           : "lookup";
   return { constraints, words, parties: names.size, questionType };
 }
+
+// V8 compiles a regex on its first runs (apart for strings of one-byte and of two-byte characters), and compiles it
+// without its optimizations once the process holds much machine code. In a process that had analyzed many texts
+// before its first routing decision, these patterns ran five times slower: about 190 µs per 2 KB prompt instead of
+// 40. Running them once here, when the module loads, compiles them while the process is young.
+for (const sample of ["Ann must call Ben at 5 pm: reply", "Ann must call Ben at 5 pm: reply \u0101"]) {
+  for (let run = 0; run < 2; run++) complexityFeatures(sample);
+}
