@@ -631,16 +631,24 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     calendarNames(text, found);
     nameLists(text, found);
     const windows: [number, number][] = [];
-    // Most texts leave nothing open: the words of their persons are then never needed.
-    if (useCompromise && deferred.length > 0) {
-      const named = personWords(text, found);
+    if (useCompromise) {
+      // The words of the persons found, read only for a run whose every word stands in one of them (what the persons'
+      // texts say at the cost of a substring search): most runs left open are no person said again.
+      let named: ReadonlySet<string> | undefined;
+      let persons: string | undefined;
       let lastEnd = -1;
       for (const [from, to] of deferred) {
         if (from < lastEnd) continue;
         // "between Tomáš Novák and Olusegun Adeyemi ... Olusegun Adeyemi prefers mornings": a run made only of words
         // of a person found in the text is that person again, which namedAgain would say anyway; no need to ask
         // compromise (a parse costs more than the rest of the pass).
-        if (named.size > 0 && wordsOf(text.slice(from, to)).every((w) => named.has(w))) {
+        const words = wordsOf(text.slice(from, to));
+        persons ??= personTexts(text, found);
+        if (
+          words.every((w) => persons!.includes(w)) &&
+          (named ??= personWords(text, found)).size > 0 &&
+          words.every((w) => named!.has(w))
+        ) {
           found.push({ start: from, end: to, type: "PERSON", score: NAMED_AGAIN_SCORE });
           continue;
         }
@@ -2088,6 +2096,13 @@ const NAMED_AGAIN_SCORE = 0.6;
 
 // After a lower-case word or a comma: inside a sentence, not after a list's dash ("- Summer sale moves").
 const INSIDE_SENTENCE_BEFORE = /(?:\p{Ll}{2}|,)[ \t]{1,2}$/u;
+
+/** The texts of the persons found, one per line: every word {@link personWords} gives is a substring of it. */
+function personTexts(text: string, found: readonly RecognizerResult[]): string {
+  let out = "";
+  for (const e of found) if (e.type === "PERSON") out += `${text.slice(e.start, e.end)}\n`;
+  return out;
+}
 
 function withoutPossessive(word: string): string {
   return word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
