@@ -97,12 +97,12 @@ function sharedTest(regex: RegExp, widen: boolean): ((text: string) => boolean) 
         return null;
       }
     }
-    const asciiSource = !/[\u0080-\uffff]/.test(regex.source);
+    const asciiSource = plainAscii(regex.source);
     let lastText: string | undefined;
     let last = false;
     test = (text) => {
       if (text !== lastText) {
-        last = own.test(text) || (wide !== null && (!asciiSource || /[\u0080-\uffff]/.test(text)) && wide.test(text));
+        last = own.test(text) || (wide !== null && (!asciiSource || FOLDS_APART.test(text)) && wide.test(text));
         lastText = text;
       }
       return last;
@@ -110,6 +110,20 @@ function sharedTest(regex: RegExp, widen: boolean): ((text: string) => boolean) 
     tests.set(key, test);
   }
   return test;
+}
+
+// What a source of plain ASCII reads otherwise with the `u` flag than without, in a text: the two letters outside
+// ASCII whose case folds to an ASCII letter ("ſ" to "s", the Kelvin sign to "k"), and the halves of a character
+// outside the BMP, which `.` and a negated class take one at a time without the flag and as one character with it.
+// Every other character folds, and is matched by a class, alike in both readings.
+const FOLDS_APART = /[\u017f\u212a\ud800-\udfff]/;
+
+/**
+ * Whether a regex source is plain ASCII: no letter outside ASCII, and no escape that may stand for one or that
+ * compares case otherwise with the `u` flag (`\u`, `\x`, `\p`, `\c`, octal, backreferences).
+ */
+function plainAscii(source: string): boolean {
+  return !/[\u0080-\uffff]/.test(source) && !/\\[uxpPck0-9]/.test(source);
 }
 
 /** Whether a pattern's `requires` folds case with fewer equivalences than the pattern does (`i` against `iu`). */

@@ -59,4 +59,16 @@ describe("requires", () => {
       { numRuns: 1_000 },
     );
   });
+
+  it("reads a test without the `u` flag as its pattern does where the two readings differ", () => {
+    const probe = (pattern: Pattern) => patternRecognizer({ name: "probe", type: "ID", patterns: [pattern] });
+    // "ſ" and the Kelvin sign fold to "s" and "k" with the flag only; "😀" is two units without it and one with it.
+    const pass = probe({ regex: /pass\w{2,}/giu, requires: /pass/i, score: 1 });
+    const pair = probe({ regex: /a.b/giu, requires: /a.b/i, score: 1 });
+    expect(find(pass, "paſsword: ok")).toBe(JSON.stringify([[0, 8, 1]]));
+    expect(find(pass, "PAS\u212a? no: paSS\u212aey")).toBe(JSON.stringify([[10, 17, 1]]));
+    expect(find(pair, "x a😀b y")).toBe(JSON.stringify([[2, 6, 1]]));
+    // Other letters outside ASCII fold alike in both readings: "é" is no "e" in either.
+    expect(find(pass, "passé, pässword")).toBe("[]");
+  });
 });

@@ -143,7 +143,7 @@ export const secretRecognizer = patternRecognizer({
       regex:
         /(?<![\p{L}\p{N}])(?:[A-Z]-)?(\d{4,8}|\d{3}[ -]\d{3})\s(?:is your|is uw|ist dein|ist ihr|est votre|es tu|es su|è il tuo|é o seu|é seu|to twój|jest twoim|adalah kode|là mã)(?:\s[\p{L}-]{1,15}){0,2}?\s?(?:code|codice|código|kode|kod|mã|otp|passcode|pin|bestätigungscode|verifizierungscode|sicherheitscode|verificatiecode|verification code|security code|login code)(?![\p{L}])/dgiu,
       requires:
-        /is your|is uw|ist dein|ist ihr|est votre|es tu|es su|è il tuo|é o seu|é seu|to twój|jest twoim|adalah kode|là mã/i,
+        /\d\s(?:is your|is uw|ist dein|ist ihr|est votre|es tu|es su|è il tuo|é o seu|é seu|to twój|jest twoim|adalah kode|là mã)/i,
       group: 1,
       score: 0.8,
     },
