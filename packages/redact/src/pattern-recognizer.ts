@@ -64,6 +64,12 @@ export interface PatternAnchor {
    * "@" in prose) then costs a few tries, not a scan of the text up to the next match.
    */
   readonly run?: RegExp;
+  /**
+   * A class of the character every match starts with (read as a code point). Given, the pattern is tried one position
+   * at a time, only at such characters within `within` before each landmark (and inside the run, with `run`): a
+   * scan from there that finds nothing near the landmark would go on to the end of the text.
+   */
+  readonly starts?: RegExp;
 }
 
 /** Options of {@link patternRecognizer}. */
@@ -210,10 +216,10 @@ function nextLandmark(
 }
 
 /**
- * Runs an anchored pattern with a run (see {@link PatternAnchor.run}): before each landmark, back over the run's
- * characters (no further than `within`), then the sticky regex at each start from there to the landmark, until one
- * matches. A match can start nowhere else: one starting before the run would hold a character outside it before
- * its landmark.
+ * Runs an anchored pattern one position at a time (see {@link PatternAnchor.run} and {@link PatternAnchor.starts}):
+ * before each landmark, back over the run's characters (no further than `within`), then the sticky regex at each
+ * start from there to the landmark that opens with a character of `starts`, until one matches. A match can start
+ * nowhere else: one starting before the run would hold a character outside it before its landmark.
  */
 function runAnchored(
   p: Pattern,
@@ -221,7 +227,8 @@ function runAnchored(
     readonly regex: RegExp;
     readonly lookBehind: LeadingLookBehind | null;
     readonly within: number;
-    readonly run?: RegExp;
+    readonly run?: RegExp | undefined;
+    readonly starts?: RegExp | undefined;
   },
   sticky: RegExp,
   lookBehind: LeadingLookBehind | null,
@@ -230,20 +237,27 @@ function runAnchored(
   options: PatternRecognizerOptions,
   out: RecognizerResult[],
 ): void {
-  const run = anchor.run!;
+  const { run, starts } = anchor;
   const unicode = sticky.flags.includes("u") || sticky.flags.includes("v");
   let from = 0;
   for (;;) {
     const landmark = nextLandmark(anchor, text, from);
     if (landmark === Number.POSITIVE_INFINITY) return;
     const floor = Math.max(from, landmark - anchor.within);
-    let start = landmark;
-    while (start > floor && run.test(text[start - 1]!)) start--;
+    let start = floor;
+    if (run) {
+      start = landmark;
+      while (start > floor && run.test(text[start - 1]!)) start--;
+    }
     let next = landmark + 1;
     for (; start <= landmark; start++) {
       // Not inside a surrogate pair, which the engine would read from the pair's start.
       if (unicode && start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1)))
         continue;
+      if (starts) {
+        starts.lastIndex = start;
+        if (!starts.test(text)) continue;
+      }
       if (lookBehind && start > 0 && lookBehind.before.test(charBefore(text, start, lookBehind.unicode))) continue;
       sticky.lastIndex = start;
       const m = sticky.exec(text);
@@ -345,11 +359,19 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
     if (!p.anchor) return null;
     const regex = new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`);
     const lookBehind = leadingLookBehind(regex);
-    return { regex: lookBehind ? lookBehind.rest : regex, lookBehind, within: p.anchor.within, run: p.anchor.run };
+    const { within, run, starts } = p.anchor;
+    return {
+      regex: lookBehind ? lookBehind.rest : regex,
+      lookBehind,
+      within,
+      run,
+      // Sticky, so that it reads the code point at one position.
+      starts: starts && new RegExp(starts.source, `${starts.flags.replace(/[gy]/g, "")}y`),
+    };
   });
-  // Anchored patterns with a run are tried at one position at a time.
+  // Anchored patterns with a run or a class of first characters are tried one position at a time.
   const runStickies = options.patterns.map((p, k) => {
-    if (!p.anchor?.run) return null;
+    if (!p.anchor?.run && !p.anchor?.starts) return null;
     const rest = split[k]?.rest ?? p.regex;
     return new RegExp(rest.source, `${rest.flags.replace(/[gy]/g, "")}gy`);
   });

@@ -86,6 +86,16 @@ describe("anchor", () => {
       domain,
       fc.tuple(fc.constantFrom("http", "https", "ftp", "hxxp", "www."), domain).map(([s, d]) => `${s}://${d}/x`),
       fc.constantFrom("@", ".", "-", "/", ":", "://", "www.", " ", "\n", "(", ")", "𝐀", "a"),
+      // Postcodes and towns after a street and number, and before none.
+      fc.constantFrom(
+        ", 28195 Bremen",
+        " 75002 Paris",
+        ", 602 00 Brno",
+        ", 00-950 Warszawa",
+        " 1234 𝐀b",
+        " 5 ",
+        "Am Wall 140",
+      ),
       // Street names of up to four capitalized words, long and astral ones too, before or after a street word.
       fc
         .tuple(

@@ -158,7 +158,8 @@ export const addressRecognizer = patternRecognizer({
       // The street word: at the start, or after at most four words of at most 25 letters (50 units when astral) and
       // their spaces. "al." and "os." end many words ("final.", "photos."), so the text passes the test above often;
       // the pattern then runs only near each street word, not from every capital.
-      anchor: { regex: STREET_WORD_AT_START, within: 204 },
+      // A match opens with a capital or with a street word before the name, whose first letters are these.
+      anchor: { regex: STREET_WORD_AT_START, within: 204, starts: /[\p{Lu}uaposупв]/u },
       // Above a given name the street is named after ("Str. Mihai Eminescu nr. 5").
       score: 0.85,
     },
@@ -216,7 +217,9 @@ export const addressRecognizer = patternRecognizer({
         "gu",
       ),
       // The postcode and town: at most 110 characters after the start (four words, a house number, a flat).
-      anchor: { regex: /,?[ \t](?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})[ \t]\p{Lu}/u, within: 120 },
+      // Every match opens with a capital: only those are tried, not every position up to the text's end when the
+      // street before a postcode is none this pattern reads ("15 rue de la Paix, 75002 Paris").
+      anchor: { regex: /,?[ \t](?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})[ \t]\p{Lu}/u, within: 120, starts: /\p{Lu}/u },
       score: 0.75,
       validate: (value) => (NOT_STREETS.test(value) ? null : 0.75),
     },
