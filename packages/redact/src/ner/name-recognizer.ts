@@ -644,13 +644,12 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         // compromise (a parse costs more than the rest of the pass).
         const words = wordsOf(text.slice(from, to));
         persons ??= personTexts(text, found);
-        if (
-          words.every((w) => persons!.includes(w)) &&
-          (named ??= personWords(text, found)).size > 0 &&
-          words.every((w) => named!.has(w))
-        ) {
-          found.push({ start: from, end: to, type: "PERSON", score: NAMED_AGAIN_SCORE });
-          continue;
+        if (words.every((w) => persons!.includes(w))) {
+          named ??= personWords(text, found);
+          if (named.size > 0 && words.every((w) => named!.has(w))) {
+            found.push({ start: from, end: to, type: "PERSON", score: NAMED_AGAIN_SCORE });
+            continue;
+          }
         }
         // German capitalizes every noun ("Termin", "Rückruf"): one such word alone is a noun far more often than a
         // name, and compromise, which reads English, adds nothing but time there (on our corpora it changed only
