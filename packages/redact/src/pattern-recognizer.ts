@@ -5,6 +5,7 @@ import { type LeadingLookBehind, leadingLookBehind } from "./leading-look-behind
 import { digitNeeds } from "./match-bounds";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { smallRegexCode } from "./small-regex-code";
+import { isHighSurrogate, isLowSurrogate } from "./surrogates";
 import { headStarts, holdsCjk, mayHoldHeads, registerHeads } from "./text-heads";
 import { listHeads, wordHeads } from "./word-heads";
 
@@ -181,9 +182,8 @@ function headsSlot(p: Pattern): HeadsSlot {
 
 function charBefore(text: string, at: number, unicode: boolean): string {
   const c = text.charCodeAt(at - 1);
-  if (unicode && c >= 0xdc00 && c <= 0xdfff && at >= 2) {
-    const h = text.charCodeAt(at - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return text.slice(at - 2, at);
+  if (unicode && isLowSurrogate(c) && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2))) {
+    return text.slice(at - 2, at);
   }
   return text[at - 1]!;
 }
@@ -191,19 +191,22 @@ function charBefore(text: string, at: number, unicode: boolean): string {
 /** Where the engine would try next after a failed start at `at`: the next character, a code point in `u` mode. */
 function nextIndex(text: string, at: number, unicode: boolean): number {
   const c = text.charCodeAt(at);
-  if (unicode && c >= 0xd800 && c <= 0xdbff && at + 1 < text.length) {
-    const d = text.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return at + 2;
-  }
+  if (unicode && isHighSurrogate(c) && at + 1 < text.length && isLowSurrogate(text.charCodeAt(at + 1))) return at + 2;
   return at + 1;
 }
 
+/** A pattern's anchor as the recognizer runs it: its landmark without a leading look-behind, checked in code. */
+interface CompiledAnchor {
+  readonly regex: RegExp;
+  readonly lookBehind: LeadingLookBehind | null;
+  readonly within: number;
+  readonly run: RegExp | undefined;
+  /** Sticky, so that it reads the code point at one position. */
+  readonly starts: RegExp | undefined;
+}
+
 /** Where the next landmark of an anchored pattern starts, at or after `from`; infinity when there is none. */
-function nextLandmark(
-  anchor: { readonly regex: RegExp; readonly lookBehind: LeadingLookBehind | null },
-  text: string,
-  from: number,
-): number {
+function nextLandmark(anchor: CompiledAnchor, text: string, from: number): number {
   const { regex, lookBehind } = anchor;
   regex.lastIndex = from;
   for (;;) {
@@ -223,13 +226,7 @@ function nextLandmark(
  */
 function runAnchored(
   p: Pattern,
-  anchor: {
-    readonly regex: RegExp;
-    readonly lookBehind: LeadingLookBehind | null;
-    readonly within: number;
-    readonly run?: RegExp | undefined;
-    readonly starts?: RegExp | undefined;
-  },
+  anchor: CompiledAnchor,
   sticky: RegExp,
   lookBehind: LeadingLookBehind | null,
   text: string,
@@ -274,14 +271,6 @@ function runAnchored(
     }
     from = next;
   }
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Validates one match of `p` and adds what it keeps to `out`; false when it keeps nothing. */
@@ -355,7 +344,7 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
     return sticky.source.length > LONG_SOURCE ? smallRegexCode(sticky) : sticky;
   });
   // A landmark that opens with a look-behind is found as a pattern is: without it, the character before checked here.
-  const anchors = options.patterns.map((p) => {
+  const anchors = options.patterns.map((p): CompiledAnchor | null => {
     if (!p.anchor) return null;
     const regex = new RegExp(p.anchor.regex.source, `${p.anchor.regex.flags.replace(/[gy]/g, "")}g`);
     const lookBehind = leadingLookBehind(regex);
@@ -365,7 +354,6 @@ export function patternRecognizer(options: PatternRecognizerOptions): PatternRec
       lookBehind,
       within,
       run,
-      // Sticky, so that it reads the code point at one position.
       starts: starts && new RegExp(starts.source, `${starts.flags.replace(/[gy]/g, "")}y`),
     };
   });

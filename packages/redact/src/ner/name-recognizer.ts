@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
+import { isHighSurrogate, isLowSurrogate } from "../surrogates";
 import { type CompromiseWindow, compromiseEntities, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
 import {
@@ -2073,13 +2074,11 @@ function runStart(text: string, at: number, limit: number): number {
 }
 
 function isLowSurrogateAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 0xdc00 && c <= 0xdfff;
+  return isLowSurrogate(text.charCodeAt(i));
 }
 
 function isHighSurrogateAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff;
+  return isHighSurrogate(text.charCodeAt(i));
 }
 
 /** The match of CAPITALIZED_WORD that a scan of the whole text finds starting at `at`, if there is one. */

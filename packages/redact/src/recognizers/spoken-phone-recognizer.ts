@@ -1,5 +1,6 @@
 import { type PatternRecognizer, patternRecognizer } from "../pattern-recognizer";
 import type { RecognizerContext, RecognizerResult } from "../recognizer";
+import { isHighSurrogate, isLowSurrogate } from "../surrogates";
 import { namedOtherThanPhone } from "./phone-label";
 
 // Number words of the covered languages and their values. Phone numbers read aloud, and voicemail transcripts, say
@@ -226,10 +227,6 @@ function isAsciiNumberWord(text: string, start: number, end: number, hash: numbe
   return false;
 }
 
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
 function isSeparator(c: number): boolean {
   return c === 32 || c === 44 || c === 45 || c === 0xa0 || c === 0x2013;
 }
@@ -284,7 +281,7 @@ export function mayHoldSpokenRun(text: string): boolean {
       gap = -1;
     }
     // Two units only for a whole pair: a lone high surrogate is one, and the letter after it may open a run.
-    i += c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    i += isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
   return false;
 }
