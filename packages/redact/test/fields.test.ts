@@ -107,4 +107,91 @@ describe("fields named for what they hold", () => {
       [],
     );
   });
+
+  it("reads drivers, contacts and national numbers by their field, and more scripts' column names", () => {
+    expect(fields("Водитель: Руслан Ахмедов\nKierowca: Tomasz Wrona\nContact: Amani Wekesa")).toEqual([
+      ["PERSON", "Руслан Ахмедов"],
+      ["PERSON", "Tomasz Wrona"],
+      ["PERSON", "Amani Wekesa"],
+    ]);
+    expect(fields("CURP: GOMA850301MDFRRN09\nFødselsnummer: 010190 12345\nMRN: 5510382")).toEqual([
+      ["ID", "GOMA850301MDFRRN09"],
+      ["ID", "010190 12345"],
+      ["ID", "5510382"],
+    ]);
+    const csv = "Անուն,Ազգանուն,Քաղաք\nՍոնա,Գրիգորյան,Վանաձոր";
+    expect(fields(csv)).toEqual([
+      ["PERSON", "Սոնա"],
+      ["PERSON", "Գրիգորյան"],
+      ["LOCATION", "Վանաձոր"],
+    ]);
+    // "Contact: see below" and "Contact: +1 415 555 0100" hold no name.
+    expect(fields("Contact: see below\nContact: +1 415 555 0100")).toEqual([]);
+  });
+
+  it("keeps an age after a birth date out of the date", () => {
+    expect(fields("生年月日：1988年5月9日（満37歳）\nДата рождения: 14.02.1979, 46 лет")).toEqual([
+      ["DATE_TIME", "1988年5月9日"],
+      ["DATE_TIME", "14.02.1979"],
+    ]);
+  });
+
+  it("does not read a line of JSON fields as a header row", () => {
+    const json = '{\n  "生年月日": "1990-01-02",\n  "電話": "03-1234-5678",\n  "メモ": "なし"\n}';
+    expect(fields(json)).toEqual([["DATE_TIME", "1990-01-02"]]);
+  });
+});
+
+describe("vCards and SQL inserts", () => {
+  it("reads each part of a vCard's name, organization, title, birthday and address", () => {
+    const card = [
+      "BEGIN:VCARD",
+      "VERSION:4.0",
+      "N:Kowalczyk;Agnieszka;Maria;;",
+      "FN:Agnieszka Kowalczyk",
+      "ORG:Politechnika Gdańska;Wydział Chemiczny",
+      "TITLE:Adiunkt",
+      "BDAY:19850614",
+      "ADR;TYPE=work:;;ul. Narutowicza 11/12;Gdańsk;pomorskie;80-233;Polska",
+      "END:VCARD",
+    ].join("\r\n");
+    expect(fields(card)).toEqual([
+      ["PERSON", "Kowalczyk"],
+      ["PERSON", "Agnieszka"],
+      ["PERSON", "Maria"],
+      ["PERSON", "Agnieszka Kowalczyk"],
+      ["ORGANIZATION", "Politechnika Gdańska"],
+      ["TITLE", "Adiunkt"],
+      ["DATE_TIME", "19850614"],
+      ["ADDRESS", "ul. Narutowicza 11/12"],
+      ["LOCATION", "Gdańsk"],
+      ["LOCATION", "pomorskie"],
+      ["ZIP_CODE", "80-233"],
+      ["LOCATION", "Polska"],
+    ]);
+    // The same property names outside a vCard are left to the other rules.
+    expect(fields("N:Kowalczyk;Agnieszka")).toEqual([]);
+  });
+
+  it("reads the values of an INSERT by their columns' names, quotes and all", () => {
+    const sql =
+      "INSERT INTO `klienci` (`id`, imie, nazwisko, miasto) VALUES (1, 'Zofia', 'O''Brien-Nowak', 'Toruń'),\n" +
+      "(2, 'Jan', NULL, 'Łódź');";
+    expect(fields(sql)).toEqual([
+      ["PERSON", "Zofia"],
+      // The span is the text as written, its doubled quote too.
+      ["PERSON", "O''Brien-Nowak"],
+      ["LOCATION", "Toruń"],
+      ["PERSON", "Jan"],
+      ["LOCATION", "Łódź"],
+    ]);
+  });
+
+  it("stops at a broken statement without losing what came before", () => {
+    expect(fields("INSERT INTO t (name, city) VALUES ('Ada Lovelace', 'London'), ('Unclosed")).toEqual([
+      ["PERSON", "Ada Lovelace"],
+      ["LOCATION", "London"],
+    ]);
+    expect(fields("insert into t (name) values")).toEqual([]);
+  });
 });

@@ -95,6 +95,14 @@ const ADVERSARIAL: Record<string, string> = {
   "hebrew streets": fill("רחוב אב "),
   "vietnamese lanes": fill("số 1 ngõ 2 "),
   "legal forms before names": fill("ООО «аб, "),
+  "bengali titles": fill("ড. ড. নাসরিন "),
+  "closings and long words": fill("ধন্যবাদ, ") + fill("ক"),
+  "glued forms of address": fill("રમેશભાઈ "),
+  "georgian family endings": fill("ბერიძე "),
+  "armenian endings": fill("Արամ Պետրոսյան"),
+  "vcard lines": `BEGIN:VCARD\n${fill("N:a;")}`,
+  "sql rows": `INSERT INTO t (name, city) VALUES ${fill("('a', ' ")}`,
+  "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 
 // Shapes of the date, age, id and secret rules read in many languages, run by the recognizers that hold them (the

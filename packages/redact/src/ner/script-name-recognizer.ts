@@ -1,4 +1,5 @@
 import type { Recognizer, RecognizerResult } from "../recognizer";
+import { cuedScriptNames } from "./cued-script-names";
 import {
   ARABIC_GIVEN_NAMES,
   ARABIC_SURNAMES,
@@ -70,14 +71,16 @@ const ARABIC_WORDS = words(
 // Words before a name in Arabic: titles and forms of address.
 const ARABIC_CUE = words(
   `السيد السيدة الأستاذ الأستاذة أستاذ أستاذة الدكتور الدكتورة دكتور دكتورة د الشيخ الشيخة شيخ الحاج الحاجة حاج
-  المهندس المهندسة مهندس م الأخ الأخت أخي أختي أخوي عزيزي عزيزتي يا سيد سيدة السادة الكابتن كابتن`,
+  المهندس المهندسة مهندس م الأخ الأخت أخي أختي أخوي عزيزي عزيزتي يا سيد سيدة السادة الكابتن كابتن
+  محترم محترمہ جناب جنابہ ڈاکٹر بیگم آقای خانم دکتر مهندس کاک خاتوو مامۆستا دکتۆر`,
 );
 // Arabic words no name is: pronouns, prepositions, conjunctions; what may follow a form of address without a name.
 const ARABIC_STOP = words(
   `في من إلى الى على عن مع هذا هذه ذلك تلك هو هي هم أنا نحن أنت انت كل بعد قبل عند حتى ثم أو أم لا لم لن ما ماذا متى
   أين كيف هل قد كان كانت يكون التي الذي الذين رئيس مدير المدير الرئيس العزيز العزيزة الكريم الكريمة المحترم المحترمة`,
 );
-const ARABIC_WORD = /[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670]+/gu;
+// With the letters Urdu, Persian and Kurdish add (ٹ, ڈ, ہ, ی, ە).
+const ARABIC_WORD = /[\u0621-\u064a\u0671-\u06d5\u064b-\u065f\u0670]+/gu;
 const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/gu;
 
 const THAI_GIVEN = words(THAI_GIVEN_NAMES);
@@ -118,9 +121,13 @@ const LABELS = words(
   नाम पता फ़ोन फोन तारीख तिथि समय स्थान विषय ईमेल राशि नोट`,
 );
 
-const HAS_SCRIPT = /[\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/u;
+const HAS_SCRIPT =
+  /[\u0531-\u0556\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u10d0-\u10ff\u1200-\u137f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/u;
 
-/** Names of people in Chinese, Japanese, Korean, Arabic, Thai and Devanagari text, read by cue and list. */
+/**
+ * Names of people in Chinese, Japanese, Korean, Arabic, Thai and Devanagari text, read by cue and list, and in more
+ * scripts by cue alone (see cuedScriptNames).
+ */
 export function scriptNameRecognizer(): Recognizer {
   return {
     name: "script-names",
@@ -133,6 +140,7 @@ export function scriptNameRecognizer(): Recognizer {
       if (/[\u0621-\u064a]/u.test(text)) arabicNames(text, found);
       if (/[\u0e01-\u0e4e]/u.test(text)) thaiNames(text, found);
       if (/[\u0900-\u097f]/u.test(text)) devanagariNames(text, found);
+      cuedScriptNames(text, found);
       speakers(text, found);
       return found;
     },
@@ -276,11 +284,11 @@ function arabicNames(text: string, found: RecognizerResult[]): void {
     let j = -1;
     // "د. محمود", "أستاذ محمود", "يا خالد": the word after a title or a form of address.
     const prev = tokens[i - 1];
-    // A one-letter title is an abbreviation only with its dot: "د. سامي", "م. خالد".
+    // A one-letter title is an abbreviation only with its dot: "د. سامي", "م. خالد"; forms write "السيد/ خالد".
     const cue =
       prev &&
       ARABIC_CUE.has(prev.key) &&
-      (prev.key.length > 1 ? /^\.?[ \u00a0]$/u : /^\.[ \u00a0]?$/u).test(text.slice(prev.end, t.start)) &&
+      (prev.key.length > 1 ? /^[./]?[ \u00a0]$/u : /^\.[ \u00a0]?$/u).test(text.slice(prev.end, t.start)) &&
       !ARABIC_STOP.has(t.key) &&
       !ARABIC_CUE.has(t.key);
     if (cue) j = i;

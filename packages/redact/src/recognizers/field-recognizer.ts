@@ -29,7 +29,11 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         contacto referente имя фамилия отчество фио клиент получатель отправитель пациент арендатор кому όνομα
         επώνυμο ονοματεπώνυμο ένοικος πελάτης παραλήπτης họtên hovàtên họvàtên kháchhàng hànhkhách ngườinhận nama
         namalengkap penerima pengirim pelanggan 氏名 名前 お名前 担当 担当者 姓名 联系人 收件人 客户 이름 성명
-        담당자 받는사람 고객 الاسم שם नाम ชื่อ
+        담당자 받는사람 고객 الاسم שם नाम ชื่อ フリガナ ふりがな 氏名カナ 성 이름 นามสกุล անուն ազգանուն հայրանուն
+        სახელი გვარი שםפרטי שםמשפחה נמען שולח নাম பெயர் పేరు ಹೆಸರು പേര് ನಾಮ ስም نام نامخانوادگی ім'я імя прізвище tên
+        contact kontakt contacto contato contatto contactpersoon kontaktní kontaktinis kontaktné
+        fahrer fahrerin chauffeur conducteur conductor chofer motorista kierowca vairuotojas šoför sürücü dereva
+        водитель водій शिक्षक चालक ड्राइवर ئامادەکار
         servedby preparedby approvedby requestedby submittedby assignedto assignee bookedby reportedby createdby
         signedby attn interviewer interviewee chair chairperson secretary treasurer facilitator notetaker minutetaker
         erstelltvon bearbeiter bearbeiterin sachbearbeiter sachbearbeiterin rédigépar préparépar atendidopor
@@ -42,25 +46,30 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
         "LOCATION",
         `city town village country placeofbirth birthplace ville pays lieudenaissance stadt ort wohnort land
         geburtsort ciudad país pais localidad città citta paese cidade naturalidade plaats woonplaats miasto kraj
-        şehir sehir il ülke`,
+        şehir sehir il ülke քաղաք ქალაქი город місто 市区町村 城市 도시 المدينة עיר शहर`,
       ],
       [
         "ADDRESS",
         `address street streetaddress addressline line homeaddress postaladdress adresse rue straße strasse
-        anschrift dirección direccion calle indirizzo via endereço endereco rua adres straat ulica adresi`,
+        anschrift dirección direccion calle indirizzo via endereço endereco rua adres straat ulica adresi 住所 地址
+        주소 العنوان כתובת पता ที่อยู่ địachỉ адрес адреса`,
       ],
       [
         "ID",
         `passport passportno passportnumber passportnr idnumber idno nationalid nationalidnumber identitycard idcard
         licence license licencenumber licensenumber driverslicence driverslicense dni nie nif cpf pesel tckn
         aadhaar personalausweis ausweisnummer reisepass reisepassnummer passeport numérodepasseport pasaporte
-        passaporto paspoort passaporte documentnumber documento`,
+        passaporto paspoort passaporte documentnumber documento rfc curp nss rut cuit cuil cedula cédula nit
+        dui nik ktp npwp nric cnic ppsn bsn personnummer fødselsnummer hetu henkilötunnus kennitala oib jmbg
+        emšo egn amka afm codicefiscale steuerid steueridentifikationsnummer svnr sozialversicherungsnummer nir
+        memberid membernumber memberno policynumber policyno patientid mrn medicalrecordnumber indangamuntu
+        תז זהות жсн иин инн снилс 在留カード番号 マイナンバー 身份证号 身分證字號 주민등록번호`,
       ],
       [
         "TITLE",
         `jobtitle position role occupation designation profession beruf funktion stellung poste fonction métier
         cargo puesto ocupación ocupacion profesión ruolo mansione qualifica functie beroep profissão função
-        stanowisko zawód meslek unvan görev`,
+        stanowisko zawód meslek unvan görev 職種 希望職種 役職 肩書 职位 職位 직위 직책 업무내용`,
       ],
       [
         "NRP",
@@ -80,7 +89,8 @@ const FIELD_TYPES: ReadonlyMap<string, EntityType> = new Map(
       [
         "DATE_TIME",
         `dob dateofbirth birthdate birthday born geburtsdatum gebdatum datedenaissance fechadenacimiento
-        datadinascita datadenascimento geboortedatum datauro doğumtarihi`,
+        datadinascita datadenascimento geboortedatum datauro doğumtarihi ծննդյանամսաթիվ დაბადებისთარიღი датарождения
+        生年月日 出生日期 생년월일 تاريخالميلاد`,
       ],
     ] as const
   ).flatMap(([type, names]) => names.split(/\s+/).map((n) => [normalizeKey(n), type as EntityType] as const)),
@@ -145,7 +155,11 @@ function plausible(type: EntityType, value: string): boolean {
       return value.split(/\s+/).length <= 5 && !/\d/.test(value);
     case "ORGANIZATION":
       // A firm's name: a few words, one with a capital ("none", "self-employed" are no firm).
-      return value.split(/\s+/).length <= 6 && /\p{Lu}/u.test(value) && /^[\p{L}\p{N}]/u.test(value);
+      return (
+        value.split(/\s+/).length <= 6 &&
+        (/\p{Lu}/u.test(value) || CASELESS.test(value)) &&
+        /^[\p{L}\p{N}]/u.test(value)
+      );
     case "NRP":
       return value.split(/\s+/).length <= 3 && !/\d/.test(value) && /^\p{Lu}/u.test(value);
     case "ZIP_CODE":
@@ -196,7 +210,8 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
     value = value.replace(NAME_TAIL, "").trimEnd();
   }
   // "14.05.1990 (35 Jahre)": what the brackets add after a date is another value, left to its own recognizer.
-  if (type === "DATE_TIME") value = value.replace(/[^\S\n]*\([^)]*\)?$/u, "");
+  // So is an age after a comma: "03.09.1967, 58 лет", "1996年7月3日（満29歳）".
+  if (type === "DATE_TIME") value = value.replace(/[^\S\n]*[(（][^)）]*[)）]?$|,[^\S\n]*\d{1,3}[^\S\n]\p{L}.*$/u, "");
   if (!plausible(type, value)) return;
   out.push({ start: start + lead, end: start + lead + value.length, type, score: 0.85 });
 }
@@ -234,7 +249,8 @@ function tables(text: string, out: RecognizerResult[]): void {
       if (head.length < 2) continue;
       // A cell longer than any field name makes this a line of prose, not a header: checked before the names are
       // normalized, since most lines of a message hold a comma.
-      if (head.some(([, name]) => name.trim().length > 30)) continue;
+      // A colon makes it a line of fields or JSON ("生年月日": "1991-07-22",), whose values are no column names.
+      if (head.some(([, name]) => name.trim().length > 30 || /[:：]/u.test(name))) continue;
       const types = head.map(([, name]) => COLUMN_TYPES.get(normalizeKey(name.replace(/^\s*"|"\s*$/g, ""))));
       if (!types.some(Boolean)) continue;
       let r = h + 1;
@@ -253,9 +269,83 @@ function tables(text: string, out: RecognizerResult[]): void {
   }
 }
 
+// vCard properties (RFC 6350) and what their values hold. N and ADR are lists of parts separated by semicolons.
+const VCARD_TYPES: Readonly<Record<string, EntityType>> = {
+  N: "PERSON",
+  FN: "PERSON",
+  NICKNAME: "PERSON",
+  ORG: "ORGANIZATION",
+  TITLE: "TITLE",
+  ROLE: "TITLE",
+  BDAY: "DATE_TIME",
+};
+// ADR's parts: post office box, extended address, street, locality, region, postal code, country.
+const ADR_PARTS: readonly (EntityType | null)[] = [
+  null,
+  "ADDRESS",
+  "ADDRESS",
+  "LOCATION",
+  "LOCATION",
+  "ZIP_CODE",
+  "LOCATION",
+];
+const VCARD_LINE = /^(N|FN|NICKNAME|ORG|TITLE|ROLE|BDAY|ADR)(?:;[^:\n]*)?:([^\n]*)$/gmu;
+
+/** The parts of a vCard's properties: names, organization, title, birthday and the parts of each address. */
+function vcards(text: string, out: RecognizerResult[]): void {
+  VCARD_LINE.lastIndex = 0;
+  for (let m = VCARD_LINE.exec(text); m !== null; m = VCARD_LINE.exec(text)) {
+    const key = m[1]!;
+    let at = m.index + m[0].length - m[2]!.length;
+    m[2]!
+      .replace(/\r$/, "")
+      .split(";")
+      .forEach((part, k) => {
+        const type = key === "ADR" ? ADR_PARTS[k] : VCARD_TYPES[key];
+        // ORG's later parts are its units; a title or birthday is one value.
+        if (type && part.trim() !== "" && (k === 0 || key === "N" || key === "ADR")) push(out, type, at, part);
+        at += part.length + 1;
+      });
+  }
+}
+
+// "INSERT INTO people (first_name, last_name, city) VALUES ('Ana', 'Lima', 'Recife'), (...);": the columns, then rows.
+const SQL_INSERT = /insert\s+into\s+[\p{L}\p{N}_."`[\]]{1,64}\s*\(([^()\n]{1,400})\)\s*values\s*/giu;
+// One value of a row: a quoted string (a doubled quote inside it is a quote), or a bare number or word.
+// Bounded, so that a long run of spaces costs no more than a short one.
+const SQL_VALUE = /[^\S\n]{0,40}(?:'((?:[^'\n]|''){0,400})'|([^,()'\s]{0,100}))[^\S\n]{0,40}(?=[,)])/uy;
+
+/** The values of SQL INSERT statements, typed by their columns' names. */
+function sqlInserts(text: string, out: RecognizerResult[]): void {
+  SQL_INSERT.lastIndex = 0;
+  for (let m = SQL_INSERT.exec(text); m !== null; m = SQL_INSERT.exec(text)) {
+    const types = m[1]!.split(",").map((c) => FIELD_TYPES.get(normalizeKey(c.replace(/["`[\]]/g, ""))));
+    if (!types.some(Boolean)) continue;
+    let at = m.index + m[0].length;
+    // Rows until the statement ends: "(...), (...);".
+    while (text[at] === "(") {
+      at++;
+      for (let k = 0; ; k++) {
+        SQL_VALUE.lastIndex = at;
+        const v = SQL_VALUE.exec(text);
+        if (!v) return;
+        const type = types[k];
+        if (type && v[1] !== undefined) push(out, type, v.index + v[0].indexOf("'") + 1, v[1]);
+        at = SQL_VALUE.lastIndex + 1;
+        if (text[at - 1] === ")") break;
+      }
+      const next = /^\s*,\s*/u.exec(text.slice(at, at + 40));
+      if (!next) break;
+      at += next[0].length;
+    }
+    SQL_INSERT.lastIndex = Math.max(SQL_INSERT.lastIndex, at);
+  }
+}
+
 /**
  * Values of fields whose name says what they hold: JSON and YAML keys, form lines ("Name: ...", "Vorname: ..."),
- * and table columns under a header row (CSV, TSV, semicolon and bar separated). Linear: one pass over the lines.
+ * table columns under a header row (CSV, TSV, semicolon and bar separated), vCards and SQL INSERT statements.
+ * Linear: one pass over the lines.
  */
 export const fieldRecognizer: Recognizer = {
   name: "fields",
@@ -292,6 +382,8 @@ export const fieldRecognizer: Recognizer = {
       }
     }
     if (text.includes("\n")) tables(text, out);
+    if (text.includes("BEGIN:VCARD")) vcards(text, out);
+    if (/insert\s+into/iu.test(text)) sqlInserts(text, out);
     return out;
   },
 };
