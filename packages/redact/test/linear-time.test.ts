@@ -114,6 +114,8 @@ const RECALL_SHAPES: Record<string, string> = {
   "password-like tokens": fill("admin a!1"),
   "named numbers": fill("RUT 1.2"),
   "plate words": fill("Kennzeichen A-1 "),
+  "plate fillers": fill("plate number nako A1 "),
+  "car models": fill("Toyota Corolla silver · A1 "),
   "age units": fill("1 y 2 J. "),
   "hebrew prefixes": fill("באפריל "),
 };

@@ -196,6 +196,21 @@ describe("national ids after their names, by their check digits", () => {
     expect(found("Kennzeichen: 12345", "ID")).toEqual([]);
     expect(found("license plate frame costs 25 EUR", "ID")).toEqual([]);
   });
+
+  it("finds plates after a vehicle's name in many languages, after a car's make or model, and by their own shape", () => {
+    expect(found("Sattelzug WI 7781 C, Auflieger WI 3302 X", "ID")).toEqual(["WI 7781 C", "WI 3302 X"]);
+    expect(found("Тягач 911 BCA 05, прицеп 27 AB 1190", "ID")).toEqual(["911 BCA 05", "27 AB 1190"]);
+    expect(found("Naczepa GD 41187 czeka na rampie 3", "ID")).toEqual(["GD 41187"]);
+    expect(found("Your driver Musa · Toyota Corolla · LND 221 XY", "ID")).toEqual(["LND 221 XY"]);
+    expect(found("grey Axia BKT 7719 parked outside", "ID")).toEqual(["BKT 7719"]);
+    expect(found("Nissan white KCZ 902Q at the gate", "ID")).toEqual(["KCZ 902Q"]);
+    expect(found("车牌号：京A·2F6K9，停在B2", "ID")).toEqual(["京A·2F6K9"]);
+    expect(found("سيارة بيضاء، لوحة 7215 ر س ط", "ID")).toEqual(["7215 ر س ط"]);
+    // A model's code after the make, a trim after a model word, a price after a plate word: no plate.
+    expect(found("She drives a Toyota RAV4 and a Mazda CX-5 2019", "ID")).toEqual([]);
+    expect(found("The truck carries 20 TEU", "ID")).toEqual([]);
+    expect(found("Golf GTI 2019 for sale", "ID")).toEqual([]);
+  });
 });
 
 describe("secrets", () => {

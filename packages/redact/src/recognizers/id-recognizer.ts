@@ -15,6 +15,7 @@ import {
   steuerIdValid,
 } from "../validation/national-id-checks";
 import { verhoeffValid } from "../validation/verhoeff";
+import { NUMBER_PLATE_PATTERNS } from "./number-plate-patterns";
 import { PERSONAL_ID_ACRONYMS, PERSONAL_ID_SCRIPT_WORDS, PERSONAL_ID_WORDS } from "./personal-id-labels";
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
@@ -382,23 +383,7 @@ export const idRecognizer = patternRecognizer({
       score: 0.7,
       validate: (value) => (/[a-z]/.test(value) ? null : 0.7),
     },
-    {
-      // Number plates after their name: "Kennzeichen B-KL 4412", "vehicle reg: KDA 123X", "targa FG 123 AB".
-      regex:
-        /(?<![\p{L}])(?:amtliches kennzeichen|kennzeichen|kfz-kennzeichen|license plate|licence plate|number plate|plate number|plate no\.?|vehicle reg(?:istration)?(?: no\.?| number)?|registration number|reg\. no\.?|matrícula|targa|immatriculation|plaque d'immatriculation|kenteken|numer rejestracyjny|tablica rejestracyjna|rendszám|plaka|placa|registreringsnummer|rekisterinumero|SPZ|госномер)[^\S\n]?:?[^\S\n]{0,3}\(?([A-Z0-9ÄÖÜ]{1,4}(?:[- ][A-Z0-9ÄÖÜ]{1,4}){0,2})(?![\p{L}\p{N}]|[- ][A-Z0-9])/dgiu,
-      group: 1,
-      score: 0.75,
-      validate: (value) => {
-        const compact = value.replace(/[- ]/g, "");
-        return compact.length >= 4 &&
-          compact.length <= 10 &&
-          /\d/.test(compact) &&
-          /[A-ZÄÖÜ]/.test(compact) &&
-          value === value.toUpperCase()
-          ? 0.75
-          : null;
-      },
-    },
+    ...NUMBER_PLATE_PATTERNS,
     {
       // Malaysian MyKad number: date of birth, a place-of-birth code and four digits ("920417-14-5533").
       regex: /(?<![\p{L}\p{N}-])(\d{2})(\d{2})(\d{2})-(\d{2})-\d{4}(?![\p{L}\p{N}]|-\d)/gu,
