@@ -8,6 +8,7 @@ import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { withEscapedNewlines } from "./escaped-newlines";
 import { caselessNamesAgain } from "./ner/caseless-names-again";
+import { placesBeforeDates } from "./place-before-date";
 import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
@@ -117,8 +118,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   // A person named again in a script without capitals (see caselessNamesAgain), from the persons every recognizer
   // found that hold after overlaps are resolved.
   const namesAgain = (!types || types.has("PERSON")) && recognizers.some((r) => r.types.includes("PERSON"));
+  // A place before a date at a line's start (see placesBeforeDates), from the dates every recognizer found.
+  const placesToo = !types || types.has("LOCATION");
   const finish = (text: string, found: Entity[]): Entity[] => {
     const resolved = resolveOverlaps(text, found);
+    if (placesToo) {
+      for (const e of placesBeforeDates(text, resolved)) {
+        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+      }
+    }
     if (namesAgain) {
       for (const e of caselessNamesAgain(text, resolved)) {
         if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
