@@ -6,6 +6,7 @@ import { ageRecognizer } from "./recognizers/age-recognizer";
 import { creditCardRecognizer } from "./recognizers/credit-card-recognizer";
 import { cryptoRecognizer } from "./recognizers/crypto-recognizer";
 import { dateTimeRecognizer } from "./recognizers/date-time-recognizer";
+import { divisionRecognizer } from "./recognizers/division-recognizer";
 import { emailRecognizer } from "./recognizers/email-recognizer";
 import { fieldRecognizer } from "./recognizers/field-recognizer";
 import { ibanRecognizer } from "./recognizers/iban-recognizer";
@@ -56,6 +57,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   organizationRecognizer,
   fieldRecognizer,
   scriptPlaceRecognizer,
+  divisionRecognizer,
 ];
 
 /**

@@ -102,6 +102,9 @@ const ADVERSARIAL: Record<string, string> = {
   "armenian endings": fill("Արամ Պետրոսյան"),
   "vcard lines": `BEGIN:VCARD\n${fill("N:a;")}`,
   "sql rows": `INSERT INTO t (name, city) VALUES ${fill("('a', ' ")}`,
+  "division words": fill("Brgy. San Ab "),
+  "names before divisions": fill("Anna Anna Anna camp "),
+  "han divisions": fill("在宝安区"),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 
