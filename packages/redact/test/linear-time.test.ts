@@ -105,6 +105,9 @@ const ADVERSARIAL: Record<string, string> = {
   "division words": fill("Brgy. San Ab "),
   "names before divisions": fill("Anna Anna Anna camp "),
   "han divisions": fill("在宝安区"),
+  "kinds after names": fill("রাজশাহী বিশ্ববিদ্যালয় "),
+  "japanese shops": fill("カフェ渋谷店"),
+  "payment notices": fill("Kuda: KES 1 "),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 

@@ -214,3 +214,39 @@ describe("districts", () => {
     expect(found("The flat is on Abbey Road, Monday works for the viewing")).toContainEqual(["DATE_TIME", "Monday"]);
   });
 });
+
+describe("organizations by their kind in more languages and scripts, and wallets that send payment notices", () => {
+  const orgs = (text: string) => foundOf(text, "ORGANIZATION");
+
+  it("reads kinds of organization before or after a name in European languages", () => {
+    expect(orgs("Lähetä hakemus: Jyväskylän Tehnikaülikool tai Oulun Palloseura")).toEqual(
+      expect.arrayContaining(["Oulun Palloseura"]),
+    );
+    expect(orgs("Cofion,\nGwen Morgan\nPrifysgol Aberystwyth")).toContain("Prifysgol Aberystwyth");
+    expect(orgs("Results from Lakeside Medical Laboratories are attached.")).toContain(
+      "Lakeside Medical Laboratories",
+    );
+    expect(orgs("Pedido enviado por Distribuidora Los Andes ayer.")).toContain("Distribuidora Los Andes");
+  });
+
+  it("reads kinds of organization after their name in scripts without capitals", () => {
+    expect(orgs("পরীক্ষার ফল, রাজশাহী বিশ্ববিদ্যালয়")).toEqual(["রাজশাহী বিশ্ববিদ্যালয়"]);
+    expect(orgs("काठमाडौं विश्वविद्यालयको सूचना")).toEqual(["काठमाडौं विश्वविद्यालय"]);
+    expect(orgs("சந்திப்பு: அபி கிளினிக், சேலம்")).toEqual(["அபி கிளினிக்"]);
+    expect(orgs("ఫలితాలు – విజయ డయాగ్నోస్టిక్స్, గుంటూరు")).toEqual(["విజయ డయాగ్నోస్టిక్స్"]);
+    expect(orgs("ලංකා රෝහල, කොළඹ")).toEqual(["ලංකා රෝහල"]);
+    expect(orgs("رپورٹ: شفا ہسپتال، لاہور")).toEqual(["شفا ہسپتال"]);
+    expect(orgs("نتائج التحليل من مختبر الشفاء")).toEqual(["مختبر الشفاء"]);
+    expect(orgs("안녕하세요, 미래공인중개사입니다")).toEqual(["미래공인중개사"]);
+    expect(orgs("予約先：カフェモカ渋谷店（03-1234-5678）")).toEqual(["カフェモカ渋谷店"]);
+    // In a sentence the words before the name are the sentence's: only the name and its kind.
+    expect(orgs("আমি গতকাল সকালে শহরের সিটি হাসপাতালে গিয়েছিলাম")).toEqual(["সিটি হাসপাতাল"]);
+  });
+
+  it("reads the wallet or bank opening a payment notice, but not a notice's own label", () => {
+    expect(orgs("PesaLink: You have received KES 2,500.00 from JOHN K.")).toContain("PesaLink");
+    expect(orgs("Kuda: You sent NGN 15,000 to Ada Obi")).toEqual(["Kuda"]);
+    expect(orgs("Reminder: your payment of £23.40 is due on Friday")).toEqual([]);
+    expect(orgs("Aviso: pagamento de R$ 120,00 aprovado")).toEqual([]);
+  });
+});

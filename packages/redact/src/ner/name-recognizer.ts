@@ -1720,12 +1720,43 @@ function lineKeys(text: string): Speaker[] {
 }
 
 const ALL_CAPS_BRAND = /^\p{Lu}[\p{Lu}\p{N}&.-]{1,11}$/u;
+// A capital inside a word, as brands write their names and people do not: "bKash", "GCash", "MobileMoney".
+const CAMEL_BRAND = /^\p{L}*\p{Ll}\p{Lu}|^\p{Lu}{2}\p{Ll}/u;
+/**
+ * Whether every word of a key is capitalized, Latin and no word of the English lexicon: "Monzo", "Tigo Pesa", not
+ * "Reminder", "Final score" or "注文番号" (order number) before an amount.
+ */
+function unlistedWords(name: string): boolean {
+  return name
+    .split(" ")
+    .every(
+      (w) =>
+        /^\p{Lu}[\p{Script=Latin}]+$/u.test(w) &&
+        lexiconKind(w.toLowerCase()) === undefined &&
+        !NOTICE_WORDS.has(w.toLowerCase()),
+    );
+}
+
+// What a notice's first word says it is, in the languages payment notices come in: no sender.
+const NOTICE_WORDS = new Set(
+  `reminder alert notice update receipt payment transfer warning info notification confirmation statement invoice
+  balance deposit withdrawal purchase refund order total subtotal amount price cost fee due paid transaction
+  recibo aviso alerta pago pagamento compra transferencia transferência lembrete recordatorio rappel paiement
+  virement facture erinnerung hinweis zahlung rechnung betrag preis überweisung buchung pemberitahuan pembayaran
+  tagihan transaksi ukumbusho malipo muamala`.split(/\s+/),
+);
+
+// A payment notice's amount early in its message: "You spent £23.40", "Natanggap mo ang PHP 1,250.00", "Umepokea TSh
+// 45,000", "Tk 2,000.0". Wallets and banks send these; people's chat lines rarely open a text that way.
+const MONEY_NOTICE =
+  /(?:[£$€₦₹₱৳₵₺₩¥]|(?<![\p{L}])(?:Tk|PHP|GHS|TSh|TZS|KES|KSh|Ksh|UGX|RWF|NGN|INR|Rs\.?|BDT|USD|EUR|GBP|ZAR|MWK|ZMW|XOF|XAF|EGP|PKR|LKR|NPR|MYR|RM|IDR|Rp|VND|THB)[ \u00a0]?)\d/u;
 
 /**
  * "DHL: Uw zending ...", "Revolut: ... not even with Revolut staff": the one key opening a text's first line, before a
- * message, is the sender of a notice when it has a brand's marks: written in capitals, known to the lexicon as an
- * organization, or named again in its message or in a web address of it. A word that is only capitalized
- * ("Recordatorio:", "Aviso:") gives no such mark and is left alone.
+ * message, is the sender of a notice when it has a brand's marks: written in capitals or with a capital inside
+ * ("bKash"), known to the lexicon as an organization, named again in its message or in a web address of it, or
+ * opening a payment notice ("Monzo: You spent £23.40"). A word that is only capitalized ("Recordatorio:", "Aviso:")
+ * before a message of another kind gives no such mark and is left alone.
  */
 function messageSender(text: string, key: Speaker, found: RecognizerResult[]): void {
   const [start, name, handle] = key;
@@ -1749,8 +1780,10 @@ function messageSender(text: string, key: Speaker, found: RecognizerResult[]): v
   const compact = lower.replace(/[\s.]+/g, "");
   const brand =
     ALL_CAPS_BRAND.test(name) ||
+    CAMEL_BRAND.test(name) ||
     lexiconKind(lower) === "org" ||
-    (compact.length >= 3 && body.toLowerCase().includes(compact));
+    (compact.length >= 3 && body.toLowerCase().includes(compact)) ||
+    (MONEY_NOTICE.test(body.slice(0, 160)) && unlistedWords(name));
   if (brand) found.push({ start, end: start + name.length, type: "ORGANIZATION", score: 0.8 });
 }
 

@@ -87,7 +87,11 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   pte sdn pllc gbr mbh kgaa gmbh&co şti aktiebolag gruppe gruppen groep grupa
   trust supplies hardware plumbing lettings vets stores textiles textil tekstil telekom telecom meubelen
   bakery pharmacy surgery practice analytics trains airways railways electric electronics software ventures
-  industries enterprises properties estates builders mutual`.split(/\s+/),
+  industries enterprises properties estates builders mutual laboratories laboratory lab diagnostics physio exports
+  imports distributors association society cooperative ülikool tehnikaülikool unibertsitatea seura palloseura
+  urheiluseura yhdistys osuuskunta sacco egyetem üniversitesi derneği vakfı kooperatifi universitetas gimnazija
+  licėjus licėjaus universitāte ikastola tafel verein sportverein genossenschaft сургууль емхана поликлиника
+  больница университет колледж`.split(/\s+/),
 );
 
 /** Words that start an organization's name ("Bank of X", "University of Y"). */
@@ -110,5 +114,9 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
   préfecture préfet yayasan sekolah sd smp sma smk brf zakład
   urząd przedszkole szkoła poradnia przychodnia szpital escola colégio ayuntamiento junta diputación consorcio
   caisse crédit mutuelle kancelaria kancelář nemocnice poliklinika kórház rendelő iskola óvoda
-  okul hastane hastanesi bankası sigorta`.split(/\s+/),
+  okul hastane hastanesi bankası sigorta laboratorio laboratoire labor centrum spółdzielnia stowarzyszenie fundacja
+  heilsugæslan heilsugæsla legesenteret legekontoret prifysgol ysgol clwb cyngor ollscoil scoil coláiste cumann
+  universitat ajuntament sveučilište bolnica universitatea spitalul primăria cervejaria cervecería grêmio
+  associação asociación associazione association cooperativa sindicato igreja iglesia parroquia parrocchia
+  distribuidora ong cabinet rumah koperasi`.split(/\s+/),
 );

@@ -1,6 +1,7 @@
 import { lexiconKind } from "../ner/lexicon";
 import type { PatternVerdict } from "../pattern-recognizer";
 import { patternRecognizer } from "../pattern-recognizer";
+import { smallRegexCode } from "../small-regex-code";
 
 // Wards, districts, villages and camps, named after (or before) the word for the division, as addresses and field
 // reports write them across the world: "Phường Đa Kao, Quận 1", "Kecamatan Cibeunying", "Brgy. Malanday", "Umurenge
@@ -53,7 +54,8 @@ export const divisionRecognizer = patternRecognizer({
   patterns: [
     {
       // "Phường Đa Kao", "Kecamatan Cibeunying Kidul", "Brgy. Malanday", "Kambi ya Nyarugusu", "мкр. Самал".
-      regex: new RegExp(`(?<![\\p{L}])(?:${BEFORE})[ \\t]?${NAME}`, "dgu"),
+      // Run at its division words only (its heads): a small machine code is enough.
+      regex: smallRegexCode(new RegExp(`(?<![\\p{L}])(?:${BEFORE})[ \\t]?${NAME}`, "dgu")),
       group: 1,
       // The division's word says what the name is: above the name pass's guess at a capitalized word.
       score: 0.75,
@@ -67,7 +69,7 @@ export const divisionRecognizer = patternRecognizer({
     },
     {
       // "Kyangwali settlement", "Kamuli District", "Kadıköy İlçesi", "Moshi Rural District".
-      regex: new RegExp(`(?<![\\p{L}])${NAME}[ \\t](?:${AFTER})(?![\\p{L}])`, "dgu"),
+      regex: smallRegexCode(new RegExp(`(?<![\\p{L}])${NAME}[ \\t](?:${AFTER})(?![\\p{L}])`, "dgu")),
       // The division's word ends every match, at most three words of thirty letters after its start.
       anchor: { regex: new RegExp(`(?:${AFTER})(?![\\p{L}])`, "u"), within: 110 },
       group: 1,

@@ -1,4 +1,5 @@
 import type { Pattern } from "../pattern-recognizer";
+import { smallRegexCode } from "../small-regex-code";
 
 // Vehicle number plates. A plate's shape alone ("KJA 482 FG", "8LNX204") is shared with product codes, flight numbers
 // and references, so a plate is read only where the text says a vehicle is meant: a plate word or a kind of vehicle
@@ -67,9 +68,12 @@ export const NUMBER_PLATE_PATTERNS: readonly Pattern[] = [
   {
     // "Kennzeichen B-KL 4412", "vehicle reg: KDA 123X", "Zugmaschine PO 4K812", "plate number nako GAB 4821",
     // "Gaariga lambarkiisu waa SL 4471": a plate word, then up to two words in lower case, then the plate.
-    regex: new RegExp(
-      `(?<![\\p{L}])(?:${PLATE_WORDS})[^\\S\\n]?:?[^\\S\\n]{0,3}(?:(?:${BETWEEN})[^\\S\\n]){0,2}\\(?${PLATE}(?![\\p{L}\\p{N}]|[- ][A-Z0-9])`,
-      "dgu",
+    // Run only at a plate word (its heads), where V8's optimizations buy little: kept to a small machine code.
+    regex: smallRegexCode(
+      new RegExp(
+        `(?<![\\p{L}])(?:${PLATE_WORDS})[^\\S\\n]?:?[^\\S\\n]{0,3}(?:(?:${BETWEEN})[^\\S\\n]){0,2}\\(?${PLATE}(?![\\p{L}\\p{N}]|[- ][A-Z0-9])`,
+        "dgu",
+      ),
     ),
     group: 1,
     score: 0.75,
@@ -78,9 +82,11 @@ export const NUMBER_PLATE_PATTERNS: readonly Pattern[] = [
   {
     // "Toyota Corolla · KJA 482 FG", "White Myvi WXY 4821", "Vitz silver KDK 417T": a model, maybe a colour, then the
     // plate; or a make and maybe a model name, then a separator or a colour, then the plate.
-    regex: new RegExp(
-      `(?<![\\p{L}])(?:(?:${MODELS})(?:[^\\S\\n](?:${COLOURS}))?[^\\S\\n]{1,3}(?:[·•|–-][^\\S\\n]{1,3})?|(?:${MAKES})(?:[^\\S\\n]\\p{Lu}[\\p{Ll}\\d-]{1,12})?(?:(?:[^\\S\\n](?:${COLOURS}))?[^\\S\\n]{1,3}[·•|–-]|[^\\S\\n](?:${COLOURS}))[^\\S\\n]{1,3})${PLATE}(?![\\p{L}\\p{N}]|[- ][A-Z0-9])`,
-      "dgu",
+    regex: smallRegexCode(
+      new RegExp(
+        `(?<![\\p{L}])(?:(?:${MODELS})(?:[^\\S\\n](?:${COLOURS}))?[^\\S\\n]{1,3}(?:[·•|–-][^\\S\\n]{1,3})?|(?:${MAKES})(?:[^\\S\\n]\\p{Lu}[\\p{Ll}\\d-]{1,12})?(?:(?:[^\\S\\n](?:${COLOURS}))?[^\\S\\n]{1,3}[·•|–-]|[^\\S\\n](?:${COLOURS}))[^\\S\\n]{1,3})${PLATE}(?![\\p{L}\\p{N}]|[- ][A-Z0-9])`,
+        "dgu",
+      ),
     ),
     group: 1,
     score: 0.7,

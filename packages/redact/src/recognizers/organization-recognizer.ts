@@ -1,4 +1,4 @@
-import { patternRecognizer } from "../pattern-recognizer";
+import { type Pattern, type PatternVerdict, patternRecognizer } from "../pattern-recognizer";
 
 // A capitalized word of a company's name, in any cased script.
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}&'’.-]{0,24}";
@@ -19,6 +19,44 @@ const NOT_MERCHANTS =
 // Capitals after a purchase that are codes or card brands, not merchants.
 const NOT_MERCHANT_CODES =
   /^(?:UPI|POS|ATM|IBAN|OTP|PIN|EUR|USD|GBP|INR|BRL|PHP|IDR|CVV|SMS|VISA|JCB|AMEX|MASTERCARD|MAESTRO|DINERS|DISCOVER|ELO|RUPAY|UNIONPAY)$/u;
+
+// Kinds of organization written after their name in scripts without capitals, where the name is the one to three
+// words before the kind: "ঢাকা বিশ্ববিদ্যালয়", "ঢাকা বিশ্ববিদ্যালয়ের" (a postposition glued on), "ஸ்ரீ ராமா கிளினிக்",
+// "నవలోక రෝහල", "النور میٹرنٹی ہوم", "სპორტული სკოლა". Each script's words, then its kinds.
+const KINDS_AFTER: readonly [letters: string, kinds: string, glued: string][] = [
+  // Bengali.
+  ["\\u0980-\\u09e3\\u09f0-\\u09fe", "বিশ্ববিদ্যালয়|হাসপাতাল|ক্লিনিক|স্কুল|কলেজ|ব্যাংক|বিদ্যালয়|লিমিটেড", "এর|ের|র|এ|ে|তে"],
+  // Tamil.
+  ["\\u0b80-\\u0be5", "கிளினிக்|மருத்துவமனை|பள்ளி|கல்லூரி|பல்கலைக்கழகம்|வங்கி|நிறுவனம்", "யில்|இல்|க்கு|ின்"],
+  // Telugu.
+  ["\\u0c00-\\u0c65", "డయాగ్నోస్టిక్స్|ఆసుపత్రి|హాస్పిటల్|క్లినిక్|పాఠశాల|కళాశాల|విశ్వవిద్యాలయం|బ్యాంక్", "లో|కు|కి"],
+  // Malayalam.
+  ["\\u0d00-\\u0d65", "സ്കൂൾ|ആശുപത്രി|ഹോസ്പിറ്റൽ|ക്ലിനിക്|കോളേജ്|ബാങ്ക്|സർവകലാശാല", "ിൽ|ിലെ|ിന്റെ"],
+  // Sinhala.
+  ["\\u0d80-\\u0de5\\u200d", "රෝහල|පාසල|විද්‍යාලය|විශ්වවිද්‍යාලය|බැංකුව", "ේ|ට"],
+  // Urdu and Persian, whose order is the same: "النور میٹرنٹی ہوم", "آغا خان ہسپتال".
+  ["\\u0621-\\u064a\\u0671-\\u06d3", "ہسپتال|ہوم|کلینک|اسکول|سکول|کالج|یونیورسٹی|بینک|لیبارٹری|بیمارستان|دانشگاه", ""],
+  // Georgian.
+  ["\\u10d0-\\u10ff", "სკოლა|უნივერსიტეტი|საავადმყოფო|კლინიკა|ბანკი|კოლეჯი", "ს|ში|ის"],
+];
+const KIND_AFTER_NAME: readonly Pattern[] = KINDS_AFTER.map(([letters, kinds, glued]) => ({
+  regex: new RegExp(
+    `(?<![${letters}])[${letters}]{2,20}(?:[ \\u00a0][${letters}]{2,20}){0,2}[ \\u00a0](?:${kinds})(?=${glued ? `(?:${glued})?` : ""}(?![${letters}]))`,
+    "gu",
+  ),
+  requires: new RegExp(kinds, "u"),
+  score: 0.75,
+  // A name alone on its line or before a comma ("జీవనదీప్ హార్ట్ కేర్, లక్నో") is all of the words; inside a sentence,
+  // the words before the name are the sentence's own ("আমি গতকাল ঢাকা মেডিকেল কলেজে ..."): only the last is kept.
+  validate: (value: string, m: RegExpExecArray, text: string): PatternVerdict => {
+    const after = text.slice(m.index + value.length, m.index + value.length + 8);
+    if (/^\S*(?:[\s]*$|\s*[\n,.;:!?।–—)"”،])/u.test(after)) return 0.75;
+    const words = value.split(/[ \u00a0]/u);
+    if (words.length <= 2) return 0.75;
+    const start = m.index + value.length - words.slice(-2).join(" ").length;
+    return { start, end: m.index + value.length, score: 0.75 };
+  },
+}));
 
 /**
  * Organizations that the name pass cannot read from capitalized words: legal forms written before the name (ООО
@@ -53,23 +91,42 @@ export const organizationRecognizer = patternRecognizer({
     {
       // 주식회사 한빛, (주)한빛, 연세대학교, 신한은행, 서울대학교병원.
       regex:
-        /(?:주식회사|[（(]주[）)]|㈜)\s?[\uac00-\ud7af]{2,10}|(?<![\uac00-\ud7af])[\uac00-\ud7af]{1,8}(?:대학교|대학|은행|병원|전자|그룹|증권|보험|재단|학교)(?=[^\uac00-\ud7af]|[은는이가을를의에와과도](?![\uac00-\ud7af])|에서)/gu,
-      requires: /주식회사|주[）)]|㈜|대학|은행|병원|전자|그룹|증권|보험|재단|학교/u,
+        /(?:주식회사|[（(]주[）)]|㈜)\s?[\uac00-\ud7af]{2,10}|(?<![\uac00-\ud7af])[\uac00-\ud7af]{1,8}(?:대학교|대학|은행|병원|전자|그룹|증권|보험|재단|학교|공인중개사|부동산|약국|의원|한의원|치과|학원)(?=[^\uac00-\ud7af]|[은는이가을를의에와과도](?![\uac00-\ud7af])|에서|입니다|이에요|예요|으로|로(?![\uac00-\ud7af]))/gu,
+      requires:
+        /주식회사|주[）)]|㈜|대학|은행|병원|전자|그룹|증권|보험|재단|학교|공인중개사|부동산|약국|의원|치과|학원/u,
       score: 0.75,
     },
     {
       // مدرسة النور الدولية, جامعة القاهرة, بنك مصر: a kind of organization, then its name.
       regex:
-        /(?<![\u0600-\u06ff])(?:مدرسة|جامعة|مستشفى|شركة|بنك|مصرف|مؤسسة|معهد|كلية)\s[\u0621-\u064a]{2,15}(?:\s(?!في|من|على|إلى|عن|مع)[\u0621-\u064a]{2,15}){0,2}/gu,
-      requires: /مدرسة|جامعة|مستشفى|شركة|بنك|مصرف|مؤسسة|معهد|كلية/u,
+        /(?<![\u0600-\u06ff])(?:مدرسة|جامعة|مستشفى|شركة|بنك|مصرف|مؤسسة|معهد|كلية|معمل|مختبر|مطعم|صيدلية|عيادة|فندق|جمعية)\s[\u0621-\u064a]{2,15}(?:\s(?!في|من|على|إلى|عن|مع)[\u0621-\u064a]{2,15}){0,2}/gu,
+      requires: /مدرسة|جامعة|مستشفى|شركة|بنك|مصرف|مؤسسة|معهد|كلية|معمل|مختبر|مطعم|صيدلية|عيادة|فندق|جمعية/u,
       score: 0.75,
     },
     {
-      // सिटी केयर हॉस्पिटल, स्टेट बैंक: one or two words, then a kind of organization.
+      // सिटी केयर हॉस्पिटल, स्टेट बैंक, त्रिभुवन विश्वविद्यालयको: one or two words, then a kind of organization, maybe
+      // with a postposition glued on.
       regex:
-        /(?<![\u0900-\u097f])[\u0900-\u097f]{2,15}(?:\s[\u0900-\u097f]{2,15})?\s(?:हॉस्पिटल|अस्पताल|बैंक|विद्यालय|विश्वविद्यालय|कॉलेज|क्लिनिक)(?![\u0900-\u097f])/gu,
-      requires: /हॉस्पिटल|अस्पताल|बैंक|विद्यालय|कॉलेज|क्लिनिक/u,
+        /(?<![\u0900-\u097f])[\u0900-\u097f]{2,15}(?:\s[\u0900-\u097f]{2,15})?\s(?:हॉस्पिटल|अस्पताल|बैंक|महाविद्यालय|विश्वविद्यालय|विद्यालय|कॉलेज|क्लिनिक|डायग्नोस्टिक्स|लैब|फार्मेसी|ट्रस्ट)(?=(?:को|का|की|के|में|ले|मा|बाट)?(?![\u0900-\u097f]))/gu,
+      requires: /हॉस्पिटल|अस्पताल|बैंक|विद्यालय|कॉलेज|क्लिनिक|डायग्नोस्टिक्स|लैब|फार्मेसी|ट्रस्ट/u,
       score: 0.75,
+    },
+    ...KIND_AFTER_NAME,
+    {
+      // ハウスネット中目黒店, さくら小学校, 山田クリニック: a Japanese shop, branch, clinic or school, whose name holds
+      // katakana or stands after a colon or a bracket (a kanji run alone may be a sentence: 明日病院へ).
+      regex:
+        /(?<![\u3040-\u30ff\u4e00-\u9fff])[\u3040-\u30ff\u4e00-\u9fff]{2,14}?(?:支店|本店|店|病院|医院|クリニック|薬局|小学校|中学校|高等学校|高校)(?![\u4e00-\u9fff])/gu,
+      requires: /[\u3040-\u30ff][^\n]{0,16}(?:店|病院|医院|クリニック|薬局|学校|高校)/u,
+      score: 0.75,
+      validate: (value, m, text) => {
+        const before = text[m.index - 1] ?? "\n";
+        if (/[\u3040-\u309f]/u.test(value))
+          return /^[\u3040-\u309f]+(?:小学校|中学校|高校)$/u.test(value) && /[：:（(「『\s]/u.test(before)
+            ? 0.75
+            : null;
+        return /[\u30a0-\u30ff]/u.test(value) || /[：:（(「『]/u.test(before) ? 0.75 : null;
+      },
     },
     {
       // โรงพยาบาลศิริราช, ธนาคารกสิกรไทย, บริษัท...: Thai kinds of organization, written together with the name.
