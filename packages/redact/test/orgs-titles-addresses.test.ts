@@ -203,6 +203,25 @@ describe("a signature's role in any words", () => {
     expectNoType("Sabine Krüger\nObjektbetreuerin", "TITLE");
     expectNoType("Cordialement,\nHugo Marchetti\nTél. 04 78 62 19 05", "TITLE");
   });
+
+  it("reads long roles, names with particles or signed for someone, and closings of more languages", () => {
+    expectFinds(
+      "Pozdrawiam\nEwa Nowak\nStarszy specjalista ds. obsługi klienta",
+      "TITLE",
+      "Starszy specjalista ds. obsługi klienta",
+    );
+    expectFinds("Met vriendelijke groet,\nPieter van der Berg\nHR-adviseur", "TITLE", "HR-adviseur");
+    expectFinds(
+      "Mit freundlichen Grüßen\ni. A. Jana Roth\nLeiterin des Prüfungsamts",
+      "TITLE",
+      "Leiterin des Prüfungsamts",
+    );
+    expectFinds("Cofion,\nSiân Hughes\nSwyddog Cyfathrebu, Cyngor Gwynedd", "TITLE", "Swyddog Cyfathrebu");
+    expectFinds("Wako,\nAmina Mwangi\nAfisa wa Mikopo", "TITLE", "Afisa wa Mikopo");
+    // Every word capitalized: a role when a firm follows it on the line, or a listed role is among its words.
+    expectFinds("Regards,\nTom Reid\nClub Registrar, Eastside Juniors", "TITLE", "Club Registrar");
+    expectNoType("Regards,\nTom Reid\nQuarterly Report", "TITLE");
+  });
 });
 
 describe("districts", () => {
@@ -223,9 +242,7 @@ describe("organizations by their kind in more languages and scripts, and wallets
       expect.arrayContaining(["Oulun Palloseura"]),
     );
     expect(orgs("Cofion,\nGwen Morgan\nPrifysgol Aberystwyth")).toContain("Prifysgol Aberystwyth");
-    expect(orgs("Results from Lakeside Medical Laboratories are attached.")).toContain(
-      "Lakeside Medical Laboratories",
-    );
+    expect(orgs("Results from Lakeside Medical Laboratories are attached.")).toContain("Lakeside Medical Laboratories");
     expect(orgs("Pedido enviado por Distribuidora Los Andes ayer.")).toContain("Distribuidora Los Andes");
   });
 

@@ -14,7 +14,11 @@ med vänlig hälsning|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|ven
 hilsen|hilsen|terveisin|ystävällisin terveisin|üdvözlettel|tisztelettel|cu stimă|cu drag|s poštovanjem|srdačan
 pozdrav|lijep pozdrav|lep pozdrav|lugupidamisega|parimate soovidega|ar cieņu|pagarbiai|με εκτίμηση|φιλικά|
 ευχαριστώ|с уважением|всего доброго|спасибо|з повагою|дякую|hormat kami|hormat saya|salam|terima kasih|trân trọng|
-thân ái|salamat|asante|groete|vriendelike groete`
+thân ái|salamat|asante|groete|vriendelike groete|parimat|tervitustega|kveðja|bestu kveðjur|með kveðju|le dea-mhéin|
+le meas|cofion|yn gywir|ondo izan|agur|cordialment|üdv|üdvözlet|wako|wasalaam|ngā mihi|nāku noa|salamat po|sekian|
+srdačno|срдачан поздрав|с поштовањем|с уважение|поздрави|cu respect|toate cele bune|me respekt|përshëndetje|saħħiet|
+hörmətlə|saludos cordiales|un cordial saludo|cordialmente|com os melhores cumprimentos|melhores cumprimentos|
+abrazos|besos|mit besten grüßen|beste groeten|hartelijke groet|hilsen fra|venliga hälsningar|ystävällisesti`
     .split("|")
     .map((w) => w.trim().replace(/\s+/g, " "))
     .join("|");

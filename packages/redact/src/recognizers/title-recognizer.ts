@@ -82,13 +82,18 @@ const OF_FIELD = "(?: (?:de|di|da|del|of) \\p{L}{3,20}(?: \\p{L}{3,20})?)?";
 // Words before a role that make it no one's title: "my bank account manager app" is a thing, "our support assistant" a bot.
 const NOT_FIELDS = /^(?:the|a|an|and|or|to|of|in|on|is|was|be|at|for|with|virtual|ai|support|chat)\s/i;
 // A name alone on a line: two to four capitalized words or initials.
-const NAME_LINE = /^[ \t]*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:\p{Lu}[\p{L}'’-]*\.?\s){1,3}\p{Lu}[\p{L}'’-]+[ \t]*$/u;
+// A name alone on its line: "Ingrid van 't Hek", "i. A. Dr. Heike Brunner" (signing for someone), "Tóth Gábor".
+const NAME_LINE =
+  /^[ \t]*(?:(?:i\.[ \t]?[AV]\.|pp\.|p\.p\.)[ \t])?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)?(?:(?:\p{Lu}[\p{L}'’-]*\.?|van|von|de|der|den|da|di|du|del|della|dos|das|do|la|le|ten|ter|'t|bin|binti|ibn|al|el|y|i)\s){1,4}\p{Lu}[\p{L}'’-]+[ \t]*$/u;
 
 // What every text with a name alone on a line above another holds: two capitalized words, then the line's end. The
 // role-line patterns below need one; most messages have none, and these patterns then do not run.
 // Read from each line's end backwards: a regex would try every position of the text, and a class of all capitals is
 // slow to test at each.
 const NAME_CHAR = /^[\p{L}'’-]$/u;
+const NAME_PARTICLES = new Set(
+  "van von de der den da di du del della dos das do la le ten ter 't bin binti ibn al el y i".split(" "),
+);
 const UPPER = /^\p{Lu}$/u;
 const SPACE_NOT_NEWLINE = /^[^\S\n]$/u;
 
@@ -103,16 +108,22 @@ export function nameLineEnd(text: string): boolean {
     // A surrogate (a letter past U+FFFF or a lone half): read no further, and let the patterns run.
     if (k > 0 && (text.charCodeAt(k - 1) & 0xf800) === 0xd800) return true;
     if (end - k < 2 || !UPPER.test(text[k]!) || k === 0 || !SPACE_NOT_NEWLINE.test(text[k - 1]!)) continue;
-    // The first word: a run holding a capital, right before the space or a dot before it.
+    // The first word: a run holding a capital, right before the space or a dot before it; particles before the
+    // family name ("Pieter van der Berg") are passed over.
     let p = k - 1;
-    if (p > 0 && text[p - 1] === ".") p--;
-    let upper = false;
-    while (p > 0 && NAME_CHAR.test(text[p - 1]!)) {
-      if (UPPER.test(text[p - 1]!)) upper = true;
+    for (let words = 0; words < 3; words++) {
+      if (p > 0 && text[p - 1] === ".") p--;
+      const wordEnd = p;
+      let upper = false;
+      while (p > 0 && NAME_CHAR.test(text[p - 1]!)) {
+        if (UPPER.test(text[p - 1]!)) upper = true;
+        p--;
+      }
+      if (p > 0 && (text.charCodeAt(p - 1) & 0xf800) === 0xd800) return true;
+      if (upper) return true;
+      if (!NAME_PARTICLES.has(text.slice(p, wordEnd)) || p === 0 || !SPACE_NOT_NEWLINE.test(text[p - 1]!)) break;
       p--;
     }
-    if (p > 0 && (text.charCodeAt(p - 1) & 0xf800) === 0xd800) return true;
-    if (upper) return true;
   }
   return false;
 }
@@ -144,7 +155,13 @@ function signatureRole(value: string, match: RegExpExecArray, text: string, unde
   if (NOT_ROLE_LINE.test(value) || SIGN_OFF_LINE.test(value)) return null;
   // Every word capitalized is how English heads a line ("Quarterly Report"), and English roles are read from the role
   // lists by the patterns above; a role in words of other languages capitalizes the first ("Assistante juridique").
-  if (under && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(value)) return null;
+  // Unless a listed role is among its words, or a firm follows it on the line ("Club Registrar, Hutt Valley Junior
+  // Football", "Manager HR | Tezz Digital"), which no heading has.
+  if (under && /^\p{Lu}\S*(?:\s\p{Lu}\S*)+$/u.test(value)) {
+    const rest = text.slice(match.index + match[0].length, text.indexOf("\n", match.index) >>> 0);
+    const listed = value.split(/\s+/u).some((w) => LOCAL_ROLE_SET.has(w.toLowerCase()));
+    if (!listed && !/^[ \t]*[,|–]/u.test(rest)) return null;
+  }
   const lineStart = text.lastIndexOf("\n", match.index) + 1;
   // A line that ends a sentence is something said after the name ("Call Grace tomorrow, and ask her."), not a role.
   const lineEnd = text.indexOf("\n", match.index);
@@ -334,7 +351,7 @@ export const titleRecognizer = patternRecognizer({
       // A signature's role line under the name, whatever the role: "Objektbetreuerin", "Assistante juridique",
       // "Koordynatorka pacjenta", "Inspektor, Oddział w Gdańsku" (the role before the comma).
       regex:
-        /^[ \t]*(\p{Lu}[\p{L}\p{M}'’.&/-]{1,30}(?:[ \t][\p{L}\p{M}'’.&/-]{1,30}){0,3})(?=[ \t]*(?:[,|–][^\n]*)?$)/dgmu,
+        /^[ \t]*(\p{Lu}[\p{L}\p{M}'’.&/-]{1,30}(?:[ \t][\p{L}\p{M}'’.&/-]{1,30}){0,5})(?=[ \t]*(?:[,|–][^\n]*)?$)/dgmu,
       requires: nameLineEnd,
       group: 1,
       score: 0.6,
