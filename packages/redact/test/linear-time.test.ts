@@ -108,6 +108,10 @@ const ADVERSARIAL: Record<string, string> = {
   "kinds after names": fill("রাজশাহী বিশ্ববিদ্যালয় "),
   "japanese shops": fill("カフェ渋谷店"),
   "payment notices": fill("Kuda: KES 1 "),
+  "korean roads": fill("중앙로 1, "),
+  "chinese streets": fill("在张杨路1"),
+  "arabic address parts": fill("شارع ابن، "),
+  "house numbers first": fill("House No. 1, Ab "),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 

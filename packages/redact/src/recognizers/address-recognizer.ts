@@ -1,4 +1,5 @@
 import { patternRecognizer } from "../pattern-recognizer";
+import { WORLD_ADDRESS_PATTERNS } from "./world-address-patterns";
 
 /** `street` as `[sS]treet|STREET`: a word as written in running text, capitalized, or in a label's capitals. */
 function anyCase(w: string): string {
@@ -76,7 +77,7 @@ const HOUSE = "\\d{1,5}(?:(?:[a-zA-Zа-яА-Я]|\\s[A-ZА-Я])(?![\\p{L}]))?(?:[
 const STREET_BEFORE =
   "ul\\.|ulica|al\\.|aleja|pl\\.|os\\.|ул\\.|улица|пр\\.|просп\\.|проспект|пер\\.|переулок|вул\\.|вулиця|пров\\.|Str\\.|str\\.|Strada|strada|Bd\\.|Bdul\\.|Calea|Jl\\.|Jln\\.|Jalan|Λεωφόρος|Λεωφ\\.|Οδός|Οδ\\.";
 const STREET_AFTER =
-  "Caddesi|Cad\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Bulvarı|Blv\\.|проспект|улица|переулок|шоссе|бульвар|набережная|проезд|вулиця|провулок|g\\.|gatvė|pr\\.|prospektas|iela|tänav|mnt\\.|pst\\.";
+  "Caddesi|Cad\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Bulvarı|Blv\\.|проспект|улица|переулок|шоссе|бульвар|набережная|проезд|вулиця|провулок|g\\.|gatvė|pr\\.|prospektas|pl\\.|plentas|iela|tänav|mnt\\.|pst\\.";
 // Every match of the street-first pattern holds one of its street words (a cheap test before the pattern runs).
 const STREET_WORD =
   /(?:ul|al|pl|os|ул|пр|просп|пер|вул|пров|str|Str|Bd|Bdul|Jl|Jln|Λεωφ|Οδ|Cad|Sok|Sk|Blv|g|pr|mnt|pst)\.|ulica|aleja|улица|проспект|переулок|вулиця|Strada|strada|Calea|Jalan|Λεωφόρος|Οδός|Caddesi|Sokak|Sokağı|Bulvarı|шоссе|бульвар|набережная|проезд|провулок|gatvė|prospektas|iela|tänav/;
@@ -278,5 +279,6 @@ export const addressRecognizer = patternRecognizer({
         return { start, end: m.index + value.length, score: 0.85 };
       },
     },
+    ...WORLD_ADDRESS_PATTERNS,
   ],
 });
