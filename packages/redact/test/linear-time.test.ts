@@ -112,6 +112,9 @@ const ADVERSARIAL: Record<string, string> = {
   "chinese streets": fill("在张杨路1"),
   "arabic address parts": fill("شارع ابن، "),
   "house numbers first": fill("House No. 1, Ab "),
+  "estonian months": fill("1. detsembri "),
+  "year-first latvian dates": fill("2025. gada 1. "),
+  "ethiopian months": fill("ጥቅምት 1ጥቅምት "),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 

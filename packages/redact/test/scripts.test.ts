@@ -153,6 +153,21 @@ describe("dates and times in more languages", () => {
     );
   });
 
+  it("reads Korean, Estonian, Latvian, Somali, Kinyarwanda, Creole, Ethiopian, Nepali and Sinhala dates", () => {
+    expect(values("발급일: 2024. 3. 5.")).toContain("2024. 3. 5.");
+    expect(values("Koosolek toimub 4. märtsil ja aruanne 12. aprilliks")).toEqual(["4. märtsil", "12. aprilliks"]);
+    expect(values("Maksājums līdz 2025. gada 15. martam")).toContain("2025. gada 15. martam");
+    expect(values("Kulanku waa 12-ka Maarso")).toContain("12-ka Maarso");
+    expect(values("Inama izaba ku wa 3 Werurwe 2026")).toContain("3 Werurwe 2026");
+    expect(values("Randevou a se 9 janvye")).toContain("9 janvye");
+    expect(values("ስብሰባው መስከረም 5 ነው")).toContain("መስከረም 5");
+    expect(values("बैठक माघ ७ गते हुनेछ")).toContain("माघ ७ गते");
+    expect(values("රැස්වීම ජූලි 14 දින")).toContain("ජූලි 14");
+    // A month's letters ending another word ("ቁጥር", number, ends in ጥር, a month) are no date.
+    expect(values("ቁጥር 3 ነው")).toEqual([]);
+    expect(values("16 out of 20 people came")).toEqual([]);
+  });
+
   it("leaves durations, weights and weekday names of events alone", () => {
     // "3 giờ" alone is three hours.
     expect(values("Chuyến bay mất 3 giờ")).toEqual([]);

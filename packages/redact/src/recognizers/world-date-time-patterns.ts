@@ -95,13 +95,59 @@ const TL_MONTHS = "(?:enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembr
  * alternatives, see `mayHoldWorldDateTime`).
  */
 export const WORLD_GATE =
-  /[\u0600-\u06ff\u0900-\u0d7f\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
+  /[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|\d\.[^\S\n](?:gad[aā]|jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|septemb|oktoob|novemb|detsemb)|\d(?:-ka|-da)?[^\S\n](?:Jannaayo|Febraayo|Maarso|Abriil|Luulyo|Ogost|Sebtembar|Oktoobar|Nofembar|Desembar|Mutarama|Gashyantare|Werurwe|Gicurasi|Kamena|Nyakanga|Kanama|Nzeri|Ukwakira|Ugushyingo|Ukuboza|janvye|fevriye|jiyè|septanm|oktòb|novanm|desanm)|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
+
+// Estonian months take case endings ("16. detsembril", "1. detsembriks"); Latvian writes the year first ("2025. gada
+// 31. oktobrim"). Somali, Kinyarwanda and Haitian Creole month names after a day: "23-ka Oktoobar", "14 Ukwakira
+// 2025", "16 oktòb" (the Creole months that are also words, "me", "out", "mas", are left out).
+const ET_MONTH =
+  "(?:jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|september|oktoober|november|detsember|jaanuari|veebruari|märtsi|aprilli|augusti|septembri|oktoobri|novembri|detsembri)(?:l|ks|st|le|ni|ist|il)?";
+const LV_MONTH = "(?:janvār|februār|mart|aprīl|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)[\\p{Ll}]{0,3}";
+const AFRICAN_MONTHS =
+  "(?:Jannaayo|Febraayo|Maarso|Abriil|Luulyo|Ogost|Sebtembar|Oktoobar|Nofembar|Desembar|Mutarama|Gashyantare|Werurwe|Gicurasi|Kamena|Nyakanga|Kanama|Nzeri|Ukwakira|Ugushyingo|Ukuboza|janvye|fevriye|jiyè|septanm|oktòb|novanm|desanm)";
+// Ethiopian, Nepali (Bikram Sambat) and Sinhala months before a day: "ጥቅምት 10", "कार्तिक १५ गते", "ඔක්තෝබර් 23".
+const CALENDAR_MONTHS_BEFORE_DAY =
+  "(?:መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰኔ|ሐምሌ|ነሐሴ|ጳጉሜ|बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुस|पौष|माघ|फागुन|चैत|ජනවාරි|පෙබරවාරි|මාර්තු|අප්‍රේල්|මැයි|ජූනි|ජූලි|අගෝස්තු|සැප්තැම්බර්|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්)";
 
 const NOT_LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const NOT_LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 
 /** Calendar dates: reported even when times of day are kept. */
 export const WORLD_DATE_PATTERNS: readonly Pattern[] = [
+  {
+    // Korean dates with a dot and a space after each part: "2025. 10. 20.".
+    regex:
+      /(?<![\p{L}\p{N}.,/-])(?:19|20)\d\d\.[^\S\n](?:1[0-2]|0?[1-9])\.[^\S\n](?:3[01]|[12]\d|0?[1-9])\.?(?![\p{L}\p{N}]|[.,]\d)/gu,
+    requires: /\d{4}\.[^\S\n]\d{1,2}\.[^\S\n]\d/,
+    score: 0.85,
+  },
+  {
+    // Estonian and Latvian dates: "16. detsembril", "1. detsembriks 2025", "2025. gada 31. oktobrim".
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}(?:(?:19|20)\\d\\d\\.[^\\S\\n]gad[aā][^\\S\\n](?:3[01]|[12]\\d|0?[1-9])\\.[^\\S\\n]${LV_MONTH}|(?:3[01]|[12]\\d|0?[1-9])\\.[^\\S\\n]${ET_MONTH}(?:[^\\S\\n](?:19|20)\\d\\d)?)${NOT_LETTER_AFTER}`,
+      "gu",
+    ),
+    requires: /\d\.[^\S\n](?:gad|jaan|veeb|märt|apri|mai|juun|juul|augu|sept|okto|nove|dets)/u,
+    score: 0.85,
+  },
+  {
+    // Somali, Kinyarwanda and Haitian Creole: "23-ka Oktoobar", "14 Ukwakira 2025", "jedi 16 oktòb".
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}(?:3[01]|[12]\\d|0?[1-9])(?:-ka|-da)?[^\\S\\n]${AFRICAN_MONTHS}(?:[^\\S\\n](?:19|20)\\d\\d)?${NOT_LETTER_AFTER}`,
+      "gu",
+    ),
+    requires: new RegExp(AFRICAN_MONTHS, "u"),
+    score: 0.85,
+  },
+  {
+    // Ethiopian, Nepali and Sinhala months, then the day (in any digits), maybe "गते" (day) or a time of day after.
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}${CALENDAR_MONTHS_BEFORE_DAY}[^\\S\\n]?(?:3[01]|[12]\\d|0?[1-9]|[०-९]{1,2})(?:[^\\S\\n]गते)?${NOT_LETTER_AFTER}`,
+      "gu",
+    ),
+    requires: /[\u1200-\u137f\u0900-\u097f\u0d80-\u0dff][^\n]{0,3}[\d०-९]/u,
+    score: 0.8,
+  },
   {
     // Czech and Slovak write a date with spaces after the dots: "28. 2. 2025", "1. 10. 2024".
     regex:
