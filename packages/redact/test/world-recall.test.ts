@@ -237,3 +237,19 @@ describe("secrets", () => {
     expect(found("PW Group signed the deal", "SECRET")).toEqual([]);
   });
 });
+
+describe("phone numbers after the words of more languages", () => {
+  it("reads national numbers after a word for phone or calling, and in mobile-money notices", () => {
+    expect(found("Hringdu í sími 551 2345 ef eitthvað er", "PHONE")).toEqual(["551 2345"]);
+    expect(found("Edozein zalantza izanez gero, deitu 943 21 4567 zenbakira", "PHONE")).toEqual(["943 21 4567"]);
+    expect(found("ok can, my hp is 8123 4567 ah", "PHONE")).toEqual(["8123 4567"]);
+    expect(found("Холбоо барих: 9911 2233", "PHONE")).toEqual(["9911 2233"]);
+    expect(found("Ksh1,200.00 sent to MARY W. 0711223344 on 3/4/25", "PHONE")).toEqual(["0711223344"]);
+    expect(found("Tigo Pesa: Umepokea TSh 5,000 kutoka kwa ALLY S. (0715223344)", "PHONE")).toEqual(["0715223344"]);
+  });
+
+  it("leaves a national id after a word for 'number' to the id rules", () => {
+    expect(found("nakala ya kitambulisho (nambari 28471936)", "PHONE")).toEqual([]);
+    expect(found("Numéro étranger : 7704123658", "PHONE")).toEqual([]);
+  });
+});
