@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { withEscapedNewlines } from "./escaped-newlines";
 import { caselessNamesAgain } from "./ner/caseless-names-again";
 import { placesBeforeDates } from "./place-before-date";
+import { postcodesNearPlaces } from "./postcode-near-place";
 import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
@@ -120,10 +121,17 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const namesAgain = (!types || types.has("PERSON")) && recognizers.some((r) => r.types.includes("PERSON"));
   // A place before a date at a line's start (see placesBeforeDates), from the dates every recognizer found.
   const placesToo = !types || types.has("LOCATION");
+  // Bare digits next to a place or an address the recognizers found (see postcodesNearPlaces).
+  const postcodesToo = !types || types.has("ZIP_CODE");
   const finish = (text: string, found: Entity[]): Entity[] => {
     const resolved = resolveOverlaps(text, found);
     if (placesToo) {
       for (const e of placesBeforeDates(text, resolved)) {
+        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+      }
+    }
+    if (postcodesToo) {
+      for (const e of postcodesNearPlaces(text, resolved)) {
         if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
       }
     }

@@ -46,6 +46,15 @@ export const zipCodeRecognizer = patternRecognizer({
       score: 0.8,
     },
     {
+      // After the words for a postcode in more languages, in any digits: "billing zip 97214", "کد پستی ۱۵۸۷۶۴۳۹۱۱",
+      // "почтовый индекс 190000", "邮编 200120", "우편번호 06236", "รหัสไปรษณีย์ 10110".
+      regex:
+        /(?<![\p{L}])(?:zip(?: code)?|postal code|post code|pin ?code|código postal|code postal|kod pocztowy|почтовый индекс|индекс|کد پستی|الرمز البريدي|رمز بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์)(?:[^\S\n](?:is|:))?[^\S\n]?:?[^\S\n]?([0-9\u0660-\u0669\u06f0-\u06f9]{4,10}(?:-[0-9]{3,4})?)(?![\p{L}\p{N}])/dgu,
+      requires: /zip|postal|post code|pin ?code|postal|pocztowy|индекс|کد پستی|بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์/u,
+      group: 1,
+      score: 0.8,
+    },
+    {
       // Polish "00-514 Warszawa" before its city, and Argentine CPA "C1043AAZ" by its shape.
       regex: /(?<![\p{L}\p{N}-])(?:\d{2}-\d{3}(?=[ \u00a0]\p{Lu}\p{Ll})|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\p{L}\p{N}])/gu,
       requires: /\d{2}-\d{3}\s|[A-Z]\d{4}[A-Z]{3}/,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../src/index";
+import { foundOf } from "./found";
+
+// Addresses written for these tests: postcodes of bare digits, next to the town or street they belong to.
+const zips = (text: string) => foundOf(text, "ZIP_CODE");
+
+describe("postcodes of bare digits next to a place", () => {
+  it("reads digits after a town or a street, or before a town after a comma", () => {
+    expect(zips("Deliver to 12 Jacaranda Street, Pretoria 0181\nThanks")).toEqual(["0181"]);
+    expect(zips("Nariman Point, Mumbai – 400021")).toEqual(["400021"]);
+    expect(zips("P.O. Box 1234 – 00200, Nairobi")).toEqual(["00200"]);
+    expect(zips("101000, г. Москва, ул. Мясницкая, д. 7")).toEqual(["101000"]);
+  });
+
+  it("leaves years, amounts and table cells after a town alone", () => {
+    expect(zips("See you in Paris 2024, then Berlin")).toEqual([]);
+    expect(zips("city,amount\nMysuru,4820.00")).toEqual([]);
+    expect(zips("Nairobi 2500 m above sea level")).toEqual([]);
+  });
+
+  it("reads a postcode after the words for one in more languages and digits", () => {
+    expect(zips("verify with the billing zip 60614 please")).toEqual(["60614"]);
+    expect(zips("کد پستی ۱۴۳۹۸۱۶۷۱۱")).toEqual(["۱۴۳۹۸۱۶۷۱۱"]);
+  });
+
+  it("reads nothing when postcodes are not asked for", () => {
+    const places = createAnalyzer({ types: ["LOCATION"] }).analyze("Nariman Point, Mumbai – 400021");
+    expect(places.map((e) => e.type)).not.toContain("ZIP_CODE");
+  });
+});
