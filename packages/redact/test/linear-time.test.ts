@@ -115,6 +115,9 @@ const ADVERSARIAL: Record<string, string> = {
   "estonian months": fill("1. detsembri "),
   "year-first latvian dates": fill("2025. gada 1. "),
   "ethiopian months": fill("ጥቅምት 1ጥቅምት "),
+  "code words": fill("code A1 "),
+  "link credentials": fill("a://b:c@"),
+  "wifi slashes": fill("wifi: a / "),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
 };
 

@@ -8,6 +8,9 @@ const DOMAIN = `(?:${LABEL}\\.){1,8}${LETTER}{2,24}(?!${LETTER}|[\\p{N}-])`;
 
 // Headers that carry message ids, which are written like addresses but name a message, not a person; and the UID of
 // an iCalendar event ("UID:4hq7c1sbn2k0v8d2rj9ef3l1tm@google.com"), which names the event.
+// Inside a link's credentials ("mysql://svc:p4ss!x@db.internal"): the end of the password and the host are no
+// address.
+const LINK_CREDENTIALS_BEFORE = /:\/\/[^\s@/:]{1,64}:[^\s@/]*$/;
 const MESSAGE_ID_BEFORE = /(?:message-id|in-reply-to|references|content-id|(?:^|\n)uid)\s?:\s?<?$/iu;
 
 /** E-mail addresses, Unicode local parts and domains included, with an apostrophe or a quoted local part. */
@@ -29,7 +32,10 @@ export const emailRecognizer = patternRecognizer({
       anchor: { regex: /@/, within: 128, run: /[\p{L}\p{N}._%+'\-\ud800-\udfff]/u },
       score: 1,
       validate: (_value, m, text) =>
-        MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ? null : 1,
+        MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) ||
+        LINK_CREDENTIALS_BEFORE.test(text.slice(Math.max(0, m.index - 200), m.index))
+          ? null
+          : 1,
     },
     {
       // A quoted local part ("j.smith"@example.org), which RFC 5322 allows for any printable characters.

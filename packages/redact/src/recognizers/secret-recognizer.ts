@@ -75,6 +75,13 @@ const PASSWORD_WORDS =
   "password|passwort|kennwort|mot de passe|mdp|contraseña|contrasena|clave|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pwd|pw|wifi|wi-fi|wlan|router|admin|vpn|login|lösenord|losenord|adgangskode|passord|salasana|heslo|jelszó|parolă|sandi|mật khẩu|κωδικός|密码|密碼|パスワード|비밀번호";
 const PASSWORD_NEAR = new RegExp(`(?:^|[^\\p{L}])(?:${PASSWORD_WORDS})(?![\\p{L}])`, "iu");
 
+// Words before "code" that say it codes something other than a door, a parcel or a login.
+const NOT_SECRET_CODES = new Set(
+  `error status zip post postal area country dial promo discount coupon voucher tracking product item article source qr
+  bar swift sort tax hs iso exit dress colour color fehler rabatt gutschein erreur descuento cupón sconto referral
+  invite gift card booking reservation order ref reference flight seat gate room table`.split(/\s+/),
+);
+
 /**
  * Secrets: keys with a known vendor prefix, PEM private keys, and high-entropy strings or short values right after
  * a word like "password:".
@@ -132,10 +139,48 @@ export const secretRecognizer = patternRecognizer({
       // la porte c'est B4726", "Türcode: 2580", "gate code *4471", "Digicode 4B29A", "Hälytyskoodi 7731", "kod do
       // drzwi biura na Mokotowie: 4826*". An order code has no such word.
       regex:
-        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|lockbox code|lock box code|key ?box code|key safe code|alarm code|pickup code|pick-up code|code de la porte|code porte|digicode|code d'accès|code de vérification|code de retrait|türcode|haustürcode|zugangscode|bestätigungscode|alarmcode|abholcode|schlüsselbox-code|código de acceso|código de verificación|código de la puerta|código de la caja de llaves|código de la caja|código de recogida|código de verificação|código do portão|codice di accesso|codice di verifica|codice del portone|codice di ritiro|toegangscode|verificatiecode|deurcode|afhaalcode|kod do drzwi|kod do domofonu|kod weryfikacyjny|kod odbioru|kapı kodu|doğrulama kodu|kode otp|kode verifikasi|portkod|dörrkod|dørkode|portkode|hälytyskoodi|ovikoodi|porttikoodi|mã xác thực|mã xác nhận|mã otp|код подтверждения|код из смс|код домофона|验证码|驗證碼|認証コード|確認コード|인증번호)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet|anda|kamu|của bạn|là))?(?:\s\p{L}{2,12}(?:\s(?:anda|kamu|adalah|na|w|de|du|del|der))?(?:\s\p{L}{2,12})?)?\s{0,3}[:：]?\s{0,3}([*#]?(?:\d{3}[ -]\d{3}|\d{2} \d{2} \d{2}|[A-Z]\d{3,7}|\d[0-9A-Z]{3,7})[*#]?)(?![\p{L}\p{N}]|\s\d)/dgiu,
-      requires: /otp|code|codice|código|kod|digicode|mã|код|验证码|驗證碼|コード|인증번호|koodi|kode/i,
+        /(?<!\p{L})(?:otp|one-time (?:code|password|passcode|pin)|verification code|security code|login code|sign-in code|confirmation code|your code|door code|gate code|entry code|access code|lockbox code|lock box code|key ?box code|key safe code|alarm code|pickup code|pick-up code|code de la porte|code porte|digicode|code d'accès|code de vérification|code de retrait|türcode|haustürcode|zugangscode|bestätigungscode|alarmcode|abholcode|schlüsselbox-code|código de acceso|código de verificación|código de la puerta|código de la caja de llaves|código de la caja|código de recogida|código de verificação|código do portão|codice di accesso|codice di verifica|codice del portone|codice di ritiro|toegangscode|verificatiecode|deurcode|afhaalcode|ophaalcode|afleweringskode|toegangskode|رمز التحقق|رمز التفعيل|kod do drzwi|kod do domofonu|kod weryfikacyjny|kod odbioru|kapı kodu|doğrulama kodu|kode otp|kode verifikasi|portkod|dörrkod|dørkode|portkode|hälytyskoodi|ovikoodi|porttikoodi|mã xác thực|mã xác nhận|mã otp|код подтверждения|код из смс|код домофона|验证码|驗證碼|認証コード|確認コード|인증번호)(?:\s(?:is|ist|est|es|è|é|c'est|tha|hai|lautet|anda|kamu|của bạn|là))?(?:\s[\p{L}\p{M}]{2,12}(?:\s(?:anda|kamu|adalah|na|w|de|du|del|der))?(?:\s[\p{L}\p{M}]{2,12})?)?\s{0,3}[:：]?\s{0,3}([*#]?(?:\d{3}[ -]\d{3}|\d{2} \d{2} \d{2}|[A-Z]\d{3,7}|[A-Z](?=[0-9A-Z]{0,6}\d)[0-9A-Z]{3,7}|\d[0-9A-Z]{3,7})[*#]?)(?![\p{L}\p{N}]|\s\d)/dgiu,
+      requires: /otp|code|codice|código|kod|digicode|mã|код|验证码|驗證碼|コード|인증번호|koodi|kode|رمز/i,
       group: 1,
       score: 0.8,
+    },
+    {
+      // "code 0917", "code K7Q2", "Code: 4412": the word alone, before a short code of digits (or capitals with a
+      // digit), when no word says what else it codes (an error, a postcode, a product, a discount).
+      regex:
+        /(?<![\p{L}-])[Cc]ode\s?:?\s([A-Z]?\d{4,6}|[A-Z](?=[0-9A-Z]{0,6}\d)[0-9A-Z]{3,7})(?![\p{L}\p{N}]|[.,]\d|\s\d|\s?(?:%|€|\$|£|off\b))/dgu,
+      requires: /[Cc]ode\s?:?\s[A-Z0-9]/,
+      group: 1,
+      score: 0.7,
+      validate: (value, m, text) => {
+        // A discount code is a word with a number ("SAVE20", "WELCOME10"); a door or pickup code is not.
+        if (/\p{L}{4}/u.test(value)) return null;
+        const before = /([\p{L}]+)[\s-]$/u.exec(text.slice(Math.max(0, m.index - 24), m.index));
+        return before && NOT_SECRET_CODES.has(before[1]!.toLowerCase()) ? null : 0.7;
+      },
+    },
+    {
+      // A password in a link's credentials: "postgres://app_user:Gx7!pLq2vR9w@10.20.4.17:5432/orders".
+      regex: /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,64}:([^\s@/]{3,128})@[\w.-]{1,253}/dgiu,
+      requires: /:\/\/[^\s:@/]{1,64}:[^\s@/]{3,128}@/,
+      group: 1,
+      score: 0.9,
+    },
+    {
+      // A network and its password, "Wi-Fi: Flanders_Guest / rosecity2025", or the network's place, then a colon:
+      // "wifi at the Geelong office: Tr33house!".
+      regex:
+        /(?<![\p{L}])(?:wifi|wi-fi|wlan)(?:\s?:?\s[^\s/]{2,40}\s?\/\s?|(?:\s[\p{L}'-]{1,20}){1,5}:\s{1,3})([^\s/]{6,64})/dgiu,
+      requires: /wifi|wi-fi|wlan/iu,
+      group: 1,
+      score: 0.8,
+      // A made-up password holds a digit or a symbol; the stop after it ends the sentence.
+      validate: (value, m) => {
+        const trimmed = value.replace(/[.,;:)\]]+$/u, "");
+        if (!/\d|[^\p{L}\p{N}]/u.test(trimmed)) return null;
+        const start = m.indices?.[1]?.[0] ?? m.index;
+        return { start, end: start + trimmed.length, score: 0.8 };
+      },
     },
     {
       // The code before its name, as text messages put it: "G-418225 is your verification code", "482913 ist dein
