@@ -109,6 +109,9 @@ describe("fields named for what they hold", () => {
   });
 
   it("reads drivers, contacts and national numbers by their field, and more scripts' column names", () => {
+    expect(fields("Водитель: Руслан Ахмедов, паспорт N4418812, тел. +7 701 000 11 22")).toEqual([
+      ["PERSON", "Руслан Ахмедов"],
+    ]);
     expect(fields("Водитель: Руслан Ахмедов\nKierowca: Tomasz Wrona\nContact: Amani Wekesa")).toEqual([
       ["PERSON", "Руслан Ахмедов"],
       ["PERSON", "Tomasz Wrona"],

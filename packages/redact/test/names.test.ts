@@ -545,3 +545,14 @@ describe("names", () => {
     );
   });
 });
+
+describe("forms of address and ranks of more languages", () => {
+  it("reads a name after Swahili, Albanian, Hausa and police forms of address", () => {
+    expect(foundOf("Mkopo wa Bw. Kiprotich umeidhinishwa.", "PERSON")).toEqual(["Kiprotich"]);
+    expect(foundOf("Ju lutem telefononi zotin, zoti Berisha ka pyetje.", "PERSON")).toEqual(["Berisha"]);
+    expect(foundOf("Police report: PC Dalgleish attended the scene.", "PERSON")).toEqual(["Dalgleish"]);
+    expect(foundOf("Captain Thandeka Zulu confirmed the arrests.", "PERSON")).toEqual(["Thandeka Zulu"]);
+    // A title that opens with a rank word is still a title.
+    expect(foundOf("Our Chief Risk Officer joined the call.", "PERSON")).toEqual([]);
+  });
+});

@@ -28,9 +28,9 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   signora signorina dott dott.ssa avv ing dhr mevr mevrouw meneer heer sr.ª senhor senhora dona dra drª profa
   prof.ssa shri shrimati smt sri kumari pani panie pana panią paní pane slečna hon capt sgt lt col cpl insp
   rabbi imam pastor bapak ibu encik puan bwana господин госпожа господина госпоже пан пані κύριος κύριε κυρία κα
-  mgr inż mbak ma'am geom engr atty mdm dl dna bro sis lic licda lcdo lcda arq pán kak kakak bang teh oga fam`.split(
-    /\s+/,
-  ),
+  mgr inż mbak ma'am geom engr atty mdm dl dna bro sis lic licda lcdo lcda arq pán kak kakak bang teh oga fam
+  bw mwl dkt mhe zoti zonja znj sayın bpk sdr sdri gng cllr councillor pc dc supt captain sergeant inspector
+  constable detective corporal alhaji alhaja hajiya malam mallam direktorė direktorius`.split(/\s+/),
   ...SHORT_HONORIFICS,
 ]);
 

@@ -206,6 +206,12 @@ function push(out: RecognizerResult[], type: EntityType, start: number, raw: str
     // "Corredora: Macarena Vial, +56 9 8431 2276": what follows a comma is another field when it is no word, or,
     // after a name in lower case, a credential or role in capitals ("Stefan Ionescu, CFO"; "LEE, ANNA" is one name).
     value = value.replace(/,\s*[^\p{L}\s].*$/u, "");
+    // "Водитель: Ержан Болатович Сейткали, паспорт N12847193, тел. ...": a word in lower case after a comma opens
+    // another field of the line; what is left must then be a name of capitalized words ("Customer: Hello po, si
+    // ..." is a transcript's line). A part after a comma holding a digit is another field too ("Patel, DL GJ05 ...").
+    const cut = value.replace(/,\s*\p{Ll}.*$/u, "").replace(/,[^,]*\d.*$/u, "");
+    if (cut !== value && !/^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){0,4}$/u.test(cut)) return;
+    value = cut;
     if (/^[^,]*\p{Ll}[^,]*,/u.test(value)) value = value.replace(/,\s*\p{Lu}{2,5}(?:,\s*\p{Lu}{2,5})*$/u, "");
     value = value.replace(NAME_TAIL, "").trimEnd();
   }
