@@ -1,6 +1,7 @@
 import { lexiconKind } from "../ner/lexicon";
 import type { PatternVerdict } from "../pattern-recognizer";
 import { patternRecognizer } from "../pattern-recognizer";
+import { ARABIC, HAN, inScript, THAI } from "../script-blocks";
 import { smallRegexCode } from "../small-regex-code";
 
 // Wards, districts, villages and camps, named after (or before) the word for the division, as addresses and field
@@ -79,7 +80,7 @@ export const divisionRecognizer = patternRecognizer({
     {
       // Thai districts and provinces in addresses: "อ.บางบัวทอง จ.นนทบุรี", "แขวงคลองตัน", "ต.ในเมือง".
       regex: /(?:อ\.|อำเภอ|จ\.|จังหวัด|ต\.|ตำบล|แขวง)[ \t]?([\u0e01-\u0e4e]{2,24})(?![\u0e01-\u0e4e])/dgu,
-      requires: /อ\.|อำเภอ|จ\.|จังหวัด|ต\.|ตำบล|แขวง/,
+      requires: inScript(THAI, /อ\.|อำเภอ|จ\.|จังหวัด|ต\.|ตำบล|แขวง/),
       group: 1,
       score: 0.7,
     },
@@ -88,14 +89,14 @@ export const divisionRecognizer = patternRecognizer({
       // السالمية", "کەمپی دارەشەکران").
       regex:
         /(?<![\u0600-\u06ff])(?:مخيم|حي|قرية|محافظة|ولاية|بلدة|کەمپی|گوندی)[ \t]([\u0621-\u064a\u0671-\u06d5]{2,20})(?![\u0621-\u064a\u0671-\u06d5])/dgu,
-      requires: /مخيم|حي|قرية|محافظة|ولاية|بلدة|کەمپی|گوندی/,
+      requires: inScript(ARABIC, /مخيم|حي|قرية|محافظة|ولاية|بلدة|کەمپی|گوندی/),
       group: 1,
       score: 0.65,
     },
     {
       // Chinese and Japanese districts, counties, towns and subdistricts: 宝安区, 福永街道, 目黒区.
       regex: HAN_DIVISION,
-      requires: /[区區县縣镇鎮乡鄉]|街道/u,
+      requires: inScript(HAN, /[区區县縣镇鎮乡鄉]|街道/u),
       score: 0.7,
       validate: (value) => (HAN_GENERIC.test(value) ? null : 0.7),
     },
@@ -103,7 +104,7 @@ export const divisionRecognizer = patternRecognizer({
       // Stations of Bangkok's, Singapore's and Kuala Lumpur's trains, by which people say where they are.
       regex:
         /(?<![\p{L}])(?:BTS|MRT|LRT)[ \t]([\u0e01-\u0e4e]{2,20}(?![\u0e01-\u0e4e])|\p{Lu}\p{Ll}{2,20}(?:[ \t]\p{Lu}\p{Ll}{2,20})?)/dgu,
-      requires: /BTS|MRT|LRT/,
+      requires: (text) => text.includes("BTS") || text.includes("MRT") || text.includes("LRT"),
       group: 1,
       score: 0.65,
     },

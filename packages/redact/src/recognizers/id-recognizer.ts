@@ -383,7 +383,6 @@ export const idRecognizer = patternRecognizer({
       score: 0.7,
       validate: (value) => (/[a-z]/.test(value) ? null : 0.7),
     },
-    ...NUMBER_PLATE_PATTERNS,
     {
       // Malaysian MyKad number: date of birth, a place-of-birth code and four digits ("920417-14-5533").
       regex: /(?<![\p{L}\p{N}-])(\d{2})(\d{2})(\d{2})-(\d{2})-\d{4}(?![\p{L}\p{N}]|-\d)/gu,
@@ -455,5 +454,9 @@ export const idRecognizer = patternRecognizer({
       score: 0.7,
       validate: (value) => (/^[A-Z0-9-]+$/.test(value) && (value.match(/\d/g) ?? []).length >= 2 ? 0.7 : null),
     },
+    // Last: V8 compiles a process's regexes in the order they first run, and optimizes only those compiled before
+    // the process holds 16 MB of machine code (see smallRegexCode); the plate patterns, added after the others, keep
+    // them in the order they had.
+    ...NUMBER_PLATE_PATTERNS,
   ],
 });

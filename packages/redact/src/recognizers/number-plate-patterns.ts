@@ -1,4 +1,5 @@
 import type { Pattern } from "../pattern-recognizer";
+import { ARABIC, HAN, inScript, scriptBlocks } from "../script-blocks";
 import { smallRegexCode } from "../small-regex-code";
 
 // Vehicle number plates. A plate's shape alone ("KJA 482 FG", "8LNX204") is shared with product codes, flight numbers
@@ -96,7 +97,7 @@ export const NUMBER_PLATE_PATTERNS: readonly Pattern[] = [
     // Chinese plates: a province's character, the letter of the city, then five or six capitals and digits.
     regex:
       /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•．.]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/gu,
-    requires: /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]/,
+    requires: inScript(HAN, /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]/),
     score: 0.8,
     validate: (value) => (/\d/.test(value.slice(2)) ? 0.8 : null),
   },
@@ -104,7 +105,7 @@ export const NUMBER_PLATE_PATTERNS: readonly Pattern[] = [
     // Arabic plates after لوحة: letters apart and digits, in either order ("لوحة أ ب ج 4821").
     regex:
       /لوحة(?:[^\S\n](?:رقم|السيارة))?[^\S\n]?:?[^\S\n]{0,2}((?:[\u0621-\u064a][^\S\n]){1,3}[0-9٠-٩]{1,4}|[0-9٠-٩]{1,4}(?:[^\S\n][\u0621-\u064a]){1,3})(?![\u0621-\u064a0-9٠-٩])/dgu,
-    requires: /لوحة/,
+    requires: (text) => (scriptBlocks(text) & ARABIC) !== 0 && text.includes("لوحة"),
     group: 1,
     score: 0.75,
   },

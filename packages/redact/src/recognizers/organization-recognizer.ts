@@ -1,4 +1,5 @@
 import { type Pattern, type PatternVerdict, patternRecognizer } from "../pattern-recognizer";
+import { ARABIC, BENGALI, GEORGIAN, inScript, KANA, MALAYALAM, SINHALA, TAMIL, TELUGU } from "../script-blocks";
 
 // A capitalized word of a company's name, in any cased script.
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}&'’.-]{0,24}";
@@ -23,28 +24,33 @@ const NOT_MERCHANT_CODES =
 // Kinds of organization written after their name in scripts without capitals, where the name is the one to three
 // words before the kind: "ঢাকা বিশ্ববিদ্যালয়", "ঢাকা বিশ্ববিদ্যালয়ের" (a postposition glued on), "ஸ்ரீ ராமா கிளினிக்",
 // "నవలోక రෝහල", "النور میٹرنٹی ہوم", "სპორტული სკოლა". Each script's words, then its kinds.
-const KINDS_AFTER: readonly [letters: string, kinds: string, glued: string][] = [
+const KINDS_AFTER: readonly [letters: string, kinds: string, glued: string, script: number][] = [
   // Bengali.
-  ["\\u0980-\\u09e3\\u09f0-\\u09fe", "বিশ্ববিদ্যালয়|হাসপাতাল|ক্লিনিক|স্কুল|কলেজ|ব্যাংক|বিদ্যালয়|লিমিটেড", "এর|ের|র|এ|ে|তে"],
+  ["\\u0980-\\u09e3\\u09f0-\\u09fe", "বিশ্ববিদ্যালয়|হাসপাতাল|ক্লিনিক|স্কুল|কলেজ|ব্যাংক|বিদ্যালয়|লিমিটেড", "এর|ের|র|এ|ে|তে", BENGALI],
   // Tamil.
-  ["\\u0b80-\\u0be5", "கிளினிக்|மருத்துவமனை|பள்ளி|கல்லூரி|பல்கலைக்கழகம்|வங்கி|நிறுவனம்", "யில்|இல்|க்கு|ின்"],
+  ["\\u0b80-\\u0be5", "கிளினிக்|மருத்துவமனை|பள்ளி|கல்லூரி|பல்கலைக்கழகம்|வங்கி|நிறுவனம்", "யில்|இல்|க்கு|ின்", TAMIL],
   // Telugu.
-  ["\\u0c00-\\u0c65", "డయాగ్నోస్టిక్స్|ఆసుపత్రి|హాస్పిటల్|క్లినిక్|పాఠశాల|కళాశాల|విశ్వవిద్యాలయం|బ్యాంక్", "లో|కు|కి"],
+  ["\\u0c00-\\u0c65", "డయాగ్నోస్టిక్స్|ఆసుపత్రి|హాస్పిటల్|క్లినిక్|పాఠశాల|కళాశాల|విశ్వవిద్యాలయం|బ్యాంక్", "లో|కు|కి", TELUGU],
   // Malayalam.
-  ["\\u0d00-\\u0d65", "സ്കൂൾ|ആശുപത്രി|ഹോസ്പിറ്റൽ|ക്ലിനിക്|കോളേജ്|ബാങ്ക്|സർവകലാശാല", "ിൽ|ിലെ|ിന്റെ"],
+  ["\\u0d00-\\u0d65", "സ്കൂൾ|ആശുപത്രി|ഹോസ്പിറ്റൽ|ക്ലിനിക്|കോളേജ്|ബാങ്ക്|സർവകലാശാല", "ിൽ|ിലെ|ിന്റെ", MALAYALAM],
   // Sinhala.
-  ["\\u0d80-\\u0de5\\u200d", "රෝහල|පාසල|විද්‍යාලය|විශ්වවිද්‍යාලය|බැංකුව", "ේ|ට"],
+  ["\\u0d80-\\u0de5\\u200d", "රෝහල|පාසල|විද්‍යාලය|විශ්වවිද්‍යාලය|බැංකුව", "ේ|ට", SINHALA],
   // Urdu and Persian, whose order is the same: "النور میٹرنٹی ہوم", "آغا خان ہسپتال".
-  ["\\u0621-\\u064a\\u0671-\\u06d3", "ہسپتال|ہوم|کلینک|اسکول|سکول|کالج|یونیورسٹی|بینک|لیبارٹری|بیمارستان|دانشگاه", ""],
+  [
+    "\\u0621-\\u064a\\u0671-\\u06d3",
+    "ہسپتال|ہوم|کلینک|اسکول|سکول|کالج|یونیورسٹی|بینک|لیبارٹری|بیمارستان|دانشگاه",
+    "",
+    ARABIC,
+  ],
   // Georgian.
-  ["\\u10d0-\\u10ff", "სკოლა|უნივერსიტეტი|საავადმყოფო|კლინიკა|ბანკი|კოლეჯი", "ს|ში|ის"],
+  ["\\u10d0-\\u10ff", "სკოლა|უნივერსიტეტი|საავადმყოფო|კლინიკა|ბანკი|კოლეჯი", "ს|ში|ის", GEORGIAN],
 ];
-const KIND_AFTER_NAME: readonly Pattern[] = KINDS_AFTER.map(([letters, kinds, glued]) => ({
+const KIND_AFTER_NAME: readonly Pattern[] = KINDS_AFTER.map(([letters, kinds, glued, script]) => ({
   regex: new RegExp(
     `(?<![${letters}])[${letters}]{2,20}(?:[ \\u00a0][${letters}]{2,20}){0,2}[ \\u00a0](?:${kinds})(?=${glued ? `(?:${glued})?` : ""}(?![${letters}]))`,
     "gu",
   ),
-  requires: new RegExp(kinds, "u"),
+  requires: inScript(script, new RegExp(kinds, "u")),
   score: 0.75,
   // A name alone on its line or before a comma ("జీవనదీప్ హార్ట్ కేర్, లక్నో") is all of the words; inside a sentence,
   // the words before the name are the sentence's own ("আমি গতকাল ঢাকা মেডিকেল কলেজে ..."): only the last is kept.
@@ -117,7 +123,7 @@ export const organizationRecognizer = patternRecognizer({
       // katakana or stands after a colon or a bracket (a kanji run alone may be a sentence: 明日病院へ).
       regex:
         /(?<![\u3040-\u30ff\u4e00-\u9fff])[\u3040-\u30ff\u4e00-\u9fff]{2,14}?(?:支店|本店|店|病院|医院|クリニック|薬局|小学校|中学校|高等学校|高校)(?![\u4e00-\u9fff])/gu,
-      requires: /[\u3040-\u30ff][^\n]{0,16}(?:店|病院|医院|クリニック|薬局|学校|高校)/u,
+      requires: inScript(KANA, /[\u3040-\u30ff][^\n]{0,16}(?:店|病院|医院|クリニック|薬局|学校|高校)/u),
       score: 0.75,
       validate: (value, m, text) => {
         const before = text[m.index - 1] ?? "\n";

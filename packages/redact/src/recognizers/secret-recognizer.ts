@@ -75,6 +75,9 @@ const PASSWORD_WORDS =
   "password|passwort|kennwort|mot de passe|mdp|contraseña|contrasena|clave|senha|wachtwoord|hasło|haslo|şifre|sifre|parola|пароль|passcode|passwd|pwd|pw|wifi|wi-fi|wlan|router|admin|vpn|login|lösenord|losenord|adgangskode|passord|salasana|heslo|jelszó|parolă|sandi|mật khẩu|κωδικός|密码|密碼|パスワード|비밀번호";
 const PASSWORD_NEAR = new RegExp(`(?:^|[^\\p{L}])(?:${PASSWORD_WORDS})(?![\\p{L}])`, "iu");
 
+// A link with a password: every match of the credentials pattern holds one.
+const LINK_CREDENTIALS = /:\/\/[^\s:@/]{1,64}:[^\s@/]{3,128}@/;
+
 // Words before "code" that say it codes something other than a door, a parcel or a login.
 const NOT_SECRET_CODES = new Set(
   `error status zip post postal area country dial promo discount coupon voucher tracking product item article source qr
@@ -162,7 +165,7 @@ export const secretRecognizer = patternRecognizer({
     {
       // A password in a link's credentials: "postgres://app_user:Gx7!pLq2vR9w@10.20.4.17:5432/orders".
       regex: /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,64}:([^\s@/]{3,128})@[\w.-]{1,253}/dgiu,
-      requires: /:\/\/[^\s:@/]{1,64}:[^\s@/]{3,128}@/,
+      requires: (text) => text.includes("://") && LINK_CREDENTIALS.test(text),
       group: 1,
       score: 0.9,
     },

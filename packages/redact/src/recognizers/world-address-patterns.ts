@@ -1,4 +1,5 @@
 import type { Pattern, PatternVerdict } from "../pattern-recognizer";
+import { ARABIC, DEVANAGARI, HAN, HANGUL, inScript, KHMER, scriptBlocks } from "../script-blocks";
 
 // Street addresses in the forms of Korea, China, Japan, the Arab world, Malta, West Africa, India and Cambodia, whose
 // street words and numbering the European patterns do not read.
@@ -24,7 +25,7 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
     // Korean road-name addresses: 월드컵북로 396, 1203호; 올림픽로 135, 리센츠 112동 1804호; 가산디지털1로 168, A동 1204호.
     regex:
       /(?<![\uac00-\ud7af\d])[\uac00-\ud7af][\uac00-\ud7af\d]{1,12}(?:로|길)[ \t]?\d{1,4}(?:-\d{1,4})?(?![\d.,]*[ \t]?(?:cm|mm|km|kg|개|명|원|%|시|분|초|일|월|년|번|회))(?:(?:,[ \t]?|[ \t])(?:[\uac00-\ud7af\d]{1,12}[ \t])?(?:[A-Z]|\d{1,4})동)?(?:(?:,[ \t]?|[ \t])(?:[A-Z]동[ \t])?\d{1,5}호)?/gu,
-    requires: /(?:로|길)[ \t]?\d/u,
+    requires: inScript(HANGUL, /(?:로|길)[ \t]?\d/u),
     score: 0.8,
     validate: koreanRoad,
   },
@@ -32,13 +33,13 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
     // Chinese streets and their numbers, after the city or district if any: 张杨路1588弄6号1402室, 中山大道88号3栋.
     regex:
       /(?<=^|[^\u4e00-\u9fff]|[在到去从從于於往至寄送住搬是的和跟请請区區市县縣镇鎮省])(?:(?![在到去从從于於往至寄送住搬是的和跟请請])[\u4e00-\u9fff]){1,7}?(?:路|街|大道|大街|巷)\d{1,5}(?:弄\d{1,4})?[号號](?:\d{1,4}(?:室|楼|樓|层|層|栋|棟|单元|單元))*/gu,
-    requires: /[路街道巷]\d{1,5}/u,
+    requires: inScript(HAN, /[路街道巷]\d{1,5}/u),
     score: 0.8,
   },
   {
     // A Japanese building and its room: パークハイツ中目黒 302号室.
     regex: /(?<![\u30a0-\u30ff\u4e00-\u9fff])[\u30a0-\u30ff\u4e00-\u9fff]{2,16}[ \t\u3000]?\d{1,5}号室/gu,
-    requires: /号室/u,
+    requires: (text) => text.includes("号室"),
     score: 0.8,
   },
   {
@@ -48,14 +49,14 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
       `(?<=^|[^\\u0600-\\u06ff]|(?:^|[^\\u0600-\\u06ff])[بول])${ARABIC_PART}(?:[،,][ \\t]?${ARABIC_PART})+`,
       "gu",
     ),
-    requires: /شارع|زنقة|طريق|جادة|قطعة|عمارة|بناية|مبنى|منزل|بيت|شقة|بلوك/u,
+    requires: inScript(ARABIC, /شارع|زنقة|طريق|جادة|قطعة|عمارة|بناية|مبنى|منزل|بيت|شقة|بلوك/u),
     score: 0.8,
   },
   {
     // Maltese streets: 12, Triq il-Kbira; Triq San Pawl 45.
     regex:
       /(?<![\p{L}\p{N}])(?:\d{1,4},?[ \t])?Triq[ \t](?:(?:il|l|ir|is|it|iż|ix|in|id|tal|tas|tat|ta)-)?\p{Lu}[\p{L}'’-]{1,24}(?:[ \t](?:(?:il|l|ir|is|it|tal|tas|ta)-)?\p{Lu}[\p{L}'’-]{1,24}){0,2}(?:[ \t]\d{1,4})?/gu,
-    requires: /Triq/u,
+    requires: (text) => text.includes("Triq"),
     score: 0.8,
   },
   {
@@ -70,13 +71,13 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
     // Hindi flats, towers and plots: टावर C, फ्लैट 1104; मकान नं. 12, सेक्टर 62.
     regex:
       /(?<![\u0900-\u097f])(?:टावर|फ्लैट|मकान नं\.?|मकान नंबर|प्लॉट|ब्लॉक|गली नं\.?)[ \t]?[A-Z0-9][A-Z0-9-]{0,5}(?:,[ \t]?(?:टावर|फ्लैट|मकान नं\.?|प्लॉट|ब्लॉक|सेक्टर|गली नं\.?)[ \t]?[A-Z0-9][A-Z0-9-]{0,5})+/gu,
-    requires: /टावर|फ्लैट|मकान|प्लॉट|ब्लॉक|गली/u,
+    requires: inScript(DEVANAGARI, /टावर|फ्लैट|मकान|प्लॉट|ब्लॉक|गली/u),
     score: 0.8,
   },
   {
     // Khmer house and street numbers: ផ្ទះលេខ 24 ផ្លូវ 278.
     regex: /ផ្ទះលេខ[ \t]?\d{1,5}[A-Z]?(?:[ \t]?ផ្លូវ(?:លេខ)?[ \t]?\d{1,5}[A-Z]?)?/gu,
-    requires: /ផ្ទះលេខ/u,
+    requires: (text) => (scriptBlocks(text) & KHMER) !== 0 && text.includes("ផ្ទះលេខ"),
     score: 0.8,
   },
 ];

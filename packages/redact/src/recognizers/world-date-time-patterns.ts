@@ -1,4 +1,5 @@
 import type { Pattern } from "../pattern-recognizer";
+import { DEVANAGARI, ETHIOPIC, inScript, SINHALA } from "../script-blocks";
 
 // Written for this package: dates and times as Chinese, Japanese, Korean, Arabic, Thai, Hindi, Finnish, Vietnamese,
 // Swahili, Malay and Indonesian, Czech and Tagalog write them, beyond the numeric and European forms of the main
@@ -145,7 +146,7 @@ export const WORLD_DATE_PATTERNS: readonly Pattern[] = [
       `${NOT_LETTER_BEFORE}${CALENDAR_MONTHS_BEFORE_DAY}[^\\S\\n]?(?:3[01]|[12]\\d|0?[1-9]|[०-९]{1,2})(?:[^\\S\\n]गते)?${NOT_LETTER_AFTER}`,
       "gu",
     ),
-    requires: /[\u1200-\u137f\u0900-\u097f\u0d80-\u0dff][^\n]{0,3}[\d०-९]/u,
+    requires: inScript(ETHIOPIC | DEVANAGARI | SINHALA, /[\u1200-\u137f\u0900-\u097f\u0d80-\u0dff][^\n]{0,3}[\d०-९]/u),
     score: 0.8,
   },
   {
