@@ -1,4 +1,20 @@
 import type { RecognizerResult } from "../recognizer";
+import {
+  ARMENIAN,
+  BENGALI,
+  ETHIOPIC,
+  GEORGIAN,
+  GUJARATI,
+  GURMUKHI,
+  KANNADA,
+  KHMER,
+  LAO,
+  MALAYALAM,
+  SINHALA,
+  scriptBlocks,
+  TAMIL,
+  TELUGU,
+} from "../script-blocks";
 
 // People's names in more scripts without capitals (Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam,
 // Sinhala, Georgian, Ethiopic, Khmer, Lao), read only from what marks a name in every one of them: a title or form of
@@ -11,8 +27,8 @@ import type { RecognizerResult } from "../recognizer";
 interface ScriptCues {
   /** One word of the script: its letters, vowel signs and the joiners some of them write inside a word. */
   readonly word: RegExp;
-  /** Tests whether a text holds the script at all. */
-  readonly present: RegExp;
+  /** The script's bit (see scriptBlocks): a text without it is not read for this script. */
+  readonly blocks: number;
   /** Titles and forms of address before a name. */
   readonly before: ReadonlySet<string>;
   /** Forms of address after a name, and what a name takes with them (గారు, గారికి). */
@@ -38,7 +54,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Bengali.
     word: new RegExp(`[\\u0980-\\u09e3\\u09f0-\\u09fe${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0980-\u09ff]/u,
+    blocks: BENGALI,
     before: set("জনাব জনাবা মিস্টার মিসেস মিস শ্রী শ্রীমতী ড. ডা. ডাঃ ডক্টর অধ্যাপক প্রফেসর বেগম"),
     after: set("সাহেব সাহেবকে সাহেবের বাবু ভাই ভাইয়া আপা আপু ম্যাডাম স্যার"),
     stop: set("এবং ও কে এর থেকে জন্য সঙ্গে সাথে হয় হয়েছে ছিল আছে না করুন করে যে এই সেই তিনি আমি আপনি আমাদের সদস্য"),
@@ -46,7 +62,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Gurmukhi.
     word: new RegExp(`[\\u0a00-\\u0a65\\u0a70-\\u0a7f${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0a00-\u0a7f]/u,
+    blocks: GURMUKHI,
     before: set("ਸ੍ਰੀ ਸ਼੍ਰੀ ਸ਼੍ਰੀਮਤੀ ਸ੍ਰੀਮਤੀ ਡਾ. ਡਾਕਟਰ ਸ. ਬੀਬੀ ਪ੍ਰੋ."),
     after: set("ਜੀ ਸਾਹਿਬ"),
     family: set("ਸਿੰਘ ਕੌਰ ਗਿੱਲ ਸੰਧੂ ਢਿੱਲੋਂ ਸਿੱਧੂ ਗਰੇਵਾਲ ਬਰਾੜ ਬਾਜਵਾ ਚੀਮਾ ਰੰਧਾਵਾ ਧਾਲੀਵਾਲ ਸੇਖੋਂ ਬੈਂਸ"),
@@ -55,7 +71,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Gujarati.
     word: new RegExp(`[\\u0a80-\\u0ae3\\u0af0-\\u0aff${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0a80-\u0aff]/u,
+    blocks: GUJARATI,
     before: set("શ્રી શ્રીમતી ડૉ. ડો. ડોક્ટર પ્રો."),
     after: set("ભાઈ બેન બહેન સાહેબ જી"),
     glued: /^\S{2,}(?:ભાઈ|બેન|બહેન)$/u,
@@ -64,7 +80,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Tamil.
     word: new RegExp(`[\\u0b80-\\u0be5\\u0bf0-\\u0bff${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0b80-\u0bff]/u,
+    blocks: TAMIL,
     before: set("திரு திரு. திருமதி செல்வி டாக்டர் டாக்டர். மருத்துவர் பேராசிரியர் டா."),
     after: set("அவர்கள் அவர்களை அவர்களுக்கு அவர்களின் சார் ஐயா மேடம்"),
     stop: set("மற்றும் அவர் இது அந்த ஒரு உள்ள என்று இந்த"),
@@ -72,7 +88,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Telugu.
     word: new RegExp(`[\\u0c00-\\u0c65\\u0c70-\\u0c7f${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0c00-\u0c7f]/u,
+    blocks: TELUGU,
     before: set("శ్రీ శ్రీమతి డాక్టర్ డా."),
     after: set("గారు గారికి గారిని గారి గారూ"),
     stop: set("మరియు ఈ ఆ ఒక కి లో"),
@@ -80,7 +96,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Kannada.
     word: new RegExp(`[\\u0c80-\\u0ce5\\u0cf0-\\u0cff${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0c80-\u0cff]/u,
+    blocks: KANNADA,
     before: set("ಶ್ರೀ ಶ್ರೀಮತಿ ಡಾ. ಡಾಕ್ಟರ್"),
     after: set("ಅವರು ಅವರಿಗೆ ಅವರನ್ನು ಅವರ ಸರ್"),
     stop: set("ಮತ್ತು ಈ ಆ ಒಂದು"),
@@ -88,7 +104,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Malayalam: the title after a teacher's name is inflected (ടീച്ചറെ, ടീച്ചറുടെ).
     word: new RegExp(`[\\u0d00-\\u0d65\\u0d70-\\u0d7f${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0d00-\u0d7f]/u,
+    blocks: MALAYALAM,
     before: set("ശ്രീ ശ്രീമതി ഡോ. ഡോക്ടർ"),
     after: set("ടീച്ചർ ടീച്ചറെ ടീച്ചറുടെ ടീച്ചറിനെ സാർ സാറിനെ സാറിന്റെ മാഡം ചേട്ടൻ ചേച്ചി"),
     stop: set("ഒരു ഈ ആ എന്ന ക്ലാസ്"),
@@ -96,7 +112,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Sinhala.
     word: new RegExp(`[\\u0d80-\\u0de5\\u0df0-\\u0dff${INDIC_JOINERS}]+`, "gu"),
-    present: /[\u0d80-\u0dff]/u,
+    blocks: SINHALA,
     before: set("ආචාර්ය මහාචාර්ය ගරු"),
     after: set("මහතා මහතාට මහතාගේ මහත්මිය මහත්මියට මහත්මයා මෙනවිය මිය"),
     stop: set("සහ මෙම ඒ සමඟ"),
@@ -104,7 +120,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Georgian.
     word: /[\u10d0-\u10ff]+/gu,
-    present: /[\u10d0-\u10ff]/u,
+    blocks: GEORGIAN,
     before: set("ბატონი ბატონო ბატონ ქალბატონი ქალბატონო ქალბატონ ექიმი ექიმ დოქტორი პროფესორი მწვრთნელი ძვირფასო"),
     after: set(""),
     familyEnding: /\S{2,}(?:ძე|შვილი|შვილის|ძის)$/u,
@@ -113,7 +129,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Ethiopic (Amharic, Tigrinya): ወ/ሮ and ዶ/ር are written with a slash, read as one title below.
     word: /[\u1200-\u135f]+/gu,
-    present: /[\u1200-\u137f]/u,
+    blocks: ETHIOPIC,
     before: set("አቶ ወ/ሮ ወ/ሪት ዶ/ር ኣቶ ሹፌሩ ሹፌር"),
     after: set(""),
     stop: set("ነው ናቸው ነበር እና ወደ ከ"),
@@ -121,7 +137,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Khmer.
     word: /[\u1780-\u17d3\u17dd]+/gu,
-    present: /[\u1780-\u17ff]/u,
+    blocks: KHMER,
     before: set("លោកស្រី អ្នកនាង កញ្ញា វេជ្ជបណ្ឌិត អ្នកបើកបរ"),
     after: set(""),
     stop: set("កំពុង និង នៅ ត្រូវ បាន មក"),
@@ -130,7 +146,7 @@ const SCRIPTS: readonly ScriptCues[] = [
   {
     // Lao.
     word: /[\u0e81-\u0ecf]+/gu,
-    present: /[\u0e80-\u0eff]/u,
+    blocks: LAO,
     before: set("ທ້າວ ນາງ ທ່ານນາງ ທ່ານ ດຣ."),
     after: set(""),
     stop: set("ແລະ ຢູ່ ຈະ ໄດ້ ແມ່ນ"),
@@ -179,9 +195,10 @@ const person = (start: number, end: number, score: number): RecognizerResult => 
 
 /** Names marked by a title, a form of address, a family name or a closing, in the scripts above. */
 export function cuedScriptNames(text: string, found: RecognizerResult[]): void {
-  for (const script of SCRIPTS) if (script.present.test(text)) namesIn(text, script, found);
+  const blocks = scriptBlocks(text);
+  for (const script of SCRIPTS) if (blocks & script.blocks) namesIn(text, script, found);
   closingNames(text, found);
-  if (/[\u0531-\u0556]/u.test(text)) {
+  if (blocks & ARMENIAN) {
     ARMENIAN_NAME.lastIndex = 0;
     for (let m = ARMENIAN_NAME.exec(text); m !== null; m = ARMENIAN_NAME.exec(text)) {
       // After a form of address only the family name is the name.
@@ -199,7 +216,7 @@ function wordsOf(text: string, script: ScriptCues): Word[] {
   for (let m = script.word.exec(text); m !== null; m = script.word.exec(text)) {
     const end = m.index + m[0].length;
     // ወ/ሮ, ዶ/ር: a title written across a slash is one word.
-    const slashed = /^\/[\u1200-\u135f]+/u.exec(text.slice(end, end + 6));
+    const slashed = text[end] === "/" ? /^\/[\u1200-\u135f]+/u.exec(text.slice(end, end + 6)) : null;
     if (slashed && script.before.has(m[0] + slashed[0])) {
       const whole = m[0] + slashed[0];
       words.push({ start: m.index, end: end + slashed[0].length, dotted: whole, text: whole });
