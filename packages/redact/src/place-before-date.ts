@@ -1,6 +1,7 @@
 import type { Entity } from "./entity";
 import { lexiconKind } from "./ner/lexicon";
 import { CLDR_MONTHS, CLDR_WEEKDAYS } from "./recognizers/calendar-names";
+import { SpanIndex } from "./span-index";
 
 // Letters and press releases say where they were written before the date, on a line of its own or ahead of the
 // text: "Lindenau, 20. Oktober 2025 – Der Aufsichtsrat...", "U Splitu, 10. listopada 2025.", "Paris, le 3 mars 2025",
@@ -42,6 +43,7 @@ const calendarWords = () =>
  */
 export function placesBeforeDates(text: string, found: readonly Entity[]): Entity[] {
   const out: Entity[] = [];
+  let taken: SpanIndex | undefined;
   for (const date of found) {
     if (date.type !== "DATE_TIME") continue;
     if (!AFTER_DATE.test(text.slice(date.end, date.end + 24))) continue;
@@ -58,7 +60,8 @@ export function placesBeforeDates(text: string, found: readonly Entity[]): Entit
     if (words.some((w) => NOT_PLACES.has(w) || calendarWords().has(w))) continue;
     // A word the English lexicon lists as an ordinary word ("Monday", "Total", "Sale") is no town's name.
     if (words.length === 1 && lexiconKind(words[0]!) === "common") continue;
-    if (found.some((e) => e.start < end && e.end > start)) continue;
+    taken ??= new SpanIndex(found);
+    if (taken.overlaps(start, end)) continue;
     out.push({ start, end, type: "LOCATION", score: SCORE, text: place, recognizer: "place-before-date" });
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Entity } from "./entity";
+import { SpanIndex } from "./span-index";
 
 // Many countries' postcodes are bare digits ("Durban 4001", "Mumbai – 400051", "Kraaifontein, 7570", "00100,
 // Nairobi", "จ.นนทบุรี 11110") that no pattern can tell from any other number. Next to a town or a street the
@@ -18,8 +19,17 @@ const SCORE = 0.7;
 /** Postcodes of bare digits right after or before a place or an address that the recognizers found. */
 export function postcodesNearPlaces(text: string, found: readonly Entity[]): Entity[] {
   const out: Entity[] = [];
-  const taken = (start: number, end: number) =>
-    found.some((e) => e.start < end && e.end > start) || out.some((e) => e.start < end && e.end > start);
+  let index: SpanIndex | undefined;
+  // The digits after one place and before the next are the same span, read twice: taken once.
+  const added = new Set<number>();
+  const taken = (start: number, end: number) => {
+    index ??= new SpanIndex(found);
+    return index.overlaps(start, end) || added.has(start);
+  };
+  const push = (start: number, end: number, value: string) => {
+    added.add(start);
+    out.push({ start, end, type: "ZIP_CODE", score: SCORE, text: value, recognizer: "postcode-near-place" });
+  };
   for (const place of found) {
     if (place.type !== "LOCATION" && place.type !== "ADDRESS") continue;
     const after = AFTER_PLACE.exec(text.slice(place.end, place.end + 24));
@@ -27,16 +37,14 @@ export function postcodesNearPlaces(text: string, found: readonly Entity[]): Ent
       const start = place.end + after[0].length - after[1]!.length;
       const end = start + after[1]!.length;
       // Digits running on ("4001-2", "40012") or a unit after them ("4001 m") are no postcode.
-      if (!/^[\p{L}\p{N}-]/u.test(text.slice(end, end + 1)) && !taken(start, end))
-        out.push({ start, end, type: "ZIP_CODE", score: SCORE, text: after[1]!, recognizer: "postcode-near-place" });
+      if (!/^[\p{L}\p{N}-]/u.test(text.slice(end, end + 1)) && !taken(start, end)) push(start, end, after[1]!);
     }
     if (place.type !== "LOCATION") continue;
     const before = BEFORE_PLACE.exec(text.slice(Math.max(0, place.start - 16), place.start));
     if (before) {
       const end = place.start - before[0].length + before[0].indexOf(before[1]!) + before[1]!.length;
       const start = end - before[1]!.length;
-      if (!taken(start, end))
-        out.push({ start, end, type: "ZIP_CODE", score: SCORE, text: before[1]!, recognizer: "postcode-near-place" });
+      if (!taken(start, end)) push(start, end, before[1]!);
     }
   }
   return out;

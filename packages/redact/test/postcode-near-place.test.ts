@@ -28,4 +28,14 @@ describe("postcodes of bare digits next to a place", () => {
     const places = createAnalyzer({ types: ["LOCATION"] }).analyze("Nariman Point, Mumbai – 400021");
     expect(places.map((e) => e.type)).not.toContain("ZIP_CODE");
   });
+
+  // A text of nothing but place lines: every date and every place is a candidate of the passes after the
+  // recognizers, which must cost the same per line however many lines came before (a scan of every found span per
+  // candidate took minutes here). The timeout is what fails then; no clock is read.
+  it("reads a huge text of place lines in linear time", { timeout: 120_000 }, () => {
+    const lines = "Oberkirchbach, 4. März 2025\nNariman Point, Mumbai – 400021\n".repeat(90_000);
+    const found = createAnalyzer({ types: ["LOCATION", "ZIP_CODE", "DATE_TIME"] }).analyze(lines);
+    expect(found.filter((e) => e.type === "ZIP_CODE")).toHaveLength(90_000);
+    expect(found.filter((e) => e.text === "Oberkirchbach")).toHaveLength(90_000);
+  });
 });
