@@ -13,6 +13,7 @@ import { postcodesNearPlaces } from "./postcode-near-place";
 import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
+import { rolesNearNames } from "./roles-near-names";
 
 /** Options of {@link createAnalyzer}. */
 export interface AnalyzerOptions {
@@ -123,6 +124,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const placesToo = !types || types.has("LOCATION");
   // Bare digits next to a place or an address the recognizers found (see postcodesNearPlaces).
   const postcodesToo = !types || types.has("ZIP_CODE");
+  // Roles next to the persons found, and Korean and Japanese names next to a role (see rolesNearNames).
+  const rolesToo = !types || types.has("TITLE") || types.has("PERSON");
   const finish = (text: string, found: Entity[]): Entity[] => {
     const resolved = resolveOverlaps(text, found);
     if (placesToo) {
@@ -132,6 +135,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     }
     if (postcodesToo) {
       for (const e of postcodesNearPlaces(text, resolved)) {
+        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+      }
+    }
+    if (rolesToo) {
+      for (const e of rolesNearNames(text, resolved)) {
+        if (types && !types.has(e.type)) continue;
         if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
       }
     }

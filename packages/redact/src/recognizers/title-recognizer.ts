@@ -4,6 +4,7 @@ import { smallRegexCode } from "../small-regex-code";
 import { wordAlternation } from "../word-alternation";
 import { wordHeads } from "../word-heads";
 import { JOB_WORDS } from "./job-words";
+import { WORLD_ROLE_WORDS } from "./world-role-words";
 
 const LEVEL =
   "(?:Senior|Sr\\.?|Junior|Jr\\.?|Lead|Principal|Staff|Chief|Head|Deputy|Assistant|Associate|Executive|Managing|General|Regional|Global|Vice|Interim|Acting)";
@@ -58,6 +59,11 @@ export const LISTED_ROLE = `(${[...new Set(LOCAL_ROLE_LIST.filter((w) => /[^\p{L
 
 function listedIn(list: ReadonlySet<string>, word: string | undefined): boolean {
   return word !== undefined && list.has(word.toLowerCase());
+}
+
+/** Whether a lower-case word is a role of any list: the occupations, faker's job words, or the world's role nouns. */
+export function isListedRole(lower: string): boolean {
+  return LOCAL_ROLE_SET.has(lower) || WORLD_ROLE_WORDS.has(lower);
 }
 // Grouped by first letter: hundreds of words, tried at every word of a text that may hold one, where a role may be
 // one of several words. The patterns that hold these lists compile to small, unoptimized code (see smallRegexCode):
@@ -233,7 +239,7 @@ export const titleRecognizer = patternRecognizer({
       // alternatives, which the engine tries at every position.
       group: 1,
       score: 0.6,
-      validate: (_value, m) => (listedIn(LOCAL_ROLE_SET, m[2]) ? 0.6 : null),
+      validate: (_value, m) => (m[2] !== undefined && isListedRole(m[2].toLowerCase()) ? 0.6 : null),
     },
     {
       // "La Direttrice Paola Moretti", "der Geschäftsführer Hans Berger": a role right before a capitalized name.
@@ -253,7 +259,7 @@ export const titleRecognizer = patternRecognizer({
       heads: cueHeads(ROLE_SAID),
       group: 1,
       score: 0.6,
-      validate: (value) => (listedIn(LOCAL_ROLE_SET, value) ? 0.6 : null),
+      validate: (value) => (isListedRole(value.toLowerCase()) ? 0.6 : null),
     },
     {
       // A signature line that is a role: "Commercialista", "Architecte d'intérieur", "Meister, Brandt Montage GmbH".

@@ -1,0 +1,338 @@
+import type { Entity } from "./entity";
+import type { EntityType } from "./entity-type";
+import { SIGN_OFFS } from "./ner/sign-offs";
+import { isListedRole } from "./recognizers/title-recognizer";
+import { CJK_ROLE_WORDS, ROLE_MODIFIERS } from "./recognizers/world-role-words";
+import { HAN, HANGUL, KANA, scriptBlocks } from "./script-blocks";
+import { SpanIndex } from "./span-index";
+
+// A person's role stands next to the person's name, in every language and layout: before it in news and notices
+// ("Deputy Public Prosecutor Nur Farhana Ismail", "मुख्य कोच बलदेव सिंह", "관리소장 최영호"), in brackets or after a
+// comma behind it in minutes and letters ("Rose Nduku (Mweka Hazina)", "ريم الحمادي، أخصائية موارد بشرية"), and on
+// the line under it in a signature or a business card, above the firm or the phone ("Кузнецова Марина Сергеевна\n
+// Главный бухгалтер\nООО «Северный ветер»"). What marks the role is the name the recognizers found next to it, so
+// this pass runs after them, on their persons.
+
+const SCORE = 0.6;
+const MAX_ROLE_WORDS = 4;
+// A word of a role: letters, marks, and the hyphens and apostrophes of "médecin-chef" and "Director's".
+const WORD = /[\p{L}\p{M}'’-]+$/u;
+// Acronyms in brackets after a name that are no role: times, zones and the shorthand of e-mails.
+const NOT_ROLE_ACRONYMS = new Set(
+  "AM PM ET CET CEST GMT UTC BST EST EDT PST PDT IST JST ASAP FYI TBC TBD CC BCC NB PS OK RIP AKA".split(" "),
+);
+// What a contact line under a role holds.
+const CONTACT_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
+  "ORGANIZATION",
+  "PHONE",
+  "EMAIL",
+  "URL",
+  "ADDRESS",
+  "LOCATION",
+  "ZIP_CODE",
+]);
+const SIGN_OFF_LINE = new RegExp(`^(?:${SIGN_OFFS})[,.!]?$`, "iu");
+// Where a role's part of a line ends and the firm or the place begins: "Club Registrar, Hutt Valley Junior Football",
+// "Myyntipäällikkö | Sales Manager", "Notaire à Nantes".
+const PART_BREAK = /\s*(?:[|·•/]|[,،]|\s[–—-]\s)\s*/u;
+// Words that join a role to the place or the firm it serves: "Notaire à Nantes", "Engineer at Acme", "Leiter bei X".
+const JOINING_WORD = /\s(?:à|a|at|in|en|bei|bij|de|di|da|du|w|v|u|в|na|chez|presso|em)$/iu;
+const KOREAN_SURNAMES = new Set(
+  "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부".split(
+    " ",
+  ),
+);
+const CJK_ROLE = new RegExp(`(?:${CJK_ROLE_WORDS.join("|")})`, "gu");
+// A department before a role in a card: "営業部 課長", "기술영업팀 대리".
+const DEPARTMENT = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}]{1,10}(?:部|課|室|局|팀|부|과|실|본부|센터)$/u;
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Hiragana}ー]/u;
+// A Korean name: a surname and one or two syllables, alone ("최영호", "정수빈").
+// Three syllables: two-syllable words that open on a surname's syllable are too many ("지시", "이번").
+const KOREAN_NAME = /^([가-힣])([가-힣]{2})(?![가-힣])/u;
+// A Japanese name after a role: family name, a space, given name ("佐藤 健一"), or a family name alone before what
+// follows a name ("会長の渡辺（", "課長の田中さん").
+const JAPANESE_NAME = /^\p{sc=Han}{1,3}(?:[ 　]\p{sc=Han}{1,3}[ぁ-ん]{0,2})?(?![\p{sc=Han}])/u;
+// After "会長の", a family name is followed by what follows a name: an honorific, a bracket, "until" ("まで").
+const AFTER_JAPANESE_NAME = /^(?:さん|様|氏|先生|（|\(|まで)/u;
+// A card's name line under its role line: "田中 誠", "정수빈".
+const NAME_LINE = /^(?:\p{sc=Han}{1,3}[ 　]\p{sc=Han}{1,3}|[가-힣]{3})$/u;
+
+function isRoleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isListedRole(lower)) return true;
+  // "médecin-chef", "Polizei-Sprecher": a role joined to another word.
+  return lower.includes("-") && lower.split("-").some((part) => part.length >= 3 && isListedRole(part));
+}
+
+function isModifier(word: string): boolean {
+  return ROLE_MODIFIERS.has(word.toLowerCase());
+}
+
+/** Whether `word` opens on a capital, or on a letter of a script without case. */
+function opensOnCapital(word: string): boolean {
+  const c = word[0]!;
+  return c.toLowerCase() === c.toUpperCase() || c !== c.toLowerCase();
+}
+
+interface Found {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/**
+ * Roles (TITLE) next to the persons the recognizers found, and the Korean and Japanese names that stand next to a
+ * role in those scripts. Nothing already found is touched.
+ */
+export function rolesNearNames(text: string, found: readonly Entity[]): Entity[] {
+  const persons = found.filter((e) => e.type === "PERSON");
+  const cjk = (scriptBlocks(text) & (HAN | HANGUL | KANA)) !== 0;
+  if (persons.length === 0 && !cjk) return [];
+  const index = new SpanIndex(found);
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  const candidates: Found[] = [];
+  const add = (start: number, end: number, type: EntityType = "TITLE") => {
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    while (start < end && /\s/u.test(text[start]!)) start++;
+    if (end > start && !index.overlaps(start, end)) candidates.push({ start, end, type });
+  };
+  for (const p of persons) {
+    roleBefore(text, p, add);
+    roleAfter(text, p, add);
+    roleLineUnder(text, p, byStart, index, add);
+  }
+  if (cjk) cjkRoles(text, index, add);
+  // Two rules may name the same role: the first in the text wins, as resolveOverlaps would have it.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    lastEnd = c.end;
+    const value = text.slice(c.start, c.end);
+    out.push({ start: c.start, end: c.end, type: c.type, score: SCORE, text: value, recognizer: "roles-near-names" });
+  }
+  return out;
+}
+
+type Add = (start: number, end: number, type?: EntityType) => void;
+
+/** The entities of `byStart` (sorted by start) that start in `[from, to)`. */
+function startingIn(byStart: readonly Entity[], from: number, to: number): Entity[] {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byStart[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entity[] = [];
+  for (let k = lo; k < byStart.length && byStart[k]!.start < to; k++) out.push(byStart[k]!);
+  return out;
+}
+
+/** The words before `at` on its line, nearest first, each with its start; at most `count`, single spaces between. */
+function wordsBefore(text: string, at: number, count: number): { word: string; start: number }[] {
+  const out: { word: string; start: number }[] = [];
+  let end = at;
+  while (out.length < count) {
+    const head = text.slice(Math.max(0, end - 40), end);
+    const m = WORD.exec(head);
+    if (!m) break;
+    const start = end - m[0].length;
+    out.push({ word: m[0], start });
+    if (start === 0 || !/[ \t]/u.test(text[start - 1]!)) break;
+    end = start - 1;
+  }
+  return out;
+}
+
+/** "Senior inspector Meenal Patil", "Trenér Marek", "Դասղեկ՝ Անահիտ Սարգսյան": a role right before a name. */
+function roleBefore(text: string, person: Entity, add: Add): void {
+  let at = person.start;
+  if (text[at - 1] === " " || text[at - 1] === "\t") at--;
+  // Armenian puts its comma-like ՝ after a role that introduces a name.
+  if (text[at - 1] === "՝") at--;
+  if (at === person.start) return;
+  const words = wordsBefore(text, at, MAX_ROLE_WORDS);
+  if (words.length === 0 || !isRoleWord(words[0]!.word)) return;
+  let start = words[0]!.start;
+  for (const w of words.slice(1)) {
+    if (!isModifier(w.word) && !isRoleWord(w.word)) break;
+    start = w.start;
+  }
+  add(start, words[0]!.start + words[0]!.word.length);
+}
+
+/** "Rose Nduku (Mweka Hazina)", "M. Lefebvre (DRH)", "Gunnar Þór, þjálfari,", "ريم الحمادي، أخصائية موارد بشرية". */
+function roleAfter(text: string, person: Entity, add: Add): void {
+  const rest = text.slice(person.end, person.end + 80);
+  const bracket = /^[ \t]?\(([^()\n\d]{2,60})\)/u.exec(rest);
+  if (bracket) {
+    const inner = bracket[1]!.trim();
+    const words = inner.split(/\s+/u);
+    const role =
+      words.length <= 5 &&
+      (words.some(isRoleWord) || (words.length === 1 && /^\p{Lu}{2,5}$/u.test(inner) && !NOT_ROLE_ACRONYMS.has(inner)));
+    if (role) {
+      const start = person.end + bracket[0].indexOf(bracket[1]!);
+      add(start, start + bracket[1]!.length);
+    }
+    return;
+  }
+  const comma = /^[ \t]?[,،][ \t]([^,،.;:!?()|\n\d]{2,80})/u.exec(rest);
+  if (!comma) return;
+  const phrase = comma[1]!;
+  if (/^mayor de edad/iu.test(phrase)) return;
+  const from = person.end + comma[0].length - phrase.length;
+  const words = [...phrase.matchAll(/\S+/gu)].map((w) => ({
+    word: w[0],
+    start: from + w.index,
+    end: from + w.index + w[0].length,
+  }));
+  if (words.length === 0) return;
+  // The whole phrase when it is short, ends there and holds a role ("traductora jurada", "أخصائية موارد بشرية",
+  // "Freelance Videographer"); else the role word that opens it, with the modifiers before it ("avocat chez Dupont").
+  const closed = /^(?:[,.;)|]|[ \t]*(?:\r?\n|$))/u.test(rest.slice(comma[0].length));
+  const opens = isRoleWord(words[0]!.word) || isModifier(words[0]!.word);
+  const firstRole = words.findIndex((w) => isRoleWord(w.word));
+  // Capitalized words after the role are a name ("president Kamla Devi, secretary Sugni Meghwal"), not the role's.
+  const named = firstRole >= 0 && words.slice(firstRole + 1).some((w) => /^\p{Lu}\p{Ll}/u.test(w.word));
+  if (closed && opens && firstRole >= 0 && words.length <= 4 && !named) {
+    add(from, words.at(-1)!.end);
+    return;
+  }
+  let k = 0;
+  while (k < words.length - 1 && k < 2 && isModifier(words[k]!.word)) k++;
+  if (!isRoleWord(words[k]!.word)) return;
+  add(from, words[k]!.end);
+  const name = words.slice(k + 1);
+  if (closed && name.length > 0 && name.length <= 3 && name.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.word)))
+    add(name[0]!.start, name.at(-1)!.end, "PERSON");
+}
+
+/** The bounds of the line holding `at`. */
+function lineAt(text: string, at: number): [number, number] {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  return [start, nl < 0 ? text.length : nl];
+}
+
+/**
+ * A signature's or a card's role line: right under a line that is a person's name, with the firm, a phone or an
+ * address on the line after it or after a comma on the same line. "Tóth Gábor\nHR-generalista, Duna Precíziós Kft.",
+ * "Maître Claire Dufresne-Aubert\nNotaire à Nantes\n14, quai de la Fosse".
+ */
+function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[], index: SpanIndex, add: Add): void {
+  const [ls, le] = lineAt(text, person.start);
+  if (le >= text.length || person.end > le) return;
+  const nameLine = text.slice(ls, le);
+  // The name line: the person and at most a title or an initial besides, no digits, nothing said after it.
+  if (/[\d@:;!?]/u.test(nameLine) || /[,.]\s*$/u.test(nameLine.slice(person.end - ls))) return;
+  const others = nameLine.slice(0, person.start - ls) + nameLine.slice(person.end - ls);
+  if (others.trim().split(/\s+/u).filter(Boolean).length > 2) return;
+  const ns = le + 1;
+  const ne = lineAt(text, ns)[1];
+  const line = text.slice(ns, ne);
+  const trimmed = line.trim();
+  if (trimmed.length < 2 || trimmed.length > 80) return;
+  const lead = ns + line.indexOf(trimmed);
+  const parts = trimmed.split(PART_BREAK);
+  const first = parts[0]!;
+  let head = first;
+  const headEnd = lead + head.length;
+  // Digits (other than a scanner's misread letter, "Execut1ve"), addresses and sentences are no role.
+  if (/(?:^|[^\p{L}])\d|\d(?:$|[^\p{L}])|@|https?:|www\./u.test(head) || /[.!?:;]$/u.test(head)) return;
+  if (!/^\p{L}/u.test(head) || !opensOnCapital(head) || SIGN_OFF_LINE.test(head)) return;
+  // A short line, or one that names a role ("Senior Account Executive, EMEA Enterprise Sales").
+  const headWords = head.split(/\s+/u);
+  if (headWords.length > 6 || (headWords.length > 4 && !headWords.some(isRoleWord))) return;
+  let end = headEnd;
+  // "Notaire à Nantes": a place the recognizers found in the role's part ends it, with the word that joins them.
+  const onLine = startingIn(byStart, lead, ne);
+  const inside = onLine.find((e) => e.start < headEnd);
+  if (inside) {
+    if (inside.type === "TITLE") return;
+    const before = text.slice(lead, inside.start);
+    const joined = JOINING_WORD.exec(before.trimEnd());
+    if (!joined) return;
+    end = lead + before.trimEnd().length - joined[0].length;
+    head = text.slice(lead, end);
+    if (head.trim() === "") return;
+  }
+  // What tells a role line from any line under a name: a firm, a phone or a place after it, on its line or the next.
+  const afterOnLine = onLine.some((e) => e.start >= headEnd && CONTACT_TYPES.has(e.type));
+  const titled = onLine.some((e) => e.start >= headEnd && e.type === "TITLE");
+  let below = false;
+  if (ne < text.length) {
+    const [bs, be] = lineAt(text, ne + 1);
+    below = startingIn(byStart, bs, be).some((e) => CONTACT_TYPES.has(e.type));
+  }
+  if (!afterOnLine && !titled && !below) return;
+  add(lead, end);
+  // "Myyntipäällikkö | Sales Manager": the same role in a second language, split by a bar or a slash.
+  if (parts.length > 1 && /^\s*[|/]/u.test(trimmed.slice(first.length))) {
+    const second = parts[1]!;
+    const at = lead + trimmed.indexOf(second, first.length);
+    if (
+      !/\d|@/u.test(second) &&
+      opensOnCapital(second) &&
+      second.split(/\s+/u).length <= 6 &&
+      !index.overlaps(at, at + second.length)
+    )
+      add(at, at + second.length);
+  }
+}
+
+/**
+ * Roles in Chinese characters, kana and Hangul, and the name beside them: "관리소장 최영호", "代表取締役 佐藤 健一",
+ * "会長の渡辺", "정수빈 대리". The name is read only next to a role, by the shape names have in those scripts.
+ */
+function cjkRoles(text: string, index: SpanIndex, add: Add): void {
+  CJK_ROLE.lastIndex = 0;
+  for (let m = CJK_ROLE.exec(text); m; m = CJK_ROLE.exec(text)) {
+    let roleEnd = m.index + m[0].length;
+    // "김 부장님": the honorific glued to a Korean role.
+    if (text[roleEnd] === "님") roleEnd++;
+    // The role is the run of characters it ends: "관리소장", "営業部長"; a role inside a longer word is none.
+    if (roleEnd < text.length && CJK_CHAR.test(text[roleEnd]!) && text[roleEnd] !== "の") continue;
+    let start = m.index;
+    while (start > 0 && m.index - start < 8 && CJK_CHAR.test(text[start - 1]!)) start--;
+    // Hiragana inside the run is a sentence's ("会社のために"), not a role's.
+    if (/[ぁ-ん]/u.test(text.slice(start, m.index))) start = m.index;
+    const dept = DEPARTMENT.exec(text.slice(Math.max(0, start - 12), Math.max(0, start - 1)));
+    if (dept && text[start - 1] === " ") start -= dept[0].length + 1;
+    const after = text.slice(roleEnd, roleEnd + 12);
+    const before = text.slice(Math.max(0, start - 5), start);
+    let name: [number, number] | null = null;
+    const gap = /^(?:[ 　]|の|의 )/u.exec(after);
+    if (gap) {
+      const rest = after.slice(gap[0].length);
+      const at = roleEnd + gap[0].length;
+      const k = KOREAN_NAME.exec(rest);
+      const j = JAPANESE_NAME.exec(rest);
+      if (k && KOREAN_SURNAMES.has(k[1]!)) name = [at, at + k[0].length];
+      else if (j && (gap[0] !== "の" || AFTER_JAPANESE_NAME.test(rest.slice(j[0].length))))
+        name = [at, at + j[0].length];
+    } else {
+      // "정수빈 대리", "김민수 과장님": a Korean name before the role.
+      const k = /(?:^|[^가-힣])([가-힣])([가-힣]{2}) $/u.exec(before);
+      if (k && KOREAN_SURNAMES.has(k[1]!)) name = [start - 4, start - 1];
+    }
+    // A role alone on its line ("営業部 課長" above the name on a card) is one too, and a name alone on the next
+    // line is the one it names.
+    const [ls, le] = lineAt(text, m.index);
+    const alone = text.slice(ls, start).trim() === "" && text.slice(roleEnd, le).trim() === "";
+    if (alone && !name && le < text.length) {
+      const [ns, ne] = lineAt(text, le + 1);
+      const next = text.slice(ns, ne).trim();
+      if (NAME_LINE.test(next)) {
+        const at = ns + text.slice(ns, ne).indexOf(next);
+        name = [at, at + next.length];
+      }
+    }
+    if (!name && !alone) continue;
+    add(start, roleEnd);
+    if (name && !index.overlaps(name[0], name[1])) add(name[0], name[1], "PERSON");
+  }
+}
