@@ -8,6 +8,7 @@ import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { withEscapedNewlines } from "./escaped-newlines";
 import { caselessNamesAgain } from "./ner/caseless-names-again";
+import { placesAfterAddresses } from "./place-after-address";
 import { placesBeforeDates } from "./place-before-date";
 import { postcodesNearPlaces } from "./postcode-near-place";
 import type { Progress } from "./progress";
@@ -120,7 +121,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   // A person named again in a script without capitals (see caselessNamesAgain), from the persons every recognizer
   // found that hold after overlaps are resolved.
   const namesAgain = (!types || types.has("PERSON")) && recognizers.some((r) => r.types.includes("PERSON"));
-  // A place before a date at a line's start (see placesBeforeDates), from the dates every recognizer found.
+  // A place before a date at a line's start (see placesBeforeDates), from the dates every recognizer found, and a
+  // town after an address or a firm (see placesAfterAddresses).
   const placesToo = !types || types.has("LOCATION");
   // Bare digits next to a place or an address the recognizers found (see postcodesNearPlaces).
   const postcodesToo = !types || types.has("ZIP_CODE");
@@ -130,6 +132,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const resolved = resolveOverlaps(text, found);
     if (placesToo) {
       for (const e of placesBeforeDates(text, resolved)) {
+        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+      }
+      for (const e of placesAfterAddresses(text, resolved)) {
         if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
       }
     }
