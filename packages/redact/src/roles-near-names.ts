@@ -1,5 +1,6 @@
 import type { Entity } from "./entity";
 import type { EntityType } from "./entity-type";
+import { lexiconKind } from "./ner/lexicon";
 import { SIGN_OFFS } from "./ner/sign-offs";
 import { isListedRole } from "./recognizers/title-recognizer";
 import { CJK_ROLE_WORDS, ROLE_MODIFIERS } from "./recognizers/world-role-words";
@@ -64,6 +65,13 @@ function isRoleWord(word: string): boolean {
   return lower.includes("-") && lower.split("-").some((part) => part.length >= 3 && isListedRole(part));
 }
 
+// Roles that are also everyday words ("the chair Tom bought"), read only in brackets after a name: "(Chair)".
+const BRACKET_ROLES = new Set(["chair", "co-chair", "vice-chair", "head", "lead"]);
+
+function isBracketRole(word: string): boolean {
+  return isRoleWord(word) || BRACKET_ROLES.has(word.toLowerCase());
+}
+
 function isModifier(word: string): boolean {
   return ROLE_MODIFIERS.has(word.toLowerCase());
 }
@@ -87,7 +95,8 @@ interface Found {
 export function rolesNearNames(text: string, found: readonly Entity[]): Entity[] {
   const persons = found.filter((e) => e.type === "PERSON");
   const cjk = (scriptBlocks(text) & (HAN | HANGUL | KANA)) !== 0;
-  if (persons.length === 0 && !cjk) return [];
+  const brackets = text.includes("(");
+  if (persons.length === 0 && !cjk && !brackets) return [];
   const index = new SpanIndex(found);
   const byStart = [...found].sort((a, b) => a.start - b.start);
   const candidates: Found[] = [];
@@ -102,6 +111,7 @@ export function rolesNearNames(text: string, found: readonly Entity[]): Entity[]
     roleLineUnder(text, p, byStart, index, add);
   }
   if (cjk) cjkRoles(text, index, add);
+  if (brackets) namesBeforeBracketedRoles(text, index, add);
   // Two rules may name the same role: the first in the text wins, as resolveOverlaps would have it.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Entity[] = [];
@@ -173,7 +183,8 @@ function roleAfter(text: string, person: Entity, add: Add): void {
     const words = inner.split(/\s+/u);
     const role =
       words.length <= 5 &&
-      (words.some(isRoleWord) || (words.length === 1 && /^\p{Lu}{2,5}$/u.test(inner) && !NOT_ROLE_ACRONYMS.has(inner)));
+      (words.some(isBracketRole) ||
+        (words.length === 1 && /^\p{Lu}{2,5}$/u.test(inner) && !NOT_ROLE_ACRONYMS.has(inner)));
     if (role) {
       const start = person.end + bracket[0].indexOf(bracket[1]!);
       add(start, start + bracket[1]!.length);
@@ -281,6 +292,44 @@ function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[],
       !index.overlaps(at, at + second.length)
     )
       add(at, at + second.length);
+  }
+}
+
+// A bracket holding a role: "(Treasurer)", "(tesorera)", "(Protection Officer)".
+const BRACKETED = /\(([^()\n\d]{2,60})\)/gu;
+// What stands before a list's or a line's name: its start, a comma, a colon, a dash, a bullet, "and".
+const BEFORE_NAME = /(?:^|\n|[,;:•–—(]|[ \t](?:and|und|et|e|y|i|og|och|en|a)[ \t])[ \t]*$/u;
+// A capitalized word of a name, and the particles inside names ("Bríd Nic an tSaoi", "Séamus Ó Floinn").
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]+|Ó|Ní|Nic|Mac|Mc|an|de|da|van|von|der|den|del|la|le|di|dos|bin|binti)$/u;
+
+/**
+ * A person named before a role in brackets, where the recognizers found no one: "Present: Isla Ferguson (Chair),
+ * Graeme Wilkie (Treasurer)", "Mirta Ferreyra (tesorera)". Two to four capitalized words that open the list's item or
+ * the line, not all of them ordinary English words, none a role's.
+ */
+function namesBeforeBracketedRoles(text: string, index: SpanIndex, add: Add): void {
+  BRACKETED.lastIndex = 0;
+  for (let m = BRACKETED.exec(text); m; m = BRACKETED.exec(text)) {
+    const inner = m[1]!.trim();
+    const roleWords = inner.split(/\s+/u);
+    if (roleWords.length > 5 || !roleWords.some(isBracketRole)) continue;
+    let at = m.index;
+    if (text[at - 1] === " ") at--;
+    const words = wordsBefore(text, at, 5);
+    let n = 0;
+    while (n < words.length && n < 4 && NAME_WORD.test(words[n]!.word)) n++;
+    // The name's first and last words are capitalized, and the words before it end an item or a line.
+    while (n > 0 && !/^\p{Lu}/u.test(words[n - 1]!.word)) n--;
+    if (n < 2 || !/^\p{Lu}/u.test(words[0]!.word)) continue;
+    const name = words.slice(0, n);
+    const start = name[n - 1]!.start;
+    if (!BEFORE_NAME.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (name.some((w) => isRoleWord(w.word) || isModifier(w.word))) continue;
+    if (name.every((w) => lexiconKind(w.word.toLowerCase()) === "common")) continue;
+    const end = words[0]!.start + words[0]!.word.length;
+    if (!index.overlaps(start, end)) add(start, end, "PERSON");
+    const innerStart = m.index + 1 + m[1]!.indexOf(inner);
+    add(innerStart, innerStart + inner.length);
   }
 }
 

@@ -32,6 +32,16 @@ describe("a role next to a person's name", () => {
     expect(titles("From: Peter Njoroge Kamau, Freelance Photographer")).toContain("Freelance Photographer");
   });
 
+  it("reads the person named before a role in brackets, and no role in brackets as a person", () => {
+    const text = "Present: Fiona Baird (Chair), Duncan Strachan-Laing (Treasurer), Morag Reid";
+    expect(titles(text)).toEqual(expect.arrayContaining(["Chair", "Treasurer"]));
+    expect(persons(text)).toContain("Duncan Strachan-Laing");
+    expect(persons(text)).not.toContain("Chair");
+    expect(persons("Wanachama: Halima Chebet (Katibu), Otieno Wekesa (Mweka Hazina)")).not.toContain("Katibu");
+    // Words before a bracketed role that are no one's name.
+    expect(persons("The Annual General Meeting (chair) was held in the hall.")).toEqual([]);
+  });
+
   it("reads the name after a role and a comma as a person, and the role apart from it", () => {
     const text = "Committee formed in Bhimpura: president Ramesh Yadav, secretary Lalita Meena.";
     expect(titles(text)).toEqual(expect.arrayContaining(["president", "secretary"]));

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../errors/invalid-argument-error";
 import type { Recognizer, RecognizerResult } from "../recognizer";
 import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
+import { isListedRole } from "../recognizers/title-recognizer";
 import { isHighSurrogate, isLowSurrogate } from "../surrogates";
 import { type CompromiseWindow, compromiseEntities, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
@@ -679,9 +680,10 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       const found = [
         ...r.found,
         // ...nor does a name run over a tab or a line break: those separate table cells and lines.
+        // ...nor is a role word alone a person ("Isla Ferguson (Chair)", "Daniel Kioko (Katibu)").
         ...(tagged[i] ?? []).filter((e) => {
           const value = texts[i]!.slice(e.start, e.end);
-          return !isAddressWord(value) && !/[\t\n]/.test(value);
+          return !isAddressWord(value) && !/[\t\n]/.test(value) && !(e.type === "PERSON" && roleAlone(value));
         }),
       ];
       found.push(...joinedNames(texts[i]!, found));
@@ -698,6 +700,12 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
 }
 
 type Push = (type: EntityType, a: Token, b: Token, score: number) => void;
+
+/** Whether a value is one word that names a role: "Chair", "Treasurer", "Katibu". */
+function roleAlone(value: string): boolean {
+  const lower = value.toLowerCase();
+  return !/\s/u.test(lower) && (lower === "chair" || isListedRole(lower));
+}
 
 function classify(text: string, run: Token[], push: Push, deferred: [number, number][]): void {
   let honorific = false;
