@@ -3,6 +3,7 @@ import { scriptNameRecognizer } from "./ner/script-name-recognizer";
 import type { Recognizer } from "./recognizer";
 import { addressRecognizer } from "./recognizers/address-recognizer";
 import { ageRecognizer } from "./recognizers/age-recognizer";
+import { brandRecognizer } from "./recognizers/brand-recognizer";
 import { creditCardRecognizer } from "./recognizers/credit-card-recognizer";
 import { cryptoRecognizer } from "./recognizers/crypto-recognizer";
 import { dateTimeRecognizer } from "./recognizers/date-time-recognizer";
@@ -58,6 +59,7 @@ export const PATTERN_RECOGNIZERS: readonly Recognizer[] = [
   fieldRecognizer,
   scriptPlaceRecognizer,
   divisionRecognizer,
+  brandRecognizer,
 ];
 
 /**

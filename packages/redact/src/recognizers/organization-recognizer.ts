@@ -1,5 +1,5 @@
 import { type Pattern, type PatternVerdict, patternRecognizer } from "../pattern-recognizer";
-import { ARABIC, BENGALI, GEORGIAN, inScript, KANA, MALAYALAM, SINHALA, TAMIL, TELUGU } from "../script-blocks";
+import { ARABIC, BENGALI, GEORGIAN, HAN, inScript, KANA, MALAYALAM, SINHALA, TAMIL, TELUGU } from "../script-blocks";
 
 // A capitalized word of a company's name, in any cased script.
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}&'’.-]{0,24}";
@@ -123,7 +123,8 @@ export const organizationRecognizer = patternRecognizer({
       // katakana or stands after a colon or a bracket (a kanji run alone may be a sentence: 明日病院へ).
       regex:
         /(?<![\u3040-\u30ff\u4e00-\u9fff])[\u3040-\u30ff\u4e00-\u9fff]{2,14}?(?:支店|本店|店|病院|医院|クリニック|薬局|小学校|中学校|高等学校|高校)(?![\u4e00-\u9fff])/gu,
-      requires: inScript(KANA, /[\u3040-\u30ff][^\n]{0,16}(?:店|病院|医院|クリニック|薬局|学校|高校)/u),
+      // Every match ends in one of these; kanji alone may match where a colon or a bracket stands before them.
+      requires: inScript(KANA | HAN, /店|病院|医院|クリニック|薬局|学校|高校/u),
       score: 0.75,
       validate: (value, m, text) => {
         const before = text[m.index - 1] ?? "\n";
