@@ -31,4 +31,19 @@ describe("street addresses of more countries", () => {
     expect(addresses("ផ្ទះលេខ 15 ផ្លូវ 63")).toEqual(["ផ្ទះលេខ 15 ផ្លូវ 63"]);
     expect(addresses("Vilniaus pl. 12, Kaunas")).toContain("Vilniaus pl. 12");
   });
+
+  it("reads Indian addresses by ordinal mains, crosses, blocks and floors, not one part alone", () => {
+    expect(addresses("Deliver to: Kavya, #212, 3rd Floor, 8th Main, 2nd Block, Rajajinagar")).toContain(
+      "#212, 3rd Floor, 8th Main, 2nd Block",
+    );
+    expect(addresses("Flat 5, Lake View Residency, 7th Cross, 11th Main, BTM Layout")).toContain(
+      "7th Cross, 11th Main",
+    );
+    expect(addresses("Meet on the 2nd Floor at noon; take the 5th Main exit")).toEqual([]);
+  });
+
+  it("keeps an Arabic organization's name on its line", () => {
+    const found = foundOf("شركة النخيل للتجارة\nجوال: +966 55 123 4567", "ORGANIZATION");
+    expect(found).toEqual(["شركة النخيل للتجارة"]);
+  });
 });

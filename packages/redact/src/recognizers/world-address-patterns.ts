@@ -68,6 +68,14 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
     score: 0.8,
   },
   {
+    // Indian addresses by ordinal cross streets, mains, blocks and floors: #47, 2nd Floor, 6th Main, 4th Block;
+    // 5th Cross, 19th Main. A door number and one such part, or two such parts.
+    regex:
+      /(?<![\p{L}\p{N}])(?:(?:#|No\.[ \t]?)\d{1,4}[A-Z]?(?:\/\d{1,3})?(?:,[ \t]?\d{1,3}(?:st|nd|rd|th)[ \t](?:Floor|Main|Cross|Block|Stage|Phase|Sector)(?:[ \t]Road)?)+|\d{1,3}(?:st|nd|rd|th)[ \t](?:Floor|Main|Cross|Block|Stage|Phase|Sector)(?:[ \t]Road)?(?:,[ \t]?\d{1,3}(?:st|nd|rd|th)[ \t](?:Floor|Main|Cross|Block|Stage|Phase|Sector)(?:[ \t]Road)?)+)(?![\p{L}\p{N}])/gu,
+    requires: /\d(?:st|nd|rd|th)[ \t](?:Floor|Main|Cross|Block|Stage|Phase|Sector)/u,
+    score: 0.8,
+  },
+  {
     // Hindi flats, towers and plots: टावर C, फ्लैट 1104; मकान नं. 12, सेक्टर 62.
     regex:
       /(?<![\u0900-\u097f])(?:टावर|फ्लैट|मकान नं\.?|मकान नंबर|प्लॉट|ब्लॉक|गली नं\.?)[ \t]?[A-Z0-9][A-Z0-9-]{0,5}(?:,[ \t]?(?:टावर|फ्लैट|मकान नं\.?|प्लॉट|ब्लॉक|सेक्टर|गली नं\.?)[ \t]?[A-Z0-9][A-Z0-9-]{0,5})+/gu,
