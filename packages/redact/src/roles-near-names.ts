@@ -16,8 +16,15 @@ import { SpanIndex } from "./span-index";
 
 const SCORE = 0.6;
 const MAX_ROLE_WORDS = 4;
-// A word of a role: letters, marks, and the hyphens and apostrophes of "médecin-chef" and "Director's".
-const WORD = /[\p{L}\p{M}'’-]+$/u;
+// A character of a word of a role: letters, marks, and the hyphens and apostrophes of "médecin-chef" and "Director's".
+// Words are read backwards a character at a time: a regex anchored at a slice's end tries every start before it.
+const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
+
+function isWordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45;
+  return WORD_CHAR.test(text[at]!);
+}
 // Acronyms in brackets after a name that are no role: times, zones and the shorthand of e-mails.
 const NOT_ROLE_ACRONYMS = new Set(
   "AM PM ET CET CEST GMT UTC BST EST EDT PST PDT IST JST ASAP FYI TBC TBD CC BCC NB PS OK RIP AKA".split(" "),
@@ -43,7 +50,28 @@ const KOREAN_SURNAMES = new Set(
     " ",
   ),
 );
-const CJK_ROLE = new RegExp(`(?:${CJK_ROLE_WORDS.join("|")})`, "gu");
+// The roles by their first character, longest first: texts are read a character at a time, not by a regex of them all.
+const CJK_ROLES_BY_FIRST = (() => {
+  const map = new Map<number, string[]>();
+  for (const role of CJK_ROLE_WORDS) {
+    const list = map.get(role.charCodeAt(0)) ?? [];
+    list.push(role);
+    map.set(role.charCodeAt(0), list);
+  }
+  return map;
+})();
+
+/** The next role in Chinese characters, kana or Hangul at or after `from`: its start and text, or null. */
+function nextCjkRole(text: string, from: number): { index: number; role: string } | null {
+  for (let at = from; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 0x3000) continue;
+    const roles = CJK_ROLES_BY_FIRST.get(c);
+    if (!roles) continue;
+    for (const role of roles) if (text.startsWith(role, at)) return { index: at, role };
+  }
+  return null;
+}
 // A department before a role in a card: "営業部 課長", "기술영업팀 대리".
 const DEPARTMENT = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}]{1,10}(?:部|課|室|局|팀|부|과|실|본부|센터)$/u;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Hiragana}ー]/u;
@@ -146,12 +174,11 @@ function wordsBefore(text: string, at: number, count: number): { word: string; s
   const out: { word: string; start: number }[] = [];
   let end = at;
   while (out.length < count) {
-    const head = text.slice(Math.max(0, end - 40), end);
-    const m = WORD.exec(head);
-    if (!m) break;
-    const start = end - m[0].length;
-    out.push({ word: m[0], start });
-    if (start === 0 || !/[ \t]/u.test(text[start - 1]!)) break;
+    let start = end;
+    while (start > 0 && end - start < 40 && isWordChar(text, start - 1)) start--;
+    if (start === end) break;
+    out.push({ word: text.slice(start, end), start });
+    if (start === 0 || (text[start - 1] !== " " && text[start - 1] !== "\t")) break;
     end = start - 1;
   }
   return out;
@@ -338,9 +365,9 @@ function namesBeforeBracketedRoles(text: string, index: SpanIndex, add: Add): vo
  * "会長の渡辺", "정수빈 대리". The name is read only next to a role, by the shape names have in those scripts.
  */
 function cjkRoles(text: string, index: SpanIndex, add: Add): void {
-  CJK_ROLE.lastIndex = 0;
-  for (let m = CJK_ROLE.exec(text); m; m = CJK_ROLE.exec(text)) {
-    let roleEnd = m.index + m[0].length;
+  for (let found = nextCjkRole(text, 0); found; found = nextCjkRole(text, found.index + found.role.length)) {
+    const m = found;
+    let roleEnd = m.index + m.role.length;
     // "김 부장님": the honorific glued to a Korean role.
     if (text[roleEnd] === "님") roleEnd++;
     // The role is the run of characters it ends: "관리소장", "営業部長"; a role inside a longer word is none.
