@@ -145,6 +145,11 @@ function brands(text: string, scripts: boolean): RecognizerResult[] {
   for (let at = 0; at < text.length - 1; at++) {
     const c = text.charCodeAt(at);
     if (OPENS[c] === 0) continue;
+    // Inside a word of ASCII letters no name starts ("Kristiansand" holds no "Ansa"): most capitals end here.
+    if (c < 128 && at > 0) {
+      const p = text.charCodeAt(at - 1);
+      if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 48 && p <= 57)) continue;
+    }
     // A lower-case letter opens a name only before a capital ("eBay", "bKash"): most of a text's letters end here.
     if (c >= 97 && c <= 122) {
       const d = text.charCodeAt(at + 1);
@@ -152,7 +157,7 @@ function brands(text: string, scripts: boolean): RecognizerResult[] {
     }
     let end = -1;
     // Most letters that open a name open words that are none: the word's start is checked after the table.
-    const latin = BY_PAIR.get(pairKey(c, text.charCodeAt(at + 1)));
+    const latin = c < 0x2000 ? BY_PAIR.get(pairKey(c, text.charCodeAt(at + 1))) : undefined;
     if (latin !== undefined && (at === 0 || !wordChar(text, at - 1, true))) end = latinBrandAt(text, at, latin);
     if (end < 0 && scripts) {
       const other = BY_FIRST_CHAR.get(c);
