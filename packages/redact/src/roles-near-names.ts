@@ -203,6 +203,9 @@ function roleBefore(text: string, person: Entity, add: Add): void {
 
 /** "Rose Nduku (Mweka Hazina)", "M. Lefebvre (DRH)", "Gunnar Þór, þjálfari,", "ريم الحمادي، أخصائية موارد بشرية". */
 function roleAfter(text: string, person: Entity, add: Add): void {
+  // Most persons are followed by neither: read no further then.
+  const next = text[person.end] === " " || text[person.end] === "\t" ? text[person.end + 1] : text[person.end];
+  if (next !== "(" && next !== "," && next !== "،") return;
   const rest = text.slice(person.end, person.end + 80);
   const bracket = /^[ \t]?\(([^()\n\d]{2,60})\)/u.exec(rest);
   if (bracket) {
@@ -263,7 +266,8 @@ function lineAt(text: string, at: number): [number, number] {
  */
 function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[], index: SpanIndex, add: Add): void {
   const [ls, le] = lineAt(text, person.start);
-  if (le >= text.length || person.end > le) return;
+  // A name line is short: a line of a paragraph is no signature's.
+  if (le >= text.length || person.end > le || le - ls > 80) return;
   const nameLine = text.slice(ls, le);
   // The name line: the person and at most a title or an initial besides, no digits, nothing said after it.
   if (/[\d@:;!?]/u.test(nameLine) || /[,.]\s*$/u.test(nameLine.slice(person.end - ls))) return;
