@@ -16,6 +16,8 @@ import { SpanIndex } from "./span-index";
 
 const SCORE = 0.6;
 const MAX_ROLE_WORDS = 4;
+// The longest line read as a name's, a role's or a card's line.
+const LINE_MAX = 80;
 // A character of a word of a role: letters, marks, and the hyphens and apostrophes of "médecin-chef" and "Director's".
 // Words are read backwards a character at a time: a regex anchored at a slice's end tries every start before it.
 const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
@@ -75,8 +77,8 @@ function nextCjkRole(text: string, from: number): { index: number; role: string 
 // A department before a role in a card: "営業部 課長", "기술영업팀 대리".
 const DEPARTMENT = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}]{1,10}(?:部|課|室|局|팀|부|과|실|본부|센터)$/u;
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Hiragana}ー]/u;
-// A Korean name: a surname and one or two syllables, alone ("최영호", "정수빈").
-// Three syllables: two-syllable words that open on a surname's syllable are too many ("지시", "이번").
+// A Korean name: a surname and two syllables, alone ("최영호", "정수빈"). Not one: two-syllable words that open on a
+// surname's syllable are too many ("지시", "이번").
 const KOREAN_NAME = /^([가-힣])([가-힣]{2})(?![가-힣])/u;
 // A Japanese name after a role: family name, a space, given name ("佐藤 健一"), or a family name alone before what
 // follows a name ("会長の渡辺（", "課長の田中さん").
@@ -252,11 +254,16 @@ function roleAfter(text: string, person: Entity, add: Add): void {
     add(name[0]!.start, name.at(-1)!.end, "PERSON");
 }
 
-/** The bounds of the line holding `at`. */
-function lineAt(text: string, at: number): [number, number] {
-  const start = text.lastIndexOf("\n", at - 1) + 1;
-  const nl = text.indexOf("\n", at);
-  return [start, nl < 0 ? text.length : nl];
+/**
+ * The bounds of the line holding `at`, or null when the line is longer than `max` characters: the lines this pass
+ * reads are short, and a search for a line's ends in a huge text of one line would read all of it for every name.
+ */
+function lineAt(text: string, at: number, max = LINE_MAX): [number, number] | null {
+  let start = at;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) if (at - --start > max) return null;
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10) if (++end - start > max) return null;
+  return [start, end];
 }
 
 /**
@@ -265,16 +272,20 @@ function lineAt(text: string, at: number): [number, number] {
  * "Maître Claire Dufresne-Aubert\nNotaire à Nantes\n14, quai de la Fosse".
  */
 function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[], index: SpanIndex, add: Add): void {
-  const [ls, le] = lineAt(text, person.start);
   // A name line is short: a line of a paragraph is no signature's.
-  if (le >= text.length || person.end > le || le - ls > 80) return;
+  const nameBounds = lineAt(text, person.start);
+  if (!nameBounds) return;
+  const [ls, le] = nameBounds;
+  if (le >= text.length || person.end > le) return;
   const nameLine = text.slice(ls, le);
   // The name line: the person and at most a title or an initial besides, no digits, nothing said after it.
   if (/[\d@:;!?]/u.test(nameLine) || /[,.]\s*$/u.test(nameLine.slice(person.end - ls))) return;
   const others = nameLine.slice(0, person.start - ls) + nameLine.slice(person.end - ls);
   if (others.trim().split(/\s+/u).filter(Boolean).length > 2) return;
   const ns = le + 1;
-  const ne = lineAt(text, ns)[1];
+  const roleBounds = lineAt(text, ns);
+  if (!roleBounds) return;
+  const ne = roleBounds[1];
   const line = text.slice(ns, ne);
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > 80) return;
@@ -306,10 +317,8 @@ function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[],
   const afterOnLine = onLine.some((e) => e.start >= headEnd && CONTACT_TYPES.has(e.type));
   const titled = onLine.some((e) => e.start >= headEnd && e.type === "TITLE");
   let below = false;
-  if (ne < text.length) {
-    const [bs, be] = lineAt(text, ne + 1);
-    below = startingIn(byStart, bs, be).some((e) => CONTACT_TYPES.has(e.type));
-  }
+  const belowBounds = ne < text.length ? lineAt(text, ne + 1, 4 * LINE_MAX) : null;
+  if (belowBounds) below = startingIn(byStart, belowBounds[0], belowBounds[1]).some((e) => CONTACT_TYPES.has(e.type));
   if (!afterOnLine && !titled && !below) return;
   add(lead, end);
   // "Myyntipäällikkö | Sales Manager": the same role in a second language, split by a bar or a slash.
@@ -401,10 +410,12 @@ function cjkRoles(text: string, index: SpanIndex, add: Add): void {
     }
     // A role alone on its line ("営業部 課長" above the name on a card) is one too, and a name alone on the next
     // line is the one it names.
-    const [ls, le] = lineAt(text, m.index);
-    const alone = text.slice(ls, start).trim() === "" && text.slice(roleEnd, le).trim() === "";
-    if (alone && !name && le < text.length) {
-      const [ns, ne] = lineAt(text, le + 1);
+    const bounds = lineAt(text, m.index, 24);
+    const alone =
+      bounds !== null && text.slice(bounds[0], start).trim() === "" && text.slice(roleEnd, bounds[1]).trim() === "";
+    const nextBounds = alone && !name && bounds[1] < text.length ? lineAt(text, bounds[1] + 1, 24) : null;
+    if (nextBounds) {
+      const [ns, ne] = nextBounds;
       const next = text.slice(ns, ne).trim();
       if (NAME_LINE.test(next)) {
         const at = ns + text.slice(ns, ne).indexOf(next);

@@ -98,6 +98,19 @@ describe("a role next to a person's name", () => {
     expect(korean.filter((e) => e.type === "TITLE").length).toBeGreaterThan(10_000);
   });
 
+  it("reads a huge text of one line, persons and Korean roles, in linear time", { timeout: 60_000 }, () => {
+    // Every name's line is the whole text: its ends are looked for only so far.
+    const unit = "관리소장 최영호 Anna Berg, ";
+    const text = unit.repeat(100_000);
+    const persons: Entity[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      const start = k * unit.length + unit.indexOf("Anna");
+      persons.push({ start, end: start + 9, type: "PERSON", score: 0.8, text: "Anna Berg", recognizer: "test" });
+    }
+    const found = rolesNearNames(text, persons);
+    expect(found.filter((e) => e.text === "관리소장")).toHaveLength(100_000);
+  });
+
   it("keeps what the recognizers found, and reads a huge text of persons in linear time", { timeout: 60_000 }, () => {
     const line = "Senior inspector Ravi Deshmukh (officer), Club Coach\n";
     const text = line.repeat(50_000);
