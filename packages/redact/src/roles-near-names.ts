@@ -89,6 +89,8 @@ const AFTER_JAPANESE_NAME = /^(?:さん|様|氏|先生|（|\(|まで)/u;
 const NAME_LINE = /^(?:\p{sc=Han}{1,3}[ 　]\p{sc=Han}{1,3}|[가-힣]{3})$/u;
 
 function isRoleWord(word: string): boolean {
+  // English's "Mayor", capitalized: Spanish "mayor" is "older" ("el hijo mayor", "es mayor que yo").
+  if (word === "Mayor" || word === "MAYOR") return true;
   const lower = word.toLowerCase();
   if (isListedRole(lower)) return true;
   // "médecin-chef", "Polizei-Sprecher": a role joined to another word.
@@ -226,7 +228,6 @@ function roleAfter(text: string, person: Entity, add: Add): void {
   const comma = /^[ \t]?[,،][ \t]([^,،.;:!?()|\n\d]{2,80})/u.exec(rest);
   if (!comma) return;
   const phrase = comma[1]!;
-  if (/^mayor de edad/iu.test(phrase)) return;
   const from = person.end + comma[0].length - phrase.length;
   const words = [...phrase.matchAll(/\S+/gu)].map((w) => ({
     word: w[0],

@@ -73,6 +73,8 @@ describe("a role next to a person's name", () => {
   it("leaves words next to names that are no role alone", () => {
     // Spanish "mayor de edad" is "of age"; "a taxi driver" is said of someone, not a title before a name.
     expect(titles("Comparece Andrés Molina Ruiz, mayor de edad, con domicilio en Toledo.")).toEqual([]);
+    expect(titles("Mi hermano es mayor que yo. El hijo mayor Pedro llegó ayer.")).toEqual([]);
+    expect(titles("Mayor Karen Whitlock opened the bridge.")).toContain("Mayor");
     expect(titles('"I ran," said Adams, a taxi driver.')).toEqual([]);
     // "社長の指示" is the president's instruction, and "사장 이야기" the president's story: no name follows.
     expect(persons("社長の指示に従ってください。")).toEqual([]);

@@ -1,5 +1,5 @@
 // Role nouns people stand under in news, notices, minutes and signatures, in the languages this package reads: the
-// office ("mayor", "Kagawad", "мэр"), the post in a club, a school or a firm ("treasurer", "Trenér", "관리소장"), the
+// office ("alcalde", "Kagawad", "мэр"), the post in a club, a school or a firm ("treasurer", "Trenér", "관리소장"), the
 // officer of the law ("prosecutor", "निरीक्षक"). The title recognizer's lists hold the occupations of letters and
 // job ads; these are the words that stand right before or after a person's name, which is where they are read (see
 // rolesNearNames). Lower case; words of several words are written with one space.
@@ -7,7 +7,7 @@
 const LINES = [
   // English.
   "spokesperson spokesman spokeswoman inspector sub-inspector prosecutor counsel judge magistrate commissioner",
-  "superintendent minister mayor governor senator councillor councilor alderman chairman chairwoman chairperson",
+  "superintendent minister governor senator councillor councilor alderman chairman chairwoman chairperson",
   "president vice-president secretary treasurer registrar coach captain coordinator officer director manager principal",
   "headmaster headmistress headteacher dean chancellor provost rector vicar pastor reverend priest imam rabbi bishop",
   "ambassador consul attorney solicitor barrister lawyer advocate nurse surgeon physician pharmacist teacher lecturer",
