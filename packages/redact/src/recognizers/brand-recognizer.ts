@@ -26,10 +26,6 @@ const CUE_AFTER = new Set(
 );
 // What follows an office's name when the name only labels a person's number: "NHS number", "KRA PIN", "Emirates ID".
 const LABELLED = /^[ \t]+(?:[Nn]umber|[Nn]o\.|[Nn]r\.?|ID|PIN)(?![\p{L}\p{N}])/u;
-// A card network before a card's number or kind names the card, not a firm the person deals with: "VISA 4111",
-// "Mastercard ending 7975", "VISA DEBIT".
-const CARD_NETWORKS = new Set(["Visa", "Mastercard", "MasterCard", "Amex", "American Express", "Diners Club"]);
-const CARD_AFTER = /^[ \t]*(?:[\d*•x(]|ending|debit|credit|card|classic|gold|platinum)/iu;
 const SCRIPTS = CYRILLIC | GREEK | HEBREW | ARABIC | DEVANAGARI | THAI | HAN | HANGUL | KANA;
 // Scripts that space their words: a name there stands between non-letters, or takes a case ending ("Сбербанка") or
 // an Arabic prefix glued before it ("بفودافون").
@@ -113,7 +109,6 @@ function latinBrandAt(text: string, at: number, names: readonly LatinName[]): nu
     // "Amazon.com": the firm's address, read by the URL rule.
     if (text[end] === "." && /^[a-z]/u.test(text[end + 1] ?? "")) continue;
     if (LABELLED.test(text.slice(end, end + 12))) return -1;
-    if (CARD_NETWORKS.has(name) && CARD_AFTER.test(text.slice(end, end + 12))) return -1;
     if (AMBIGUOUS_BRANDS.has(name) && (sentenceStart(text, at) || !cued(text, at, end))) continue;
     return end;
   }

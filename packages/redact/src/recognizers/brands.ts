@@ -1,13 +1,11 @@
 // Firms people name in their mail and chats the world over: banks and mobile money, couriers and shops, telephone
-// companies, ride and food apps, utilities, insurers, employers and the public offices people deal with. No pattern
+// companies, ride and food apps, utilities, insurers, employers and the public offices people deal with. Left out:
+// the platforms a message names as a channel (WhatsApp, Teams, Gmail), card networks (Visa, Amex) and car makes,
+// which the labeled corpora mark as often as not; with them in, recall was the same and precision lower. No pattern
 // tells "Capitec", "Zásilkovna" or "카카오뱅크" from any other word; a list does, and these names recur across
 // people's messages wherever they live. Written as each firm writes its name; one per entry, separated by "|".
 
 const LATIN = [
-  // Platforms, card networks and makers, named as a party as often as a channel ("Google hired her", "my Visa").
-  "WhatsApp|Instagram|Facebook|LinkedIn|Google|Microsoft|Teams|Zoom|Slack|Gmail|Outlook|Yahoo|Hotmail|iCloud|Dropbox",
-  "Spotify|Netflix|Booking.com|Expedia|Visa|Mastercard|American Express|Amex|Diners Club|Medicare|Medicaid|Toyota",
-  "Volkswagen|BMW|Mercedes-Benz|Tesla|Meta|Ring|Nest|Apple Pay|Google Pay|Samsung Pay",
   // Payment, banking and money apps that cross borders.
   "PayPal|Venmo|Zelle|Cash App|Revolut|Wise|TransferWise|Western Union|MoneyGram|Remitly|WorldRemit|Payoneer|Stripe",
   "Klarna|Afterpay|Affirm|Skrill|Neteller|Alipay|WeChat Pay|Binance|Coinbase|Kraken",
@@ -105,13 +103,13 @@ export const LATIN_BRANDS: readonly string[] = [
 export const SCRIPT_BRANDS: readonly string[] = (
   [
     // Korean, Japanese, Chinese.
-    ..."삼성|삼성전자|현대|현대자동차|LG전자|네이버|카카오|카카오톡|카카오뱅크|카카오페이|토스|쿠팡|배달의민족|배민|요기요|당근마켓|국민은행|KB국민은행|신한은행|우리은행|하나은행|농협|NH농협|기업은행|케이뱅크|우체국|CJ대한통운|한진택배|롯데택배|SKT|SK텔레콤|KT|LG유플러스|한국전력|이마트|홈플러스|롯데마트|GS25|CU|세븐일레븐|스타벅스".split(
+    ..."삼성|삼성전자|현대|현대자동차|LG전자|네이버|카카오|카카오뱅크|카카오페이|토스|쿠팡|배달의민족|배민|요기요|당근마켓|국민은행|KB국민은행|신한은행|우리은행|하나은행|농협|NH농협|기업은행|케이뱅크|우체국|CJ대한통운|한진택배|롯데택배|SKT|SK텔레콤|KT|LG유플러스|한국전력|이마트|홈플러스|롯데마트|GS25|CU|세븐일레븐|스타벅스".split(
       "|",
     ),
     ..."ソニー|トヨタ|ホンダ|日産|パナソニック|任天堂|楽天|アマゾン|メルカリ|ヤマト運輸|佐川急便|日本郵便|ゆうちょ銀行|三菱UFJ銀行|三井住友銀行|みずほ銀行|りそな銀行|ドコモ|NTTドコモ|ソフトバンク|au|KDDI|ユニクロ|セブンイレブン|ローソン|ファミリーマート|イオン|ヨドバシカメラ|ビックカメラ|東京電力|JR東日本|JR西日本".split(
       "|",
     ),
-    ..."华为|華為|小米|阿里巴巴|淘宝|淘寶|天猫|京东|京東|拼多多|美团|美團|饿了么|支付宝|支付寶|微信|微信支付|腾讯|騰訊|抖音|百度|滴滴|顺丰|順豐|中通|圆通|韵达|菜鸟|中国银行|工商银行|建设银行|农业银行|招商银行|中国移动|中国联通|中国电信|中華電信|台灣大哥大|遠傳|星巴克|麦当劳|肯德基".split(
+    ..."华为|華為|小米|阿里巴巴|淘宝|淘寶|天猫|京东|京東|拼多多|美团|美團|饿了么|支付宝|支付寶|微信支付|腾讯|騰訊|抖音|百度|滴滴|顺丰|順豐|中通|圆通|韵达|菜鸟|中国银行|工商银行|建设银行|农业银行|招商银行|中国移动|中国联通|中国电信|中華電信|台灣大哥大|遠傳|星巴克|麦当劳|肯德基".split(
       "|",
     ),
     // Arabic script, Cyrillic, Hebrew, Greek, Thai, Devanagari.
