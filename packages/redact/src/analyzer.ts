@@ -22,7 +22,10 @@ export interface AnalyzerOptions {
   readonly recognizers?: readonly Recognizer[];
   /** Custom recognizers added to the built-in ones. */
   readonly extraRecognizers?: readonly Recognizer[];
-  /** Report only these types. */
+  /**
+   * Report only these types. Recognizers of other types do not run, so the passes that read one type from another
+   * (a place before a date, a role next to a person) find only what the types asked for give them.
+   */
   readonly types?: readonly EntityType[];
   /** Minimum score, after context words, for an entity to be reported (default 0.5). */
   readonly threshold?: number;
@@ -70,7 +73,6 @@ const DEFAULT_CHUNK = 200_000;
 // chunk is seen whole.
 const OVERLAP = 4_096;
 
-/** Builds an {@link Analyzer} from recognizers, a threshold, allow and deny lists. */
 /**
  * The text as recognizers read it, at the same offsets: escaped line breaks as line breaks, and the digits of other
  * scripts as ASCII digits, so that dates, times and numbers written in Bengali, Persian or Thai digits are read as
@@ -80,6 +82,7 @@ function viewOf(text: string): string {
   return withEscapedNewlines(asciiDigits(text));
 }
 
+/** Builds an {@link Analyzer} from recognizers, a threshold, allow and deny lists. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const threshold = options.threshold ?? 0.5;
   if (!(threshold >= 0 && threshold <= 1)) throw new InvalidArgumentError("threshold must be between 0 and 1.");
@@ -130,30 +133,24 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const rolesToo = !types || types.has("TITLE") || types.has("PERSON");
   const finish = (text: string, found: Entity[]): Entity[] => {
     const resolved = resolveOverlaps(text, found);
-    if (placesToo) {
-      for (const e of placesBeforeDates(text, resolved)) {
-        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
-      }
-      for (const e of placesAfterAddresses(text, resolved)) {
-        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
-      }
-    }
-    if (postcodesToo) {
-      for (const e of postcodesNearPlaces(text, resolved)) {
-        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
-      }
-    }
-    if (rolesToo) {
-      for (const e of rolesNearNames(text, resolved)) {
+    // The passes after the recognizers read the text as the recognizers did (escaped line breaks, other scripts'
+    // digits), at the same offsets; what they find is reported as the text has it, under the same checks.
+    const view = viewOf(text);
+    const keep = (found: readonly Entity[]) => {
+      for (const e of found) {
+        const value = text.slice(e.start, e.end);
         if (types && !types.has(e.type)) continue;
-        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
+        if (e.score < threshold || (allow.size > 0 && allow.has(value.trim().toLowerCase()))) continue;
+        resolved.push({ ...e, text: value });
       }
+    };
+    if (placesToo) {
+      keep(placesBeforeDates(view, resolved));
+      keep(placesAfterAddresses(view, resolved));
     }
-    if (namesAgain) {
-      for (const e of caselessNamesAgain(text, resolved)) {
-        if (e.score >= threshold && !(allow.size > 0 && allow.has(e.text.toLowerCase()))) resolved.push(e);
-      }
-    }
+    if (postcodesToo) keep(postcodesNearPlaces(view, resolved));
+    if (rolesToo) keep(rolesNearNames(view, resolved));
+    if (namesAgain) keep(caselessNamesAgain(view, resolved));
     return resolved.sort((x, y) => x.start - y.start);
   };
 

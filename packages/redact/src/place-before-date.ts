@@ -27,7 +27,7 @@ const NOT_PLACES = new Set(
   tomorrow invoice order due start end from to until since deadline delivered shipped paid effective valid expires
   expiry version release meeting session week weekend term semester quarter report minutes agenda notice update draft
   final revised last next born geboren né née nacido nacida deceased died arrival departure pickup delivery
-  appointment hi hello dear thanks regards stand stand: fälligkeit lieferung rechnung fattura factura facture
+  appointment hi hello dear thanks regards stand fälligkeit lieferung rechnung fattura factura facture
   bestellung pedido ordine commande kontakt vom bis ab seit du au del al dal fino hasta até desde od do`.split(/\s+/),
 );
 const SCORE = 0.75;
@@ -47,9 +47,12 @@ export function placesBeforeDates(text: string, found: readonly Entity[]): Entit
   for (const date of found) {
     if (date.type !== "DATE_TIME") continue;
     if (!AFTER_DATE.test(text.slice(date.end, date.end + 24))) continue;
-    const head = text.slice(Math.max(0, date.start - 90), date.start);
+    const headStart = Math.max(0, date.start - 90);
+    const head = text.slice(headStart, date.start);
     const m = BEFORE_DATE.exec(head) ?? FINNISH_BEFORE_DATE.exec(head);
     if (!m) continue;
+    // `^` is the slice's start: a line's only where the slice opens the text or follows a line break.
+    if (m.index === 0 && !/^(?:\n|[ \t][–—])/u.test(m[0]) && headStart > 0 && text[headStart - 1] !== "\n") continue;
     const place = m[1]!;
     const start = date.start - head.length + m.index + m[0].indexOf(place);
     const end = start + place.length;

@@ -36,8 +36,8 @@ export function postcodesNearPlaces(text: string, found: readonly Entity[]): Ent
     if (after && !YEAR.test(after[1]!)) {
       const start = place.end + after[0].length - after[1]!.length;
       const end = start + after[1]!.length;
-      // Digits running on ("4001-2", "40012") or a unit after them ("4001 m") are no postcode.
-      if (!/^[\p{L}\p{N}-]/u.test(text.slice(end, end + 1)) && !taken(start, end)) push(start, end, after[1]!);
+      // Digits running on ("4001-2", "40012") or a unit after them ("4001 m") never reach AFTER_PLACE's end.
+      if (!taken(start, end)) push(start, end, after[1]!);
     }
     if (place.type !== "LOCATION") continue;
     const before = BEFORE_PLACE.exec(text.slice(Math.max(0, place.start - 16), place.start));

@@ -1,9 +1,8 @@
 import type { Entity } from "./entity";
 import type { EntityType } from "./entity-type";
 import { lexiconKind } from "./ner/lexicon";
-import { SIGN_OFFS } from "./ner/sign-offs";
-import { isListedRole } from "./recognizers/title-recognizer";
-import { CJK_ROLE_WORDS, ROLE_MODIFIERS } from "./recognizers/world-role-words";
+import { isListedRole, SIGN_OFF_LINE } from "./recognizers/title-recognizer";
+import { BRACKET_ROLE_WORDS, CJK_ROLE_WORDS, ROLE_MODIFIERS } from "./recognizers/world-role-words";
 import { HAN, HANGUL, KANA, scriptBlocks } from "./script-blocks";
 import { SpanIndex } from "./span-index";
 
@@ -41,7 +40,6 @@ const CONTACT_TYPES: ReadonlySet<EntityType> = new Set<EntityType>([
   "LOCATION",
   "ZIP_CODE",
 ]);
-const SIGN_OFF_LINE = new RegExp(`^(?:${SIGN_OFFS})[,.!]?$`, "iu");
 // Where a role's part of a line ends and the firm or the place begins: "Club Registrar, Hutt Valley Junior Football",
 // "Myyntipäällikkö | Sales Manager", "Notaire à Nantes".
 const PART_BREAK = /\s*(?:[|·•/]|[,،]|\s[–—-]\s)\s*/u;
@@ -97,11 +95,8 @@ function isRoleWord(word: string): boolean {
   return lower.includes("-") && lower.split("-").some((part) => part.length >= 3 && isListedRole(part));
 }
 
-// Roles that are also everyday words ("the chair Tom bought"), read only in brackets after a name: "(Chair)".
-const BRACKET_ROLES = new Set(["chair", "co-chair", "vice-chair", "head", "lead"]);
-
 function isBracketRole(word: string): boolean {
-  return isRoleWord(word) || BRACKET_ROLES.has(word.toLowerCase());
+  return isRoleWord(word) || BRACKET_ROLE_WORDS.has(word.toLowerCase());
 }
 
 function isModifier(word: string): boolean {
@@ -130,7 +125,6 @@ export function rolesNearNames(text: string, found: readonly Entity[]): Entity[]
   const brackets = text.includes("(");
   if (persons.length === 0 && !cjk && !brackets) return [];
   const index = new SpanIndex(found);
-  const byStart = [...found].sort((a, b) => a.start - b.start);
   const candidates: Found[] = [];
   const add = (start: number, end: number, type: EntityType = "TITLE") => {
     while (end > start && /\s/u.test(text[end - 1]!)) end--;
@@ -140,7 +134,7 @@ export function rolesNearNames(text: string, found: readonly Entity[]): Entity[]
   for (const p of persons) {
     roleBefore(text, p, add);
     roleAfter(text, p, add);
-    roleLineUnder(text, p, byStart, index, add);
+    roleLineUnder(text, p, index, add);
   }
   if (cjk) cjkRoles(text, index, add);
   if (brackets) namesBeforeBracketedRoles(text, index, add);
@@ -158,20 +152,6 @@ export function rolesNearNames(text: string, found: readonly Entity[]): Entity[]
 }
 
 type Add = (start: number, end: number, type?: EntityType) => void;
-
-/** The entities of `byStart` (sorted by start) that start in `[from, to)`. */
-function startingIn(byStart: readonly Entity[], from: number, to: number): Entity[] {
-  let lo = 0;
-  let hi = byStart.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byStart[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Entity[] = [];
-  for (let k = lo; k < byStart.length && byStart[k]!.start < to; k++) out.push(byStart[k]!);
-  return out;
-}
 
 /** The words before `at` on its line, nearest first, each with its start; at most `count`, single spaces between. */
 function wordsBefore(text: string, at: number, count: number): { word: string; start: number }[] {
@@ -272,7 +252,7 @@ function lineAt(text: string, at: number, max = LINE_MAX): [number, number] | nu
  * address on the line after it or after a comma on the same line. "Tóth Gábor\nHR-generalista, Duna Precíziós Kft.",
  * "Maître Claire Dufresne-Aubert\nNotaire à Nantes\n14, quai de la Fosse".
  */
-function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[], index: SpanIndex, add: Add): void {
+function roleLineUnder(text: string, person: Entity, index: SpanIndex<Entity>, add: Add): void {
   // A name line is short: a line of a paragraph is no signature's.
   const nameBounds = lineAt(text, person.start);
   if (!nameBounds) return;
@@ -303,7 +283,7 @@ function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[],
   if (headWords.length > 6 || (headWords.length > 4 && !headWords.some(isRoleWord))) return;
   let end = headEnd;
   // "Notaire à Nantes": a place the recognizers found in the role's part ends it, with the word that joins them.
-  const onLine = startingIn(byStart, lead, ne);
+  const onLine = index.startingIn(lead, ne);
   const inside = onLine.find((e) => e.start < headEnd);
   if (inside) {
     if (inside.type === "TITLE") return;
@@ -319,7 +299,7 @@ function roleLineUnder(text: string, person: Entity, byStart: readonly Entity[],
   const titled = onLine.some((e) => e.start >= headEnd && e.type === "TITLE");
   let below = false;
   const belowBounds = ne < text.length ? lineAt(text, ne + 1, 4 * LINE_MAX) : null;
-  if (belowBounds) below = startingIn(byStart, belowBounds[0], belowBounds[1]).some((e) => CONTACT_TYPES.has(e.type));
+  if (belowBounds) below = index.startingIn(belowBounds[0], belowBounds[1]).some((e) => CONTACT_TYPES.has(e.type));
   if (!afterOnLine && !titled && !below) return;
   add(lead, end);
   // "Myyntipäällikkö | Sales Manager": the same role in a second language, split by a bar or a slash.

@@ -13,6 +13,9 @@ describe("firms named from the list", () => {
     expect(brands("Your parcel from Takealot is on its way with DHL")).toEqual(["Takealot", "DHL"]);
     expect(brands("SENDING VIA POSTNORD TODAY")).toEqual(["POSTNORD"]);
     expect(brands("She works at Standard Chartered now")).toEqual(["Standard Chartered"]);
+    expect(brands("Flying easyJet, then an inDrive to the hotel; ebay and indrive in lower case are no one's")).toEqual(
+      ["easyJet", "inDrive"],
+    );
   });
 
   it("reads names in other scripts, with a case ending or a glued prefix", () => {

@@ -26,6 +26,15 @@ describe("a place before the date a letter was written", () => {
     expect(places("Protokoll – Team-Jour-fixe, 15.10.2025")).toEqual([]);
     // Not at a line's start, or with the line going on after the date: a sentence, not a letter's place line.
     expect(places("We met Tobias, 15.10.2025 was the day")).toEqual([]);
+    // Three long capitalized words that fill exactly the 90 characters read before the date, in the middle of a
+    // line: the line's start lies before them, so they are no place line.
+    const words = "Landschaftsschutzgebietsverein Wanderwegmarkierungsgruppe Aussichtsplattformenbetreibern";
+    expect(words.length + ", ".length).toBe(90);
+    expect(places(`Protokoll der ${words}, 4. März 2025`)).toEqual([]);
+  });
+
+  it("reads a letter whose line breaks came escaped, as JSON writes them", () => {
+    expect(places("Kleinwaldhausen, 20. Oktober 2025\\nDer Vorstand lädt ein")).toEqual(["Kleinwaldhausen"]);
   });
 
   it("reads nothing when places are not asked for", () => {

@@ -32,6 +32,10 @@ describe("postcodes of bare digits next to a place", () => {
   // A text of nothing but place lines: every date and every place is a candidate of the passes after the
   // recognizers, which must cost the same per line however many lines came before (a scan of every found span per
   // candidate took minutes here). The timeout is what fails then; no clock is read.
+  it("reads a postcode written in another script's digits", () => {
+    expect(foundOf("Durban ৪০০১\nPlease deliver before noon", "ZIP_CODE")).toEqual(["৪০০১"]);
+  });
+
   it("reads a huge text of place lines in linear time", { timeout: 120_000 }, () => {
     const lines = "Oberkirchbach, 4. März 2025\nNariman Point, Mumbai – 400021\n".repeat(90_000);
     const found = createAnalyzer({ types: ["LOCATION", "ZIP_CODE", "DATE_TIME"] }).analyze(lines);

@@ -18,6 +18,8 @@ describe("SpanIndex", () => {
         const start = random(250);
         const end = start + 1 + random(20);
         expect(index.overlaps(start, end)).toBe(spans.some((s) => s.start < end && s.end > start));
+        const starting = spans.filter((s) => s.start >= start && s.start < end).sort((a, b) => a.start - b.start);
+        expect(index.startingIn(start, end).map((s) => s.start)).toEqual(starting.map((s) => s.start));
       }
     }
   });

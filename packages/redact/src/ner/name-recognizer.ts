@@ -5,6 +5,7 @@ import type { Recognizer, RecognizerResult } from "../recognizer";
 import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
 import { isListedRole } from "../recognizers/title-recognizer";
+import { BRACKET_ROLE_WORDS } from "../recognizers/world-role-words";
 import { isHighSurrogate, isLowSurrogate } from "../surrogates";
 import { type CompromiseWindow, compromiseEntities, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
@@ -704,7 +705,7 @@ type Push = (type: EntityType, a: Token, b: Token, score: number) => void;
 /** Whether a value is one word that names a role: "Chair", "Treasurer", "Katibu". */
 function roleAlone(value: string): boolean {
   const lower = value.toLowerCase();
-  return !/\s/u.test(lower) && (lower === "chair" || isListedRole(lower));
+  return !/\s/u.test(lower) && (BRACKET_ROLE_WORDS.has(lower) || isListedRole(lower));
 }
 
 function classify(text: string, run: Token[], push: Push, deferred: [number, number][]): void {

@@ -60,14 +60,29 @@ const BY_PAIR = (() => {
   return map;
 })();
 // The names in other scripts by their first character, longest first.
+// Each with whether its script spaces words, read once here rather than at every match.
+interface ScriptName {
+  readonly name: string;
+  readonly spaced: boolean;
+}
 const BY_FIRST_CHAR = (() => {
-  const map = new Map<number, string[]>();
+  const map = new Map<number, ScriptName[]>();
   for (const name of [...SCRIPT_BRANDS].sort((a, b) => b.length - a.length)) {
     const list = map.get(name.charCodeAt(0)) ?? [];
-    list.push(name);
+    list.push({ name, spaced: SPACED.test(name) });
     map.set(name.charCodeAt(0), list);
   }
   return map;
+})();
+// The pairs of ASCII characters that open a name starting with a lower-case letter: "eB" (eBay), "ea" (easyJet).
+const LOWER_OPENINGS = (() => {
+  const table = new Uint8Array(128 * 128);
+  for (const name of LATIN_BRANDS) {
+    const a = name.charCodeAt(0);
+    const b = name.charCodeAt(1);
+    if (a >= 97 && a <= 122 && b < 128) table[(a << 7) | b] = 1;
+  }
+  return table;
 })();
 // Which characters open a name: one read of a table per character of a text.
 const OPENS = (() => {
@@ -116,11 +131,11 @@ function latinBrandAt(text: string, at: number, names: readonly LatinName[]): nu
 }
 
 /** Where a name in another script at `at` ends (alone, where its script spaces words), or -1. */
-function scriptBrandAt(text: string, at: number, names: readonly string[]): number {
-  for (const name of names) {
+function scriptBrandAt(text: string, at: number, names: readonly ScriptName[]): number {
+  for (const { name, spaced } of names) {
     if (!text.startsWith(name, at)) continue;
     const end = at + name.length;
-    if (SPACED.test(name)) {
+    if (spaced) {
       // A letter right before is a longer word's, unless it is a one-letter Arabic prefix after a space (و, ب, ل, ف).
       if (at > 0 && LETTER.test(text[at - 1]!)) {
         const glued = /[وبلف]/u.test(text[at - 1]!) && (at < 2 || !LETTER.test(text[at - 2]!));
@@ -146,10 +161,8 @@ function brands(text: string, scripts: boolean): RecognizerResult[] {
       if ((p >= 65 && p <= 90) || (p >= 97 && p <= 122) || (p >= 48 && p <= 57)) continue;
     }
     // A lower-case letter opens a name only before a capital ("eBay", "bKash"): most of a text's letters end here.
-    if (c >= 97 && c <= 122) {
-      const d = text.charCodeAt(at + 1);
-      if (d < 65 || d > 90) continue;
-    }
+    // A lower-case letter opens only the few names that start with one ("eBay", "easyJet"): most letters end here.
+    if (c >= 97 && c <= 122 && LOWER_OPENINGS[(c << 7) | (text.charCodeAt(at + 1) & 127)] === 0) continue;
     let end = -1;
     // Most letters that open a name open words that are none: the word's start is checked after the table.
     const latin = c < 0x2000 ? BY_PAIR.get(pairKey(c, text.charCodeAt(at + 1))) : undefined;

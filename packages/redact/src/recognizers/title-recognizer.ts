@@ -135,7 +135,7 @@ export function nameLineEnd(text: string): boolean {
 }
 
 // A closing alone on its line: "Mit freundlichen Grüßen", "Pozdrawiam serdecznie", "Best,".
-const SIGN_OFF_LINE = new RegExp(`^[ \\t]*(?:${SIGN_OFFS})(?:[ \\t]\\p{L}+)?[ \\t]*[,.!]?[ \\t]*$`, "iu");
+export const SIGN_OFF_LINE = new RegExp(`^[ \\t]*(?:${SIGN_OFFS})(?:[ \\t]\\p{L}+)?[ \\t]*[,.!]?[ \\t]*$`, "iu");
 // Words of a line that names a firm, a place or a way to reach someone rather than a role.
 const NOT_ROLE_LINE =
   /\d{3}|@|https?:|www\.|\b(?:gmbh|ag|ltd|llc|inc|plc|s\.?a\.?|s\.?l\.?|b\.?v\.?|srl|spa|sp\. z o\.o\.|pty|pvt|co|corp|limited|tel|phone|mobile|mob|fax|email|e-mail|tél|telefon|tlf)\b/iu;
