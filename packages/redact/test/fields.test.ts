@@ -198,3 +198,18 @@ describe("vCards and SQL inserts", () => {
     expect(fields("insert into t (name) values")).toEqual([]);
   });
 });
+
+describe("SQL statements after one this rule does not read", () => {
+  it("reads the rows of a later statement", () => {
+    const text = [
+      "INSERT INTO logs (created, email) VALUES (NOW(), 'ops@example.com');",
+      "INSERT INTO patients (first_name, last_name) VALUES ('Amara', 'Okafor');",
+    ].join("\n");
+    expect(fields(text)).toEqual(
+      expect.arrayContaining([
+        ["PERSON", "Amara"],
+        ["PERSON", "Okafor"],
+      ]),
+    );
+  });
+});

@@ -97,6 +97,8 @@ const ADVERSARIAL: Record<string, string> = {
   "legal forms before names": fill("ООО «аб, "),
   "bengali titles": fill("ড. ড. নাসরিন "),
   "closings and long words": fill("ধন্যবাদ, ") + fill("ক"),
+  // Spaces between a closing and its sender's name, once cubic in their number.
+  "a closing and a run of spaces": `ধন্যবাদ${" ".repeat(SIZE)}`,
   "glued forms of address": fill("રમેશભાઈ "),
   "georgian family endings": fill("ბერიძე "),
   "armenian endings": fill("Արամ Պետրոսյան"),

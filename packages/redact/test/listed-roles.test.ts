@@ -79,17 +79,19 @@ describe("nameLineEnd", () => {
     ...["Anna", "BERG", "de", "O'Neil", "Jean-Luc", "x", "É", "Ωμέγα", "𝐀bc", "\ud800", "J.", "12", ".", ",", "-"],
     ...[" ", "  ", "\t", "\u00a0", "\n", "\n\n", "\r\n"],
   );
-  it("says what the regex it stands for says, on texts of names, spaces and line breaks", () => {
+  it("never says no where the regex it stands for says yes, on texts of names, spaces and line breaks", () => {
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (parts) => {
         const t = parts.join("");
-        // Conservative where the text holds a surrogate: it may say yes where the regex says no, never the reverse.
-        if (/[\ud800-\udfff]/.test(t)) expect(NAME_LINE_END.test(t) ? nameLineEnd(t) : true).toBe(true);
-        else expect([t, nameLineEnd(t)]).toEqual([t, NAME_LINE_END.test(t)]);
+        // A prefilter: it may say yes where the regex says no (a text holding a surrogate, a line of particles and a
+        // family name such as "de Vries", which NAME_LINE takes too), never the reverse.
+        if (NAME_LINE_END.test(t)) expect([t, nameLineEnd(t)]).toEqual([t, true]);
       }),
       { numRuns: 3000 },
     );
     expect(nameLineEnd("Best regards,\nJane Doe\nHead of Partnerships")).toBe(true);
     expect(nameLineEnd("Please call me back.\nThanks")).toBe(false);
+    expect(nameLineEnd("Mit freundlichen Grüßen\nde Vries\nObjektbetreuerin")).toBe(true);
+    expect(nameLineEnd("Wir sehen uns\nin der Stadt.\n")).toBe(false);
   });
 });

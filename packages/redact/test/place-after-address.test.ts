@@ -31,9 +31,12 @@ describe("a town after an address or a firm", () => {
     expect(places("Northgate Medical Laboratories – FINAL REPORT\nPatient: X")).toEqual([]);
   });
 
-  it("reads nothing when places are not asked for", () => {
-    const found = createAnalyzer({ types: ["ADDRESS"] }).analyze("Rua Tenente Silveira, 412 – Trindade, Chapecozinho.");
-    expect(found.every((e) => e.type === "ADDRESS")).toBe(true);
+  it("reads the town when places are asked for with addresses, and reports only what was asked for", () => {
+    const text = "Rua Tenente Silveira, 412 – Trindade, Chapecozinho.";
+    const both = createAnalyzer({ types: ["ADDRESS", "LOCATION"] }).analyze(text);
+    expect(both.filter((e) => e.type === "LOCATION").map((e) => e.text)).toEqual(["Trindade", "Chapecozinho"]);
+    const addresses = createAnalyzer({ types: ["ADDRESS"] }).analyze(text);
+    expect(addresses.map((e) => e.type)).toEqual(["ADDRESS"]);
   });
 
   it("reads a huge text of address lines in linear time", { timeout: 120_000 }, () => {

@@ -24,8 +24,11 @@ describe("postcodes of bare digits next to a place", () => {
     expect(zips("کد پستی ۱۴۳۹۸۱۶۷۱۱")).toEqual(["۱۴۳۹۸۱۶۷۱۱"]);
   });
 
-  it("reads nothing when postcodes are not asked for", () => {
-    const places = createAnalyzer({ types: ["LOCATION"] }).analyze("Nariman Point, Mumbai – 400021");
+  it("reads the postcode when asked for with places, and reports only what was asked for", () => {
+    const text = "Nariman Point, Mumbai – 400021";
+    const both = createAnalyzer({ types: ["LOCATION", "ZIP_CODE"] }).analyze(text);
+    expect(both.filter((e) => e.type === "ZIP_CODE").map((e) => e.text)).toEqual(["400021"]);
+    const places = createAnalyzer({ types: ["LOCATION"] }).analyze(text);
     expect(places.map((e) => e.type)).not.toContain("ZIP_CODE");
   });
 

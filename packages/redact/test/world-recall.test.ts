@@ -253,3 +253,17 @@ describe("phone numbers after the words of more languages", () => {
     expect(found("Numéro étranger : 7704123658", "PHONE")).toEqual([]);
   });
 });
+
+describe("cases the review found", () => {
+  it("reads a plate after its word in capitals, and a postcode after its words in any case", () => {
+    expect(found("KENNZEICHEN: B-KL 4412", "ID")).toEqual(["B-KL 4412"]);
+    expect(found("VEHICLE REG: KDA 123X", "ID")).toEqual(["KDA 123X"]);
+    expect(found("Zip code 97214, Portland", "ZIP_CODE")).toEqual(["97214"]);
+    expect(found("Código postal 28013", "ZIP_CODE")).toEqual(["28013"]);
+  });
+
+  it("reads an Arabic address of numbered parts, and a role under a name of particles", () => {
+    expect(found("العنوان: رقم 12، رقم 4", "ADDRESS")).toEqual(["رقم 12، رقم 4"]);
+    expect(found("Mit freundlichen Grüßen\nde Vries\nObjektbetreuerin", "TITLE")).toEqual(["Objektbetreuerin"]);
+  });
+});

@@ -165,9 +165,10 @@ const CASELESS_LETTERS =
   "\\u0590-\\u05ff\\u0600-\\u06ff\\u0900-\\u0963\\u0966-\\u0dff\\u10d0-\\u10ff\\u1200-\\u135f\\u1780-\\u17d3\\u0e80-\\u0eff\\u200c\\u200d";
 const CASELESS_WORD = new RegExp(`[${CASELESS_LETTERS}]`, "u");
 // A closing at a line's start or after a sentence, then one to three words on its line or the next: the sender.
-// Every word is bounded and words are split only at spaces, so no word can be cut up in many ways.
+// Every word is bounded and words are split only at spaces, so no word can be cut up in many ways; the spaces between
+// the closing and the name are one run before each optional comma and line break, never two runs in a row.
 const CLOSING_LINE = new RegExp(
-  `(?:^|[.!?।॥။።؟][ \\t]+)([${CASELESS_LETTERS}]{1,20})(?![${CASELESS_LETTERS}])[ \\t]*[,،]?[ \\t]*\\n?[ \\t]*([${CASELESS_LETTERS}]{1,30}(?:[ \\t][${CASELESS_LETTERS}]{1,30}){0,2})[ \\t]*$`,
+  `(?:^|[.!?।॥။።؟][ \\t]+)([${CASELESS_LETTERS}]{1,20})(?![${CASELESS_LETTERS}])[ \\t]*(?:[,،][ \\t]*)?(?:\\n[ \\t]*)?([${CASELESS_LETTERS}]{1,30}(?:[ \\t][${CASELESS_LETTERS}]{1,30}){0,2})[ \\t]*$`,
   "gmu",
 );
 // What follows a closing without being a name: "شكرا جزيلا" (thanks a lot), "धन्यवाद सहित" (with thanks).
@@ -176,7 +177,7 @@ const AFTER_CLOSING = set("جزيلا جزيلاً لكم لك جدا جداً �
 // Armenian family names end in -յան or -եան (Պետրոսյան), and so do genitives (Ծննդյան "of birth", -ության): a family
 // name is read after a capitalized given name, or after a form of address (պարոն, տիկին, բժիշկ).
 const ARMENIAN_NAME =
-  /(?<![\u0531-\u0587])(?:(?:պարոն|տիկին|օրիորդ|բժիշկ|դոկտոր|Պարոն|Տիկին|Օրիորդ|Բժիշկ|Դոկտոր)[ \u00a0]|[\u0531-\u0556][\u0561-\u0587]{1,15}[ \u00a0])[\u0531-\u0556][\u0561-\u0587]{2,20}(?<!ութ[\u0561-\u0587]{0,2}|ծննդ)(?:յան|եան)(?![\u0531-\u0587])/gu;
+  /(?<![\u0531-\u0587])(?:(?:պարոն|տիկին|օրիորդ|բժիշկ|դոկտոր|Պարոն|Տիկին|Օրիորդ|Բժիշկ|Դոկտոր)[ \u00a0]|[\u0531-\u0556][\u0561-\u0587]{1,15}[ \u00a0])[\u0531-\u0556][\u0561-\u0587]{2,20}(?<!ութ[\u0561-\u0587]{0,2}|[Ծծ]ննդ)(?:յան|եան)(?![\u0531-\u0587])/gu;
 
 interface Word {
   readonly start: number;
@@ -283,8 +284,8 @@ function namesIn(text: string, script: ScriptCues, found: RecognizerResult[]): v
       if (family) i++;
       continue;
     }
-    const family = nameLike(w) && (script.family?.has(w.text) || (script.familyEnding?.test(w.text) ?? false)) && i > 0;
-    if (family && joined(i - 1, i) && nameLike(words[i - 1])) {
+    const family = nameLike(w) && (script.family?.has(w.text) || (script.familyEnding?.test(w.text) ?? false));
+    if (family && i > 0 && joined(i - 1, i) && nameLike(words[i - 1])) {
       // ਬਲਦੇਵ ਸਿੰਘ ਗਿੱਲ: a second family name after the first.
       const next = words[i + 1];
       const last = next && joined(i, i + 1) && script.family?.has(next.text) ? i + 1 : i;

@@ -329,12 +329,17 @@ function sqlInserts(text: string, out: RecognizerResult[]): void {
     if (!types.some(Boolean)) continue;
     let at = m.index + m[0].length;
     // Rows until the statement ends: "(...), (...);".
-    while (text[at] === "(") {
+    // A value this rule does not read ("NOW()") ends this statement's rows, not the reading of later statements.
+    let readable = true;
+    while (readable && text[at] === "(") {
       at++;
       for (let k = 0; ; k++) {
         SQL_VALUE.lastIndex = at;
         const v = SQL_VALUE.exec(text);
-        if (!v) return;
+        if (!v) {
+          readable = false;
+          break;
+        }
         const type = types[k];
         if (type && v[1] !== undefined) push(out, type, v.index + v[0].indexOf("'") + 1, v[1]);
         at = SQL_VALUE.lastIndex + 1;

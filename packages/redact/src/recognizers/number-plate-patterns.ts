@@ -21,8 +21,9 @@ const PLATE_PHRASES = [
 ]
   .join("|")
   .split("|");
-// The phrases as a regex alternation, longest first, each word in lower case or capitalized ("Kennzeichen", "LKW"
-// and "SPZ" in capitals too): the plate after it must be in capitals, so the regex cannot ignore case.
+// The phrases as a regex alternation, longest first, each word in lower case or capitalized, and the whole phrase in
+// capitals ("Kennzeichen", "KENNZEICHEN", "LKW"): the plate after it must be in capitals, so the regex cannot ignore
+// case.
 const PLATE_WORDS = [...PLATE_PHRASES]
   .sort((a, b) => b.length - a.length)
   .map((phrase) => {
@@ -30,7 +31,7 @@ const PLATE_WORDS = [...PLATE_PHRASES]
     const initials = escaped.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, c: string) =>
       c.toUpperCase() === c ? `${before}${c}` : `${before}[${c}${c.toUpperCase()}]`,
     );
-    return phrase.length <= 4 ? `${initials}|${escaped.toUpperCase()}` : initials;
+    return `${initials}|${escaped.toUpperCase()}`;
   })
   .join("|");
 // A plate: one to three groups of capitals and digits, at most ten of them, with a digit and a letter among them.

@@ -127,7 +127,12 @@ export function nameLineEnd(text: string): boolean {
       }
       if (p > 0 && (text.charCodeAt(p - 1) & 0xf800) === 0xd800) return true;
       if (upper) return true;
-      if (!NAME_PARTICLES.has(text.slice(p, wordEnd)) || p === 0 || !SPACE_NOT_NEWLINE.test(text[p - 1]!)) break;
+      if (!NAME_PARTICLES.has(text.slice(p, wordEnd))) break;
+      // "de Vries", "van der Berg" alone on a line: particles from the line's start, as NAME_LINE takes them.
+      let q = p;
+      while (q > 0 && (text[q - 1] === " " || text[q - 1] === "\t")) q--;
+      if (q === 0 || text[q - 1] === "\n") return true;
+      if (p === 0 || !SPACE_NOT_NEWLINE.test(text[p - 1]!)) break;
       p--;
     }
   }

@@ -49,7 +49,7 @@ export const WORLD_ADDRESS_PATTERNS: readonly Pattern[] = [
       `(?<=^|[^\\u0600-\\u06ff]|(?:^|[^\\u0600-\\u06ff])[بول])${ARABIC_PART}(?:[،,][ \\t]?${ARABIC_PART})+`,
       "gu",
     ),
-    requires: inScript(ARABIC, /شارع|زنقة|طريق|جادة|قطعة|عمارة|بناية|مبنى|منزل|بيت|شقة|بلوك/u),
+    requires: inScript(ARABIC, /شارع|زنقة|طريق|جادة|قطعة|عمارة|بناية|مبنى|منزل|بيت|شقة|بلوك|رقم/u),
     score: 0.8,
   },
   {

@@ -49,8 +49,9 @@ export const zipCodeRecognizer = patternRecognizer({
       // After the words for a postcode in more languages, in any digits: "billing zip 97214", "کد پستی ۱۵۸۷۶۴۳۹۱۱",
       // "почтовый индекс 190000", "邮编 200120", "우편번호 06236", "รหัสไปรษณีย์ 10110".
       regex:
-        /(?<![\p{L}])(?:zip(?: code)?|postal code|post code|pin ?code|código postal|code postal|kod pocztowy|почтовый индекс|индекс|کد پستی|الرمز البريدي|رمز بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์)(?:[^\S\n](?:is|:))?[^\S\n]?:?[^\S\n]?([0-9\u0660-\u0669\u06f0-\u06f9]{4,10}(?:-[0-9]{3,4})?)(?![\p{L}\p{N}])/dgu,
-      requires: /zip|postal|post code|pin ?code|postal|pocztowy|индекс|کد پستی|بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์/u,
+        /(?<![\p{L}])(?:zip(?: code)?|postal code|post code|pin ?code|código postal|code postal|kod pocztowy|почтовый индекс|индекс|کد پستی|الرمز البريدي|رمز بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์)(?:[^\S\n](?:is|:))?[^\S\n]?:?[^\S\n]?([0-9\u0660-\u0669\u06f0-\u06f9]{4,10}(?:-[0-9]{3,4})?)(?![\p{L}\p{N}])/dgiu,
+      // Any case: "Zip code 97214", "Postal code: 97214", "Código postal 28013".
+      requires: /zip|postal|post code|pin ?code|pocztowy|индекс|کد پستی|بريدي|邮编|郵便番号|우편번호|รหัสไปรษณีย์/iu,
       group: 1,
       score: 0.8,
     },
