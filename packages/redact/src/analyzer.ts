@@ -8,6 +8,7 @@ import { AbortedError } from "./errors/aborted-error";
 import { InvalidArgumentError } from "./errors/invalid-argument-error";
 import { withEscapedNewlines } from "./escaped-newlines";
 import { caselessNamesAgain } from "./ner/caseless-names-again";
+import { GUESSED_NAME_SCORE } from "./ner/name-recognizer";
 import { placesAfterAddresses } from "./place-after-address";
 import { placesBeforeDates } from "./place-before-date";
 import { postcodesNearPlaces } from "./postcode-near-place";
@@ -15,6 +16,7 @@ import type { Progress } from "./progress";
 import type { Recognizer, RecognizerContext, RecognizerResult } from "./recognizer";
 import { resolveOverlaps } from "./resolve-overlaps";
 import { rolesNearNames } from "./roles-near-names";
+import { SpanIndex } from "./span-index";
 
 /** Options of {@link createAnalyzer}. */
 export interface AnalyzerOptions {
@@ -131,6 +133,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const postcodesToo = !types || types.has("ZIP_CODE");
   // Roles next to the persons found, and Korean and Japanese names next to a role (see rolesNearNames).
   const rolesToo = !types || types.has("TITLE") || types.has("PERSON");
+  const isGuessedName = (e: Entity) => e.type === "PERSON" && e.recognizer === "names" && e.score <= GUESSED_NAME_SCORE;
   const finish = (text: string, found: Entity[]): Entity[] => {
     const resolved = resolveOverlaps(text, found);
     // The passes after the recognizers read the text as the recognizers did (escaped line breaks, other scripts'
@@ -145,8 +148,20 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       }
     };
     if (placesToo) {
-      keep(placesBeforeDates(view, resolved));
-      keep(placesAfterAddresses(view, resolved));
+      // A person guessed from a capital letter alone gives way to a place these passes read from where it stands
+      // ("…, sala 7 – Trindade", "U Vrgorcu, 2. travnja"): they see the text without the guesses.
+      const guesses = resolved.filter(isGuessedName);
+      const sure = guesses.length > 0 ? resolved.filter((e) => !isGuessedName(e)) : resolved;
+      const before = resolved.length;
+      keep(placesBeforeDates(view, sure));
+      if (sure !== resolved) sure.push(...resolved.slice(before));
+      keep(placesAfterAddresses(view, sure));
+      if (guesses.length > 0 && resolved.length > before) {
+        const places = new SpanIndex(resolved.slice(before));
+        const kept = resolved.filter((e) => !(isGuessedName(e) && places.overlaps(e.start, e.end)));
+        resolved.length = 0;
+        resolved.push(...kept);
+      }
     }
     if (postcodesToo) keep(postcodesNearPlaces(view, resolved));
     if (rolesToo) keep(rolesNearNames(view, resolved));

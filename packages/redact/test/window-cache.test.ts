@@ -37,8 +37,8 @@ describe("window cache", () => {
       { input: 0, start: second, end: second + line.length },
       { input: 1, start: 0, end: line.length },
     ];
-    const found = compromiseEntities(texts, windows, new WindowCache(0));
-    const alone = compromiseEntities([line], [{ input: 0, start: 0, end: line.length }], new WindowCache(0))[0]!;
+    const found = compromiseEntities(texts, windows, new WindowCache(0)).tagged;
+    const alone = compromiseEntities([line], [{ input: 0, start: 0, end: line.length }], new WindowCache(0)).tagged[0]!;
     expect(alone.length).toBeGreaterThan(0);
     const at = (list: typeof alone, shift: number) =>
       list.map((e) => [e.start - shift, e.end - shift, e.type]).sort((a, b) => Number(a[0]) - Number(b[0]));

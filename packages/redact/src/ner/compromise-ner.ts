@@ -21,6 +21,15 @@ function kindOf(tags: ReadonlySet<string> | undefined): EntityType | null {
   return null;
 }
 
+// What compromise says of a capitalized word it knows nothing about: a proper noun, and no more.
+const BARE_TAGS = new Set(["ProperNoun", "Noun", "Singular"]);
+
+function bareProperNoun(tags: ReadonlySet<string> | undefined): boolean {
+  if (!tags?.has("ProperNoun")) return false;
+  for (const t of tags) if (!BARE_TAGS.has(t)) return false;
+  return true;
+}
+
 /** Title-cases ALL-CAPS words so compromise sees names it knows; only where lengths stay equal, so offsets hold. */
 function softenCaps(text: string): string {
   return text.replace(/\p{Lu}{2,}/gu, (w) => {
@@ -46,12 +55,30 @@ const BATCH = 256;
  */
 export const WINDOW_CACHE_SIZE = 4_096;
 
-/** A finding relative to its window's start. */
+/** A finding relative to its window's start; `bare` for a run of proper nouns compromise gives no kind. */
 interface Found {
   readonly start: number;
   readonly end: number;
   readonly type: EntityType;
   readonly score: number;
+  readonly bare?: true;
+}
+
+/** A span of some input. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What compromise said of the windows, per input. */
+export interface CompromiseFindings {
+  /** People, places and organizations. */
+  readonly tagged: RecognizerResult[][];
+  /**
+   * Runs of capitalized words inside a sentence that compromise reads as proper nouns of no kind it knows: names
+   * its lexicon lacks ("Chidinma", "Villads"), and also products and nouns of other languages. The caller decides.
+   */
+  readonly bare: Span[][];
 }
 
 /**
@@ -74,7 +101,8 @@ export class WindowCache {
 }
 
 /**
- * People, places and organizations that compromise tags in the windows, grouped per input. Runs of terms with one
+ * People, places and organizations that compromise tags in the windows, and the runs of bare proper nouns, grouped per
+ * input. Runs of terms with one
  * tag are grouped here from a single parse (cheaper than three match queries); spans run from the first term's
  * start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme Corp.,") and never
  * reaching over punctuation into the next token.
@@ -83,15 +111,18 @@ export function compromiseEntities(
   texts: readonly string[],
   windows: readonly CompromiseWindow[],
   cache: WindowCache,
-): RecognizerResult[][] {
+): CompromiseFindings {
   installFastBulkMatch();
   const out: RecognizerResult[][] = texts.map(() => []);
+  const bare: Span[][] = texts.map(() => []);
   // The windows to parse, by their text: the same window twice in one call (a quoted reply, a signature under each
   // message of a thread) is parsed once, whatever the cache keeps.
   const todo = new Map<string, CompromiseWindow[]>();
   const emit = (w: CompromiseWindow, found: readonly Found[]) => {
-    const into = out[w.input]!;
-    for (const f of found) into.push({ start: f.start + w.start, end: f.end + w.start, type: f.type, score: f.score });
+    for (const f of found) {
+      if (f.bare) bare[w.input]!.push({ start: f.start + w.start, end: f.end + w.start });
+      else out[w.input]!.push({ start: f.start + w.start, end: f.end + w.start, type: f.type, score: f.score });
+    }
   };
   for (const w of windows) {
     const key = texts[w.input]!.slice(w.start, w.end);
@@ -112,7 +143,7 @@ export function compromiseEntities(
       for (const w of todo.get(key)!) emit(w, found[k]!);
     });
   }
-  return out;
+  return { tagged: out, bare };
 }
 
 function parseBatch(windows: readonly string[]): Found[][] {
@@ -127,7 +158,7 @@ function parseBatch(windows: readonly string[]): Found[][] {
   const soft = softenCaps(joined);
   // The parsed terms themselves: `.json()` would copy each one into a new object first.
   const sentences = (nlp(soft) as unknown as { docs: readonly (readonly Term[])[] }).docs;
-  let run: { type: EntityType; start: number; end: number; w: number } | null = null;
+  let run: { type: EntityType; start: number; end: number; w: number; bare: boolean } | null = null;
   const windowOf = (pos: number) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -154,30 +185,45 @@ function parseBatch(windows: readonly string[]): Found[][] {
     while (start < end && /["'(«“]/u.test(joined[start]!)) start++;
     if (end > start && /\p{Lu}/u.test(joined[start]!)) {
       const base = starts[run.w]!;
-      out[run.w]!.push({ start: start - base, end: end - base, type: run.type, score: SCORES[run.type] ?? 0.6 });
+      out[run.w]!.push(
+        run.bare
+          ? { start: start - base, end: end - base, type: run.type, score: 0, bare: true }
+          : { start: start - base, end: end - base, type: run.type, score: SCORES[run.type] ?? 0.6 },
+      );
     }
     run = null;
   };
   // Terms carry their surrounding text (pre, text, post), so offsets are a running sum, checked against the input.
   let at = 0;
   for (const sentence of sentences) {
-    for (const term of sentence) {
+    for (let k = 0; k < sentence.length; k++) {
+      const term = sentence[k]!;
       const text = term.text ?? "";
       let start = at + (term.pre ?? "").length;
       if (soft.slice(start, start + text.length) !== text) start = soft.indexOf(text, at);
       if (start < 0) return out;
       const end = start + text.length;
       at = end + (term.post ?? "").length;
-      const kind = text === "" ? null : kindOf(term.tags);
+      let kind = text === "" ? null : kindOf(term.tags);
+      // A sentence's first word is capitalized whatever it is.
+      const bare = kind === null && k > 0 && text !== "" && bareProperNoun(term.tags);
+      if (bare) kind = "PERSON";
       const w = windowOf(start);
       if (!kind) {
         flush();
         continue;
       }
-      if (run && run.type === kind && run.w === w && /^[ \t-]*$/.test(joined.slice(run.end, start))) run.end = end;
+      if (
+        run &&
+        run.type === kind &&
+        run.bare === bare &&
+        run.w === w &&
+        /^[ \t-]*$/.test(joined.slice(run.end, start))
+      )
+        run.end = end;
       else {
         flush();
-        run = { type: kind, start, end, w };
+        run = { type: kind, start, end, w, bare };
       }
     }
     flush();

@@ -7,7 +7,7 @@ import { isFieldName } from "../recognizers/field-recognizer";
 import { isListedRole } from "../recognizers/title-recognizer";
 import { BRACKET_ROLE_WORDS } from "../recognizers/world-role-words";
 import { isHighSurrogate, isLowSurrogate } from "../surrogates";
-import { type CompromiseWindow, compromiseEntities, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
+import { type CompromiseWindow, compromiseEntities, type Span, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
 import {
   GAZETTEER_AMBIGUOUS_FIRST_NAMES,
@@ -517,7 +517,9 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
   if (!Number.isSafeInteger(cacheSize) || cacheSize < 0)
     throw new InvalidArgumentError(`windowCache must be an integer >= 0, got ${String(cacheSize)}`);
   const cache = new WindowCache(cacheSize);
-  const lists = (text: string): { found: RecognizerResult[]; windows: [number, number][] } => {
+  const lists = (
+    text: string,
+  ): { found: RecognizerResult[]; windows: [number, number][]; runs: [number, number][] } => {
     const tokens = tokenize(text);
     const keys = text.includes(":") || text.includes("<") ? lineKeys(text) : [];
     // A form: line-initial keys that are no conversation's turns. Its keys are labels, whatever they look like.
@@ -634,6 +636,8 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     calendarNames(text, found);
     nameLists(text, found);
     const windows: [number, number][] = [];
+    // The runs the windows were opened for: compromise's bare proper nouns count only inside one of them.
+    const runs: [number, number][] = [];
     if (useCompromise) {
       // The words of the persons found, read only for a run whose every word stands in one of them (what the persons'
       // texts say at the cost of a substring search): most runs left open are no person said again.
@@ -641,7 +645,11 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
       let persons: string | undefined;
       let lastEnd = -1;
       for (const [from, to] of deferred) {
-        if (from < lastEnd) continue;
+        // A run inside the last window is parsed with it.
+        if (from < lastEnd) {
+          runs.push([from, to]);
+          continue;
+        }
         // "between Tomáš Novák and Olusegun Adeyemi ... Olusegun Adeyemi prefers mornings": a run made only of words
         // of a person found in the text is that person again, which namedAgain would say anyway; no need to ask
         // compromise (a parse costs more than the rest of the pass).
@@ -665,9 +673,10 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
         const w = windowAround(text, from, to, hasSpace(text, from, to) ? CONTEXT_WORDS : CONTEXT_WORDS - 1);
         lastEnd = w[1];
         windows.push(w);
+        runs.push([from, to]);
       }
     }
-    return { found, windows };
+    return { found, windows, runs };
   };
 
   const analyzeBatch = (texts: readonly string[]): RecognizerResult[][] => {
@@ -675,7 +684,7 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
     const windows: CompromiseWindow[] = firstPass.flatMap((r, input) =>
       r.windows.map(([start, end]) => ({ input, start, end })),
     );
-    const tagged = windows.length > 0 ? compromiseEntities(texts, windows, cache) : [];
+    const { tagged, bare } = windows.length > 0 ? compromiseEntities(texts, windows, cache) : { tagged: [], bare: [] };
     // compromise sometimes tags a form of address alone ("Frau", "Sig.") as a person.
     return firstPass.map((r, i) => {
       const found = [
@@ -687,6 +696,8 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
           return !isAddressWord(value) && !/[\t\n]/.test(value) && !(e.type === "PERSON" && roleAlone(value));
         }),
       ];
+      const spans = bare[i] ?? [];
+      if (spans.length > 0) found.push(...bareNames(texts[i]!, spans, r.runs, found));
       found.push(...joinedNames(texts[i]!, found));
       return [...found, ...namedAgain(texts[i]!, found)];
     });
@@ -701,6 +712,130 @@ export function nameRecognizer(options: NameRecognizerOptions = {}): Recognizer 
 }
 
 type Push = (type: EntityType, a: Token, b: Token, score: number) => void;
+
+/**
+ * The score of a person read from a capital letter inside a sentence and little else, below what a listed or cued
+ * name gets. A place the analyzer's later passes read at the same spot replaces such a guess.
+ */
+export const GUESSED_NAME_SCORE = 0.55;
+// A word written as names are: a capital, then lower-case letters ("Chidinma", "Ndung'u", "Adeyemi-Brooks").
+const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)?$/u;
+
+// A determiner, a car's make, or a number with its unit: "the Fiesta", "your Amex", "Toyota Corolla", "14 Paletten".
+const THING_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|my|your|our|his|her|their|this|that|these|those|toyota|honda|ford|nissan|mazda|hyundai|kia|suzuki|volkswagen|vw|bmw|audi|mercedes|peugeot|renault|fiat|opel|skoda|tesla|chevrolet|subaru|mitsubishi|volvo)\s$|\d\s?$/iu;
+// A number, a letter alone, an abbreviation's dot before a number, or a label's colon: "Android 14", "Session A",
+// "Nr. 02/2026", "Prénom : Rim".
+const THING_AFTER = /^(?:\s?[\d+#]|\s\p{Lu}(?![\p{L}.])|\.\s*[\d+]|\.\s{2}|\s?:)/u;
+// Capitalized words people write that name no person: software, platforms, devices, cards, documents and languages.
+const THINGS: ReadonlySet<string> = new Set(
+  `android ios windows linux macos chrome firefox safari excel word outlook teams slack zoom jira confluence github
+  gitlab python java javascript typescript kubernetes docker postgres mysql oracle sap salesforce notion trello figma
+  stripe paypal venmo zelle pix bizum revolut wise instagram facebook whatsapp telegram signal viber wechat line
+  tiktok youtube twitter linkedin snapchat discord reddit google gmail yahoo hotmail icloud dropbox uber lyft bolt
+  grab airbnb booking amazon kindle iphone ipad macbook pixel galaxy airpods playstation xbox nintendo
+  visa mastercard amex maestro diners discover unionpay rupay aadhaar iqama eircode nhs medicare medicaid
+  urdu hindi bengali tagalog turkish arabic swahili yoruba igbo hausa zulu xhosa amharic somali persian farsi
+  russian ukrainian polish czech greek hebrew japanese korean chinese mandarin cantonese vietnamese thai malay
+  indonesian hinglish taglish ramadan eid passover nowruz diwali hanukkah holi vesak easter christmas pentecost
+  mass fajr dhuhr asr maghrib isha
+  vaš vaša vaše vašej vášho vám jūsų jūs jums cię ciebie państwo ihr ihre ihrem ihren ihrer ihnen anda`.split(/\s+/),
+);
+// Endings of nouns that no name has, English and German: "Employment", "Statement", "Rückruf"… "Seriennummer",
+// "Mindesthaltbarkeit", "Passwort", "Sommerfest"; an "ß" ("Grüßen").
+const NOUN_ENDING =
+  /.{3}(?:ment|tion|sion|ness|ship|ung|ungen|keit|heit|schaft|nummer|zweck|sprache|wort|wunsch|fest|zeit|stelle|vertrag|konto|termin|dienst)$|ß/u;
+// Words of German that other languages do not write: two of them near a capitalized word say it is a German noun.
+const GERMAN_FUNCTION_WORDS =
+  /(?:^|[^\p{L}])(?:der|die|das|den|dem|und|ist|nicht|ich|mit|für|wir|bitte|eine?|einen|auf|noch|auch|von|vom|zum|zur|bei|nach|über|wurde|wird|sind|haben|sie|ihr|ihre|unser|unsere|kein|keine|seit|bis|im|aus|zu)(?=[^\p{L}]|$)/giu;
+
+function germanNear(text: string, from: number, to: number): boolean {
+  const near = text.slice(Math.max(0, from - 100), to + 100);
+  GERMAN_FUNCTION_WORDS.lastIndex = 0;
+  return GERMAN_FUNCTION_WORDS.test(near) && GERMAN_FUNCTION_WORDS.test(near);
+}
+
+/**
+ * Persons in runs of proper nouns compromise gives no kind ("share it with Chidinma", "Husk at Villads og Alma"):
+ * only inside a run the lists left open (`runs`, sorted and apart), of words written as names and no common word, and
+ * not in German text, where every noun is capitalized. An item of a list takes the kind of the item before it: a place
+ * after places ("Lyon, Annecy and Chamonix"), nothing after an item of no kind ("Super Glue, Duct Tape").
+ */
+function bareNames(
+  text: string,
+  spans: readonly Span[],
+  runs: readonly (readonly [number, number])[],
+  found: readonly RecognizerResult[],
+): RecognizerResult[] {
+  const out: RecognizerResult[] = [];
+  // The kind of what ends at each offset, for the list items.
+  const kindAt = new Map<number, EntityType>();
+  for (const e of found) kindAt.set(e.end, e.type);
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (!withinRun(span, runs) || !writtenAsName(text, span)) continue;
+    let type: EntityType = "PERSON";
+    const kind = listItemKind(text, span.start, kindAt);
+    if (kind === "LOCATION" || kind === "ORGANIZATION") type = kind;
+    else if (kind === null && listItemKind(text, listItemStart(text, span.start), kindAt) === null) continue;
+    out.push({ start: span.start, end: span.end, type, score: GUESSED_NAME_SCORE });
+    kindAt.set(span.end, type);
+  }
+  return out;
+}
+
+// The item before a list's next one: its words, then a comma or a word for "and".
+const LIST_ITEM_BEFORE =
+  /((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,3}[\p{L}\p{M}\p{N}.'’)-]+)(,|\s(?:and|und|et|y|e|i|og|och|en|&))\s?$/u;
+
+/**
+ * The kind of the list item before `at`: its entity's type, null for capitalized words of no kind, undefined when no
+ * capitalized item stands there. Two items of no kind before a run make a list of things ("Super Glue, Duct Tape").
+ */
+function listItemKind(
+  text: string,
+  at: number,
+  kindAt: ReadonlyMap<number, EntityType>,
+): EntityType | null | undefined {
+  if (at < 0) return undefined;
+  const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  if (!item) return undefined;
+  const kind = kindAt.get(at - item[0].length + item[1]!.length);
+  if (kind !== undefined) return kind;
+  return item[2] === "," && /^\p{Lu}/u.test(item[1]!) ? null : undefined;
+}
+
+/** Where the list item before `at` starts, or -1. */
+function listItemStart(text: string, at: number): number {
+  const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  return item ? at - item[0].length : -1;
+}
+
+function withinRun(span: Span, runs: readonly (readonly [number, number])[]): boolean {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (runs[mid]![0] <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const run = runs[lo];
+  return run !== undefined && run[0] <= span.start && span.end <= run[1];
+}
+
+function writtenAsName(text: string, span: Span): boolean {
+  for (const word of text.slice(span.start, span.end).split(/[ \t]+/u)) {
+    const lower = word.toLowerCase();
+    if (word.length < 3 || !NAME_WORD.test(word) || NOUN_ENDING.test(lower)) return false;
+    if (isCommonWord(lower) || roleAlone(word) || THINGS.has(lower) || POLITE_PRONOUNS.has(lower)) return false;
+    if (GREETING_WORDS.has(lower) || HONORIFICS.has(lower) || ORG_SUFFIXES.has(lower) || ORG_HEADS.has(lower))
+      return false;
+    if (CALENDAR_WORDS.has(lower)) return false;
+  }
+  const before = text.slice(Math.max(0, span.start - 12), span.start);
+  const after = text.slice(span.end, span.end + 12);
+  if (THING_BEFORE.test(before) || THING_AFTER.test(after)) return false;
+  return !germanAround(text, span.start) && !germanNear(text, span.start, span.end);
+}
 
 /** Whether a value is one word that names a role: "Chair", "Treasurer", "Katibu". */
 function roleAlone(value: string): boolean {

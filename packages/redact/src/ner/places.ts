@@ -77,7 +77,7 @@ export const PLACES_LIST: readonly string[] = PLACES.split("\n").filter((l) => l
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   `inc inc. ltd ltd. llc llp plc corp corp. corporation co co. company gmbh ag kg ohg ug se sa s.a. sas sarl s.a.r.l.
   spa s.p.a. srl s.r.l. bv b.v. nv n.v. oy ab as a/s aps pty limited group holding holdings bank partners
-  associates university universität université universidad università universiteit hospital klinikum clinic
+  associates university universität université universidad università universiteit hospital infirmary klinikum clinic
   foundation stiftung institute institut labs technologies systems solutions consulting services realty health
   dental insurance capital media studio studios logistics construction trading traders airlines motors pharma
   energy foods school college academy lda ltda s.l. sl eireli hospitals clinics avocats abogados advogados
