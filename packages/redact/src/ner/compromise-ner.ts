@@ -102,10 +102,9 @@ export class WindowCache {
 
 /**
  * People, places and organizations that compromise tags in the windows, and the runs of bare proper nouns, grouped per
- * input. Runs of terms with one
- * tag are grouped here from a single parse (cheaper than three match queries); spans run from the first term's
- * start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme Corp.,") and never
- * reaching over punctuation into the next token.
+ * input. Runs of terms with one tag are grouped here from a single parse (cheaper than three match queries); spans
+ * run from the first term's start to the last term's end, trimmed of the punctuation compromise keeps on terms ("Acme
+ * Corp.,") and never reaching over punctuation into the next token.
  */
 export function compromiseEntities(
   texts: readonly string[],

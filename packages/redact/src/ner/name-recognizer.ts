@@ -727,7 +727,8 @@ const THING_BEFORE =
 // A number, a letter alone, an abbreviation's dot before a number, or a label's colon: "Android 14", "Session A",
 // "Nr. 02/2026", "Prénom : Rim".
 const THING_AFTER = /^(?:\s?[\d+#]|\s\p{Lu}(?![\p{L}.])|\.\s*[\d+]|\.\s{2}|\s?:)/u;
-// Capitalized words people write that name no person: software, platforms, devices, cards, documents and languages.
+// Capitalized words people write that name no person: software, platforms, devices, cards, documents, languages,
+// holidays and prayers, and the polite "you" of several languages ("Vašej", "Jūsų", "Cię", "Ihre").
 const THINGS: ReadonlySet<string> = new Set(
   `android ios windows linux macos chrome firefox safari excel word outlook teams slack zoom jira confluence github
   gitlab python java javascript typescript kubernetes docker postgres mysql oracle sap salesforce notion trello figma
