@@ -6,6 +6,7 @@ import { CALENDAR_WORDS } from "../recognizers/date-time-recognizer";
 import { isFieldName } from "../recognizers/field-recognizer";
 import { isListedRole } from "../recognizers/title-recognizer";
 import { BRACKET_ROLE_WORDS } from "../recognizers/world-role-words";
+import { SpanIndex } from "../span-index";
 import { isHighSurrogate, isLowSurrogate } from "../surrogates";
 import { type CompromiseWindow, compromiseEntities, type Span, WINDOW_CACHE_SIZE, WindowCache } from "./compromise-ner";
 import { AMBIGUOUS_FIRST_NAMES as LISTED_AMBIGUOUS, FIRST_NAMES as LISTED_FIRST_NAMES } from "./first-names";
@@ -760,7 +761,7 @@ function germanNear(text: string, from: number, to: number): boolean {
  * Persons in runs of proper nouns compromise gives no kind ("share it with Chidinma", "Husk at Villads og Alma"):
  * only inside a run the lists left open (`runs`, sorted and apart), of words written as names and no common word, and
  * not in German text, where every noun is capitalized. An item of a list takes the kind of the item before it: a place
- * after places ("Lyon, Annecy and Chamonix"), nothing after an item of no kind ("Super Glue, Duct Tape").
+ * after places ("Lyon, Annecy and Chamonix"); an item of a list of things is none ("Tent, Stove, Lantern, Rope").
  */
 function bareNames(
   text: string,
@@ -772,12 +773,13 @@ function bareNames(
   // The kind of what ends at each offset, for the list items.
   const kindAt = new Map<number, EntityType>();
   for (const e of found) kindAt.set(e.end, e.type);
+  let persons: SpanIndex | undefined;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     if (!withinRun(span, runs) || !writtenAsName(text, span)) continue;
     let type: EntityType = "PERSON";
     const kind = listItemKind(text, span.start, kindAt);
     if (kind === "LOCATION" || kind === "ORGANIZATION") type = kind;
-    else if (kind === null && listItemKind(text, listItemStart(text, span.start), kindAt) === null) continue;
+    else if (kind !== "PERSON" && inListOfThings(text, span, (persons ??= personIndex(found)))) continue;
     out.push({ start: span.start, end: span.end, type, score: GUESSED_NAME_SCORE });
     kindAt.set(span.end, type);
   }
@@ -788,27 +790,31 @@ function bareNames(
 const LIST_ITEM_BEFORE =
   /((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]){0,3}[\p{L}\p{M}\p{N}.'’)-]+)(,|\s(?:and|und|et|y|e|i|og|och|en|&))\s?$/u;
 
-/**
- * The kind of the list item before `at`: its entity's type, null for capitalized words of no kind, undefined when no
- * capitalized item stands there. Two items of no kind before a run make a list of things ("Super Glue, Duct Tape").
- */
-function listItemKind(
-  text: string,
-  at: number,
-  kindAt: ReadonlyMap<number, EntityType>,
-): EntityType | null | undefined {
-  if (at < 0) return undefined;
+/** The kind of what the list item before `at` was found as, if anything. */
+function listItemKind(text: string, at: number, kindAt: ReadonlyMap<number, EntityType>): EntityType | undefined {
   const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
-  if (!item) return undefined;
-  const kind = kindAt.get(at - item[0].length + item[1]!.length);
-  if (kind !== undefined) return kind;
-  return item[2] === "," && /^\p{Lu}/u.test(item[1]!) ? null : undefined;
+  return item ? kindAt.get(at - item[0].length + item[1]!.length) : undefined;
 }
 
-/** Where the list item before `at` starts, or -1. */
-function listItemStart(text: string, at: number): number {
-  const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
-  return item ? at - item[0].length : -1;
+function personIndex(found: readonly RecognizerResult[]): SpanIndex {
+  return new SpanIndex(found.filter((e) => e.type === "PERSON"));
+}
+
+/**
+ * Whether `span` is an item of a list of three or more on its line ("Packing list: Tent, Stove, Lantern, Rope") in
+ * which the other rules found no person: a list of things, not of people.
+ */
+function inListOfThings(text: string, span: Span, persons: SpanIndex): boolean {
+  if (text[span.end] !== "," && !/,\s?$/u.test(text.slice(Math.max(0, span.start - 2), span.start))) return false;
+  let from = span.start;
+  const floor = Math.max(0, span.start - 200);
+  while (from > floor && text[from - 1] !== "\n" && text[from - 1] !== ":") from--;
+  let to = span.end;
+  const ceil = Math.min(text.length, span.end + 200);
+  while (to < ceil && text[to] !== "\n") to++;
+  let commas = 0;
+  for (let k = from; k < to; k++) if (text[k] === ",") commas++;
+  return commas >= 2 && !persons.overlaps(from, to);
 }
 
 function withinRun(span: Span, runs: readonly (readonly [number, number])[]): boolean {
