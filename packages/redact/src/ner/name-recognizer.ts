@@ -779,7 +779,10 @@ function bareNames(
     let type: EntityType = "PERSON";
     const kind = listItemKind(text, span.start, kindAt);
     if (kind === "LOCATION" || kind === "ORGANIZATION") type = kind;
-    else if (kind !== "PERSON" && inListOfThings(text, span, (persons ??= personIndex(found)))) continue;
+    else if (kind !== "PERSON") {
+      persons ??= personIndex(found);
+      if (inListOfThings(text, span, persons)) continue;
+    }
     out.push({ start: span.start, end: span.end, type, score: GUESSED_NAME_SCORE });
     kindAt.set(span.end, type);
   }
