@@ -105,6 +105,33 @@ describe("numeric and spoken dates", () => {
     expect(found("On Friday between 8 and 12 people came.", "DATE_TIME")).toEqual(["Friday"]);
   });
 
+  it("reads hours by the words of more languages, and leaves durations and counts alone", () => {
+    const times: [string, string][] = [
+      ["我订了位子，7点", "7点"],
+      ["Buli március 22-én 19 órától nálunk.", "19 órától"],
+      ["A vizsga kedden 10 órakor lesz.", "10 órakor"],
+      ["Leo saa nne tuna kikao cha familia.", "saa nne"],
+      ["শুক্রবার সকাল ৯টায় আসবেন।", "সকাল ৯টায়"],
+      ["விழா மாலை 6 மணி. வர முடியுமா?", "மாலை 6 மணி"],
+      ["Ketemu jam 7 malam ya", "jam 7 malam"],
+      ["Spotkanie o godz. 17 w biurze.", "17"],
+      ["Estoy en casa hasta las ocho.", "ocho"],
+      ["Chego às duas e meia.", "duas e meia"],
+      ["Du kannst ihn morgen ab neun abholen.", "neun"],
+    ];
+    for (const [text, time] of times) expect(found(text, "DATE_TIME"), text).toContain(time);
+    for (const text of [
+      "第3点，我们要注意安全。",
+      "我有3点建议。",
+      "Az út 2 óra volt.",
+      "Huduma saa 24 kila siku.",
+      "আমি ৩টা বই কিনেছি।",
+      "பயணம் 3 மணி நேரம் ஆனது.",
+      "Der Rabatt gilt ab zwei Personen.",
+    ])
+      expect(found(text, "DATE_TIME"), text).toEqual([]);
+  });
+
   it("reads rota slots and Slavic locative months", () => {
     expect(found("Shifts left: Sat PM, Sun AM", "DATE_TIME")).toEqual(expect.arrayContaining(["Sat PM", "Sun AM"]));
     expect(found("Přijedu v srpnu.", "DATE_TIME")).toEqual(["srpnu"]);

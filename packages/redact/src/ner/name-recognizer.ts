@@ -1706,7 +1706,7 @@ const ROLE_WORDS = new Set(
 const ROLE_HOLDER = /\((\p{Lu}[\p{L}\p{M}'’-]{1,20}(?: \p{Lu}[\p{L}\p{M}'’-]{1,20})?)\)/u;
 
 /** Whether a transcript line's speaker is a person and not a header, a form field or a common word. */
-function speakerLike(name: string): boolean {
+function speakerLike(name: string, held = false): boolean {
   // "Tel.:", "Mob.:": an abbreviated label is the label.
   const lower = name.toLowerCase().replace(/\.$/, "");
   const head = lower.split(" ")[0]!;
@@ -1725,6 +1725,8 @@ function speakerLike(name: string): boolean {
   // "ATTENDEES:", "Date of birth:": a label in capitals, or words not all capitalized, heads a field, not a line
   // someone said.
   if (name === name.toUpperCase() || (name.includes(" ") && !/^\p{Lu}\S*(?: \p{Lu}\S*)*$/u.test(name))) return false;
+  // "Driver Ah Keong:": after a role, a name of several words may open on a word ("Ah", "Bin").
+  if (held && name.includes(" ")) return !isCommonWord(name.slice(name.lastIndexOf(" ") + 1).toLowerCase());
   return !isCommonWord(head);
 }
 
@@ -1736,23 +1738,28 @@ function speakerLike(name: string): boolean {
  */
 function isConversation(speakers: readonly Speaker[], text: string): boolean {
   if (speakers.length < 2) return false;
-  const seen = new Set<string>();
+  // Each key seen, with whether a line it opens reads as speech.
+  const seen = new Map<string, boolean>();
   let named = 0;
   let spoken = 0;
   // Keys no person could be ("Group: Dom w Zakopanem" above the turns, "me:") count for neither side.
   let people = 0;
-  for (const [start, name, handle, speech] of speakers) {
+  let turns = false;
+  for (const [start, name, handle, speech, held] of speakers) {
     if (speech) spoken++;
     if (handle) return true;
     const lower = name.toLowerCase();
-    if (seen.has(lower)) {
+    const said = seen.get(lower);
+    if (said !== undefined) {
       // A key that comes back is a turn ("Agent: ... Customer: ... Agent: ..."), unless it names a field of a form
-      // that lists several records, or shouts like a ticket's "PASSENGER:".
-      if (!FIELD_WORDS.has(lower) && !isFieldName(lower) && name !== name.toUpperCase()) return true;
+      // that lists several records, or shouts like a ticket's "PASSENGER:". A field's word is a turn too when a line
+      // it opens is said ("Driver: Hello madam, I'm at the junction?").
+      if (name === name.toUpperCase() && name !== name.toLowerCase()) continue;
+      if ((!FIELD_WORDS.has(lower) && !isFieldName(lower)) || said || speech) turns = true;
       continue;
     }
-    seen.add(lower);
-    if (!speakerLike(name)) continue;
+    seen.set(lower, speech);
+    if (!speakerLike(name, held)) continue;
     people++;
     const head = lower.split(" ")[0]!;
     // A listed given name, even one that is also a word ("Magda", "Grace"), or a key the text names again outside
@@ -1767,8 +1774,18 @@ function isConversation(speakers: readonly Speaker[], text: string): boolean {
     )
       named++;
   }
+  // Keys that come back over lines that are all short values are a form of several records ("Driver: Efua Mensah /
+  // Vehicle: Toyota / Driver: ..."), whatever words its keys are.
+  if (turns && !speakers.every(([start, name]) => shortValue(text, start + name.length))) return true;
   // Every line said rather than filled in: "Bea: Ruby got in!!!", "Cath: omg congrats".
   return (named > 0 && named * 2 >= people) || spoken === speakers.length;
+}
+
+/** Whether the rest of the line after a key ending at `at` is a form's value: a few words, nothing said. */
+function shortValue(text: string, at: number): boolean {
+  const end = text.indexOf("\n", at);
+  const line = text.slice(at, end < 0 ? text.length : end).replace(/^[:：]?\s*/u, "");
+  return line.length <= 40 && line.split(/\s+/).length <= 4 && !spokenLine(line, 0);
 }
 
 // Lower-case words of two letters or more: a sentence has several, a form's value ("Johanna Nyström", "4556 7375",
@@ -1813,8 +1830,11 @@ function spokenLine(text: string, at: number): boolean {
   return SPEECH.test(text.slice(at, Math.min(end < 0 ? text.length : end, at + 160)).trimStart());
 }
 
-/** A line-initial key: where its name starts, the name, whether it is a handle, and whether the line reads as speech. */
-type Speaker = readonly [number, string, boolean, boolean];
+/**
+ * A line-initial key: where its name starts, the name, whether it is a handle, whether the line reads as speech, and
+ * whether a role stood before the name ("Agent Carlo:").
+ */
+type Speaker = readonly [number, string, boolean, boolean, boolean];
 
 /**
  * Speakers of transcripts without timestamps: a line-initial name before a colon counts when two or more lines of
@@ -1826,8 +1846,8 @@ function transcriptSpeakers(
   form: boolean,
   found: RecognizerResult[],
 ): void {
-  for (const [start, name, handle] of speakers) {
-    if (!speakerLike(name)) continue;
+  for (const [start, name, handle, , held] of speakers) {
+    if (!speakerLike(name, held)) continue;
     // A form's keys are its labels; outside one, a listed given name alone opening a line is a speaker.
     if (!handle && (form || (speakers.length < 2 && !FIRST_NAMES.has(name.toLowerCase())))) continue;
     found.push({ start, end: start + name.length, type: "PERSON", score: handle ? 0.8 : 0.75 });
@@ -1864,11 +1884,11 @@ function lineKeys(text: string): Speaker[] {
         name = held[1]!;
       }
     }
-    speakers.push([start, name, handle !== undefined, speech]);
+    speakers.push([start, name, handle !== undefined, speech, role]);
   }
   HEADER_SPEAKER.lastIndex = 0;
   for (let m = HEADER_SPEAKER.exec(text); m !== null; m = HEADER_SPEAKER.exec(text)) {
-    speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false, true]);
+    speakers.push([m.index + m[0].indexOf(m[1]!), m[1]!, false, true, false]);
   }
   return speakers;
 }
@@ -2207,10 +2227,46 @@ export function namedAgain(
       const m = capitalizedWordAt(text, at);
       if (m) take(m);
     }
-    return out;
+  } else {
+    CAPITALIZED_WORD.lastIndex = 0;
+    for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) take(m);
   }
-  CAPITALIZED_WORD.lastIndex = 0;
-  for (let m = CAPITALIZED_WORD.exec(text); m !== null; m = CAPITALIZED_WORD.exec(text)) take(m);
+  // Lower case is read only for a chat's speakers ("Tolu: ..."), whom the turns name as they please; not for the
+  // persons other rules found, whose mistakes it would spread ("Niko hapa", Swahili "I am here", is no "niko").
+  const speakers = found.filter(
+    (e) => e.score >= STRONG_PERSON_SCORE && text.charCodeAt(e.end) === 58 && !/\s/u.test(text.slice(e.start, e.end)),
+  );
+  const strong = speakers.length > 0 ? personWords(text, speakers) : new Set<string>();
+  if (strong.size === 0) return out;
+  return [...out, ...lowerCaseAgain(text, strong, [...covered, ...out.map((e) => [e.start, e.end] as const)])];
+}
+
+// What may stand around a name written in lower case: not a letter, a digit, or what joins a word into an address
+// ("tolu@mail.com", "dayo_22", "/rafa").
+const LOWER_NAME_BEFORE = /[\p{L}\p{M}\p{N}@._/\\-]/u;
+const LOWER_NAME_AFTER = /^(?:[\p{L}\p{M}\p{N}@_/\\-]|\.\p{L})/u;
+
+/**
+ * "Tolu: ... Dayo: 2:30 works. tolu you're bringing the jollof": a chat writes its people's names in lower case too.
+ * A word of a person found that is no word of the lexicon ("Tolu", not "Rose") names them again in lower case.
+ */
+function lowerCaseAgain(
+  text: string,
+  words: ReadonlySet<string>,
+  covered: readonly (readonly [number, number])[],
+): RecognizerResult[] {
+  const out: RecognizerResult[] = [];
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (lower === w || lower.length !== w.length) continue;
+    for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+      const end = at + lower.length;
+      if (LOWER_NAME_BEFORE.test(text.slice(Math.max(0, at - 1), at))) continue;
+      if (LOWER_NAME_AFTER.test(text.slice(end, end + 2))) continue;
+      if (covered.some(([a, b]) => a < end && b > at)) continue;
+      out.push({ start: at, end, type: "PERSON", score: NAMED_AGAIN_SCORE });
+    }
+  }
   return out;
 }
 
@@ -2278,6 +2334,7 @@ function capitalizedWordAt(text: string, at: number): RegExpExecArray | null {
 }
 
 const NAMED_AGAIN_SCORE = 0.6;
+const STRONG_PERSON_SCORE = 0.7;
 
 // After a lower-case word or a comma: inside a sentence, not after a list's dash ("- Summer sale moves").
 const INSIDE_SENTENCE_BEFORE = /(?:\p{Ll}{2}|,)[ \t]{1,2}$/u;

@@ -85,8 +85,10 @@ const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/gu;
 
 const THAI_GIVEN = words(THAI_GIVEN_NAMES);
 // Forms of address before a Thai name; the weak ones (พี่ "elder", น้อง "younger") are also plain words.
-const THAI_CUE = /(?:คุณ|นางสาว|นาย|นาง|น\.ส\.|ดร\.|อาจารย์|ครู|พี่|น้อง|ลุง|ป้า|น้า)$/u;
-const THAI_STRONG_CUE = /(?:คุณ|นางสาว|นาย|นาง|น\.ส\.|ดร\.|อาจารย์)$/u;
+// ช่าง "the craftsman" before a plumber's or a technician's name (ช่างวิชัย); ชื่อ "name" before a space and the name
+// itself (แจ้งชื่อ ณัฐธิดา, "give the name Natthida").
+const THAI_CUE = /(?:คุณ|นางสาว|นาย|นาง|น\.ส\.|ดร\.|อาจารย์|ครู|พี่|น้อง|ลุง|ป้า|น้า|ช่าง|ชื่อ)$/u;
+const THAI_STRONG_CUE = /(?:คุณ|นางสาว|นาย|นาง|น\.ส\.|ดร\.|อาจารย์|ชื่อ)$/u;
 // Words that end a name in running Thai (polite particles, verbs and conjunctions that follow a name).
 const THAI_STOP =
   /^(?:ครับ|ค่ะ|คะ|นะ|จ้ะ|จ้า|ที่|จะ|และ|กับ|ได้|ไม่|มี|เป็น|ก็|ว่า|ให้|ไป|มา|อยู่|คือ|ช่วย|ขอ|ต้อง|เคย|ยัง|แล้ว|ด้วย|ของ|หรือ|ทำ)/u;
@@ -108,9 +110,16 @@ const DEVANAGARI_STOP = words(
 );
 const DEVANAGARI_WORD = /[\u0900-\u0963\u0971-\u097f]+/gu;
 
-// A speaker's line in a chat: "王伟：明天见", "지연: 언니", "خالد: تمام".
+// A speaker's line in a chat: "王伟：明天见", "지연: 언니", "خالد: تمام", "ไรเดอร์ สมศักดิ์: ถึงแล้ว" (a role, then the name).
 const SPEAKER =
-  /^[ \t]*([\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u0621-\u064a\u064b-\u065f]{2,15}(?: [\u0621-\u064a\u064b-\u065f]{2,15})?|[\u0e01-\u0e4e]{2,20}|[\u0900-\u097f]{2,15}(?: [\u0900-\u097f]{2,15})?)[ \t]?[:：][ \t]?(?=\S)/gmu;
+  /^[ \t]*([\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u0621-\u064a\u064b-\u065f]{2,15}(?: [\u0621-\u064a\u064b-\u065f]{2,15})?|[\u0e01-\u0e4e]{2,20}(?: [\u0e01-\u0e4e]{2,20})?|[\u0900-\u097f]{2,15}(?: [\u0900-\u097f]{2,15})?)[ \t]?[:：][ \t]?(?=\S)/gmu;
+// Roles that key a chat's turns in those scripts (the customer, the driver, the rider, the shop, "me"): no person's
+// name, but no form's label either.
+const CHAT_ROLES = words(
+  `客服 客户 顾客 客人 司机 师傅 骑手 快递 快递员 外卖 卖家 买家 商家 店家 老板 我 系统 管理员 群主 房东 店員 お客様 客 運転手
+  ドライバー 配達員 スタッフ 私 고객 기사 기사님 상담원 판매자 구매자 관리자 나 ลูกค้า ไรเดอร์ คนขับ แอดมิน พนักงาน ร้าน ร้านค้า
+  ผู้ขาย ผู้ซื้อ เจ้าหน้าที่ ฉัน ผม العميل الزبون السائق المندوب الموظف الدعم أنا ग्राहक ड्राइवर एजेंट मैं`,
+);
 // Field labels in those scripts, which stand where a speaker would: 地址：, 주소:, العنوان:, ที่อยู่:, पता:.
 const LABELS = words(
   `地址 电话 電話 姓名 名前 氏名 住所 时间 時間 日期 日時 金额 金額 价格 價格 数量 數量 备注 備考 备注 项目 項目 方式 费用 費用 单价 單價
@@ -333,7 +342,7 @@ function thaiNames(text: string, found: RecognizerResult[]): void {
       strong = THAI_STRONG_CUE.test(before.trimEnd());
     } else {
       // "ขอบคุณ" is "thank you": คุณ there is no form of address.
-      const c = /^(.*?)(คุณ|นางสาว|นาย|นาง|ดร\.|อาจารย์|ครู|พี่|น้อง|ลุง|ป้า|น้า)/u.exec(run);
+      const c = /^(.*?)(คุณ|นางสาว|นาย|นาง|ดร\.|อาจารย์|ครู|พี่|น้อง|ลุง|ป้า|น้า|ช่าง)/u.exec(run);
       if (c && !c[1]!.endsWith("ขอบ") && !/ขอบ$/u.test(c[1]!)) {
         from = c[0].length;
         strong = THAI_STRONG_CUE.test(c[2]!);
@@ -396,9 +405,23 @@ function speakers(text: string, found: RecognizerResult[]): void {
     lines.push([m.index + m[0].indexOf(m[1]!), m[1]!]);
   }
   if (lines.length < 2 || lines.some(([, name]) => LABELS.has(name) || LABELS.has(arabicKey(name)))) return;
-  for (const [start, name] of lines) {
-    // A Chinese speaker opens with a family name; a line that does not is a heading ("通知：").
-    if (/^[\u4e00-\u9fff]/u.test(name) && !hanFamily(name)) continue;
+  // Keys that come back take turns: a conversation, not a notice under its heading.
+  const keys = new Set<string>();
+  let turns = false;
+  for (const [, name] of lines) {
+    if (keys.has(name)) turns = true;
+    keys.add(name);
+  }
+  for (const [at, key] of lines) {
+    if (CHAT_ROLES.has(key)) continue;
+    // "ไรเดอร์ สมศักดิ์": the role, then the person who holds it.
+    const space = key.indexOf(" ");
+    const role = space > 0 && CHAT_ROLES.has(key.slice(0, space));
+    const start = role ? at + space + 1 : at;
+    const name = role ? key.slice(space + 1) : key;
+    // A Chinese speaker opens with a family name, or goes by a name of their own ("小雨", "婷婷") in a conversation; a
+    // line that does neither is a heading ("通知：").
+    if (/^[\u4e00-\u9fff]/u.test(name) && !hanFamily(name) && !turns) continue;
     if (/^ال/u.test(name) && !ARABIC_FAMILY.has(arabicKey(name))) continue;
     found.push(person(start, start + name.length, 0.75));
   }

@@ -140,9 +140,11 @@ function plausible(type: EntityType, value: string): boolean {
     case "PERSON":
       // A person's name has at most five words and a capital ("facilities" in an owner column is no one), unless
       // it is written in a script without capitals ("高橋 美咲", "Δήμητρα" has them); user names may instead hold
-      // digits, dots and underscores ("rose.hill", "willgrant88").
+      // digits, dots and underscores ("rose.hill", "willgrant88"). A line said after a role's key ("Driver: Ok I'm
+      // coming.") asks, exclaims or ends on a word's full stop, which no name does ("Jr." keeps one letter before it).
       return (
         value.split(/\s+/).length <= 5 &&
+        !/[?!]|\p{Ll}{2}\.$/u.test(value) &&
         /^[\p{L}\p{M}][\p{L}\p{M}\p{N}'’ ,./_-]*$/u.test(value) &&
         (/\p{Lu}/u.test(value) || /[\d._]/.test(value) || CASELESS.test(value))
       );

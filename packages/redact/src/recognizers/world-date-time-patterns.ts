@@ -74,7 +74,7 @@ const VI_DATE =
 // Swahili: "Jumamosi", "saa nne asubuhi", "saa 3 usiku". Hours count from dawn, in words or digits.
 const SW_WEEKDAY = "(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)";
 const SW_CLOCK =
-  "saa[^\\S\\n](?:\\d{1,2}(?::[0-5]\\d)?|moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi(?:[^\\S\\n]na[^\\S\\n](?:moja|mbili))?)(?:[^\\S\\n]na[^\\S\\n](?:nusu|robo|dakika[^\\S\\n]\\d{1,2}))?(?:[^\\S\\n](?:asubuhi|mchana|jioni|usiku|alasiri))";
+  "saa[^\\S\\n](?:\\d{1,2}(?::[0-5]\\d)?|moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi(?:[^\\S\\n]na[^\\S\\n](?:moja|mbili))?)(?:[^\\S\\n]na[^\\S\\n](?:nusu|robo|dakika[^\\S\\n]\\d{1,2}))?(?:[^\\S\\n](?:asubuhi|mchana|jioni|usiku|alasiri))?";
 const SW_MONTHS = "(?:januari|februari|machi|aprili|mei|juni|julai|agosti|septemba|oktoba|novemba|desemba)";
 
 // Malay weekdays (Indonesian ones are in the main list), and the prayer times that mark a time of day.
@@ -96,7 +96,7 @@ const TL_MONTHS = "(?:enero|pebrero|marso|abril|mayo|hunyo|hulyo|agosto|setyembr
  * alternatives, see `mayHoldWorldDateTime`).
  */
 export const WORLD_GATE =
-  /[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|\d\.[^\S\n](?:gad[aā]|jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|septemb|oktoob|novemb|detsemb)|\d(?:-ka|-da)?[^\S\n](?:Jannaayo|Febraayo|Maarso|Abriil|Luulyo|Ogost|Sebtembar|Oktoobar|Nofembar|Desembar|Mutarama|Gashyantare|Werurwe|Gicurasi|Kamena|Nyakanga|Kanama|Nzeri|Ukwakira|Ugushyingo|Ukuboza|janvye|fevriye|jiyè|septanm|oktòb|novanm|desanm)|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
+  /[\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]|\d\.[^\S\n]\d|\d\.[^\S\n](?:gad[aā]|jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|septemb|oktoob|novemb|detsemb)|\d(?:-ka|-da)?[^\S\n](?:Jannaayo|Febraayo|Maarso|Abriil|Luulyo|Ogost|Sebtembar|Oktoobar|Nofembar|Desembar|Mutarama|Gashyantare|Werurwe|Gicurasi|Kamena|Nyakanga|Kanama|Nzeri|Ukwakira|Ugushyingo|Ukuboza|janvye|fevriye|jiyè|septanm|oktòb|novanm|desanm)|[kK]uu|[kK]lo[^\S\n]|[mM]aanantai|[tT]iistai|[kK]eskiviikko|[tT]orstai|[pP]erjantai|[lL]auantai|[sS]unnuntai|[gG]iờ|[nN]gày|[hH]ứ|[hH]ủ|[jJ]uma|[aA]lhamisi|[iI]jumaa|[sS]aa[^\S\n]|[iI]snin|[sS]elasa|[rR]abu|[kK]hamis|[sS]abtu|[aA]had|[sS]elepas|[sS]ebelum|[lL]epas|[sS]esudah|[lL]unes|[mM]artes|[mM]iyerkules|[hH]uwebes|[bB]iyernes|[sS]abado|[aA]las[- ]|\d[^\S\n]?ór[aá]|[jJ]am[^\S\n]\d|[pP]ukul[^\S\n]\d|[gG]odz|[lL]as[^\S\n](?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|[àÀ]s[^\S\n](?:duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)|(?:[uU]m|[aA]b|[gG]egen|[bB]is)[^\S\n](?:halb[^\S\n])?(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)|\d[^\S\n](?:ng[^\S\n])?(?:[jJ]anuari|[fF]ebruari|[mM]achi|[aA]prili|[mM]ei|[jJ]ulai|[aA]gosti|[sS]eptemba|[oO]ktoba|[nN]ovemba|[dD]esemba|[mM]ac|[oO]gos|[oO]ktober|[dD]isember|[eE]nero|[pP]ebrero|[mM]arso|[aA]bril|[mM]ayo|[hH]unyo|[hH]ulyo|[aA]gosto|[sS]etyembre|[oO]ktubre|[nN]obyembre|[dD]isyembre)/;
 
 // Estonian months take case endings ("16. detsembril", "1. detsembriks"); Latvian writes the year first ("2025. gada
 // 31. oktobrim"). Somali, Kinyarwanda and Haitian Creole month names after a day: "23-ka Oktoobar", "14 Ukwakira
@@ -214,9 +214,10 @@ export const WORLD_DATE_PATTERNS: readonly Pattern[] = [
 /** Weekdays and times of day: left alone when times are kept. */
 export const WORLD_TIME_PATTERNS: readonly Pattern[] = [
   {
-    // Chinese and Japanese: 上午十点, 下午3点半, 星期五, 周六晚上8点, 水曜日, 来週の水曜日14時 is read in parts.
+    // Chinese and Japanese: 上午十点, 下午3点半, 星期五, 周六晚上8点, 水曜日, 来週の水曜日14時 is read in parts; a bare
+    // hour (7点) where a clause ends, not the third point (第3点) or three points made (3点建议).
     regex: new RegExp(
-      `(?:${HAN_WEEKDAY}[^\\S\\n]?(?:${HAN_DAY_PART}[^\\S\\n]?)?(?:${HAN_CLOCK})?|${HAN_DAY_PART}[^\\S\\n]?${HAN_CLOCK}|${HAN_HOUR}[^\\S\\n]?(?:点钟|點鐘|点半|點半|点${HAN_MINUTE}分|點${HAN_MINUTE}分|時半))`,
+      `(?:${HAN_WEEKDAY}[^\\S\\n]?(?:${HAN_DAY_PART}[^\\S\\n]?)?(?:${HAN_CLOCK})?|${HAN_DAY_PART}[^\\S\\n]?${HAN_CLOCK}|${HAN_HOUR}[^\\S\\n]?(?:点钟|點鐘|点半|點半|点${HAN_MINUTE}分|點${HAN_MINUTE}分|時半)|(?<![第\\d.])${HAN_HOUR}[点點](?=$|[，。！？；,.!?;\\s见見到前后後左]))`,
       "gu",
     ),
     requires: /[\u3040-\u30ff\u4e00-\u9fff]/,
@@ -291,6 +292,9 @@ export const WORLD_TIME_PATTERNS: readonly Pattern[] = [
     ),
     requires: /juma|alhamisi|ijumaa|saa /i,
     score: 0.7,
+    // "saa nne" (ten o'clock) is a time as it stands; "saa 24" is also "24 hours" ("huduma saa 24"): an hour in
+    // digits needs its minutes or a part of the day.
+    validate: (value) => (/^saa[^\S\n]\d{1,2}$/i.test(value) ? null : 0.7),
   },
   {
     // Malay: "Ahad ini selepas Zohor", "Khamis depan", "selepas Maghrib".
@@ -312,5 +316,71 @@ export const WORLD_TIME_PATTERNS: readonly Pattern[] = [
     ),
     requires: /lunes|martes|miyerkules|huwebes|biyernes|sabado|alas[- ]/i,
     score: 0.65,
+  },
+  {
+    // Hungarian: "19 órától" (from seven), "8 órakor" (at eight), "9 óráig" (until nine). "2 óra" alone is a duration.
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?[^\\S\\n]?(?:órakor|órától|óráig|órára)${NOT_LETTER_AFTER}`,
+      "gu",
+    ),
+    requires: /ór[aá]/,
+    score: 0.7,
+  },
+  {
+    // Indonesian and Malay: "jam 7 malam", "pukul 14.00 WIB" ("3 jam", with the number first, is three hours).
+    // "pukul" (at) stays out of the span, as the other languages' "at" does.
+    regex: new RegExp(
+      `(?:${NOT_LETTER_BEFORE}jam[^\\S\\n]|(?<=${NOT_LETTER_BEFORE}pukul[^\\S\\n]))(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?(?:[^\\S\\n](?:pagi|siang|sore|petang|malam|WIB|WITA|WIT))?${NOT_LETTER_AFTER}`,
+      "giu",
+    ),
+    requires: /jam[^\S\n]\d|pukul[^\S\n]\d/i,
+    score: 0.7,
+  },
+  {
+    // Polish: "godz. 17", "o godz. 9:30" (the hour, after "godz.").
+    regex: new RegExp(
+      `(?<=${NOT_LETTER_BEFORE}godz\\.?[^\\S\\n]?)(?:[01]?\\d|2[0-3])(?:[.:][0-5]\\d)?${NOT_LETTER_AFTER}`,
+      "giu",
+    ),
+    requires: /godz/i,
+    score: 0.7,
+  },
+  {
+    // Hours in words after "at", "until", "from" (which stay out of the span): Spanish "hasta las ocho", "a la una y
+    // media"; Portuguese "às duas"; German "um neun", "ab halb acht Uhr".
+    regex: new RegExp(
+      `(?:(?<=${NOT_LETTER_BEFORE}(?:a|hasta|desde|para|sobre)[^\\S\\n]las[^\\S\\n])(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[^\\S\\n]y[^\\S\\n](?:media|cuarto))?|(?<=${NOT_LETTER_BEFORE}às[^\\S\\n])(?:duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)(?:[^\\S\\n]e[^\\S\\n]meia)?|(?<=${NOT_LETTER_BEFORE}(?:um|ab|gegen|bis)[^\\S\\n])(?:halb[^\\S\\n])?(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?:[^\\S\\n]Uhr)?)${NOT_LETTER_AFTER}`,
+      "giu",
+    ),
+    requires: /las[^\S\n]|às[^\S\n]|(?:um|ab|gegen|bis)[^\S\n]/i,
+    score: 0.65,
+    // "ab zwei Personen" (from two people), "bis drei Tage": a German number before a noun counts the noun.
+    validate: (value, m, text) =>
+      /^(?:halb\s)?(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)$/i.test(value) &&
+      /^[^\S\n]\p{Lu}/u.test(text.slice(m.index + value.length, m.index + value.length + 2))
+        ? null
+        : 0.65,
+  },
+  {
+    // Tamil: "மாலை 6 மணி" (six in the evening), "10 மணிக்கு" (at ten). "3 மணி நேரம" is three hours.
+    regex:
+      /(?<![\p{L}\p{M}\p{N}])(?:(?:காலை|மாலை|மதியம்|இரவு|அதிகாலை)[^\S\n])?(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?[^\S\n]?மணி(?:க்கு)?(?![\p{L}\p{M}])/gu,
+    requires: /மணி/,
+    score: 0.7,
+    validate: (value, m, text) =>
+      /^\d/.test(value) &&
+      !value.endsWith("க்கு") &&
+      /^[^\S\n]நேர/u.test(text.slice(m.index + value.length, m.index + value.length + 5))
+        ? null
+        : 0.7,
+  },
+  {
+    // Bengali: "সকাল ৯টায়" (at nine in the morning), "সন্ধ্যা ৭টা". "৩টা বই" counts three books: a bare hour needs
+    // "টায়" (at).
+    regex:
+      /(?<![\p{L}\p{M}\p{N}])(?:(?:সকাল|দুপুর|বিকাল|বিকেল|সন্ধ্যা|সন্ধ্যে|রাত)[^\S\n])?(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?[^\S\n]?টা(?:য়|য়)?(?![\p{L}\p{M}])/gu,
+    requires: /টা/,
+    score: 0.7,
+    validate: (value) => (/^\d/.test(value) && !/টা(?:য়|য়)$/u.test(value) ? null : 0.7),
   },
 ];
