@@ -2238,8 +2238,11 @@ export function namedAgain(
   );
   const strong = speakers.length > 0 ? personWords(text, speakers) : new Set<string>();
   if (strong.size === 0) return out;
-  return [...out, ...lowerCaseAgain(text, strong, [...covered, ...out.map((e) => [e.start, e.end] as const)])];
+  return [...out, ...lowerCaseAgain(text, strong, new SpanIndex([...found, ...out]))];
 }
+
+// A chat has a few speakers; a text keyed by thousands of names would cost a scan per name.
+const MAX_LOWER_CASE_NAMES = 64;
 
 // What may stand around a name written in lower case: not a letter, a digit, or what joins a word into an address
 // ("tolu@mail.com", "dayo_22", "/rafa").
@@ -2250,20 +2253,18 @@ const LOWER_NAME_AFTER = /^(?:[\p{L}\p{M}\p{N}@_/\\-]|\.\p{L})/u;
  * "Tolu: ... Dayo: 2:30 works. tolu you're bringing the jollof": a chat writes its people's names in lower case too.
  * A word of a person found that is no word of the lexicon ("Tolu", not "Rose") names them again in lower case.
  */
-function lowerCaseAgain(
-  text: string,
-  words: ReadonlySet<string>,
-  covered: readonly (readonly [number, number])[],
-): RecognizerResult[] {
+function lowerCaseAgain(text: string, words: ReadonlySet<string>, covered: SpanIndex): RecognizerResult[] {
   const out: RecognizerResult[] = [];
+  let tried = 0;
   for (const w of words) {
+    if (tried++ === MAX_LOWER_CASE_NAMES) break;
     const lower = w.toLowerCase();
     if (lower === w || lower.length !== w.length) continue;
     for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
       const end = at + lower.length;
       if (LOWER_NAME_BEFORE.test(text.slice(Math.max(0, at - 1), at))) continue;
       if (LOWER_NAME_AFTER.test(text.slice(end, end + 2))) continue;
-      if (covered.some(([a, b]) => a < end && b > at)) continue;
+      if (covered.overlaps(at, end)) continue;
       out.push({ start: at, end, type: "PERSON", score: NAMED_AGAIN_SCORE });
     }
   }

@@ -346,8 +346,8 @@ export const WORLD_TIME_PATTERNS: readonly Pattern[] = [
     score: 0.7,
   },
   {
-    // Hours in words after "at", "until", "from" (which stay out of the span): Spanish "hasta las ocho", "a la una y
-    // media"; Portuguese "às duas"; German "um neun", "ab halb acht Uhr".
+    // Hours in words after "at", "until", "from" (which stay out of the span): Spanish "hasta las ocho y media",
+    // Portuguese "às duas", German "um neun", "ab halb acht Uhr".
     regex: new RegExp(
       `(?:(?<=${NOT_LETTER_BEFORE}(?:a|hasta|desde|para|sobre)[^\\S\\n]las[^\\S\\n])(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:[^\\S\\n]y[^\\S\\n](?:media|cuarto))?|(?<=${NOT_LETTER_BEFORE}às[^\\S\\n])(?:duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)(?:[^\\S\\n]e[^\\S\\n]meia)?|(?<=${NOT_LETTER_BEFORE}(?:um|ab|gegen|bis)[^\\S\\n])(?:halb[^\\S\\n])?(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)(?:[^\\S\\n]Uhr)?)${NOT_LETTER_AFTER}`,
       "giu",
