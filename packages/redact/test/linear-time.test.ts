@@ -121,6 +121,16 @@ const ADVERSARIAL: Record<string, string> = {
   "link credentials": fill("a://b:c@"),
   "wifi slashes": fill("wifi: a / "),
   "sql spaces": `INSERT INTO t (name) VALUES (${fill(" ")}`,
+  "speakers in lower case": fill("Tolu: tolu tolu\n"),
+  // Thousands of different speakers, each named again in lower case: the lower-case pass reads a bounded number.
+  "many speakers": Array.from({ length: 12_000 }, (_, i) => {
+    const name = `Zq${i.toString(26).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+    return `${name}: hi ${name.toLowerCase()}\n`;
+  })
+    .join("")
+    .slice(0, SIZE),
+  "chat roles": fill("ไรเดอร์ สมศักดิ์: ได้ครับ\n"),
+  "records of fields": fill("Driver: Ab Cd\nVehicle: Ef\n"),
 };
 
 // Shapes of the date, age, id and secret rules read in many languages, run by the recognizers that hold them (the
@@ -136,6 +146,9 @@ const RECALL_SHAPES: Record<string, string> = {
   "car models": fill("Toyota Corolla silver · A1 "),
   "age units": fill("1 y 2 J. "),
   "hebrew prefixes": fill("באפריל "),
+  "hours in words": fill("hasta las ocho y às duas ab halb neun Uhr "),
+  "hours by their words": fill("1 órakor saa nne jam 1 godz. 1 "),
+  "hours in scripts": fill("সকাল ১টায় மாலை 6 மணி 7点，"),
 };
 
 // The name pass reads all of these strings in about 7 s on the 2-core reference machine, and three times that when the

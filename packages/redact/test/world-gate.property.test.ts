@@ -22,6 +22,7 @@ describe("world gate", () => {
       ...["klo ", "Klo\n", "kuu", "toukokuuta", "Maanantai", "giờ", "Ngày", "hứ", "Juma", "saa ", "Saa\n", "alas-"],
       ...["Alas ", "alas.", "3 ng Enero", "3 enero", "12 Mei", "3 ngayon", "1. 2", "1.\n2", "1. x", "Sabtu", "ahad"],
       ...["ا", "क", "ก", "あ", "中", "한", " ", "\n", "\u00a0", "5", "x", "K", "😀", "\ud800", "met", "the", "."],
+      ...["órakor", "jam", "Pukul", "godz", "las", "ocho", "às", "duas", "ab", "Um", "halb", "neun"],
     ];
     let passed = 0;
     fc.assert(

@@ -2246,7 +2246,8 @@ const MAX_LOWER_CASE_NAMES = 64;
 
 // What may stand around a name written in lower case: not a letter, a digit, or what joins a word into an address
 // ("tolu@mail.com", "dayo_22", "/rafa").
-const LOWER_NAME_BEFORE = /[\p{L}\p{M}\p{N}@._/\\-]/u;
+// The character before is read as two code units, so a letter outside the BMP (a surrogate pair) counts as one.
+const LOWER_NAME_BEFORE = /[\p{L}\p{M}\p{N}@._/\\-]$/u;
 const LOWER_NAME_AFTER = /^(?:[\p{L}\p{M}\p{N}@_/\\-]|\.\p{L})/u;
 
 /**
@@ -2262,7 +2263,7 @@ function lowerCaseAgain(text: string, words: ReadonlySet<string>, covered: SpanI
     if (lower === w || lower.length !== w.length) continue;
     for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
       const end = at + lower.length;
-      if (LOWER_NAME_BEFORE.test(text.slice(Math.max(0, at - 1), at))) continue;
+      if (LOWER_NAME_BEFORE.test(text.slice(Math.max(0, at - 2), at))) continue;
       if (LOWER_NAME_AFTER.test(text.slice(end, end + 2))) continue;
       if (covered.overlaps(at, end)) continue;
       out.push({ start: at, end, type: "PERSON", score: NAMED_AGAIN_SCORE });
